@@ -1,0 +1,113 @@
+package org.imbalanced4j.cli;
+
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import org.imbalanced4j.DataException;
+import org.imbalanced4j.InvalidOptionException;
+import org.imbalanced4j.cli.commands.InspectCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ScopeType;
+
+/**
+ * {@code imb}: learning from imbalanced data from the command line. One class per subcommand;
+ * this class wires them and turns every failure into one line on stderr and an exit code: 2 for a
+ * wrong command line, 1 for data that cannot be used; a stack trace only with {@code --debug}.
+ */
+@Command(
+    name = "imb",
+    mixinStandardHelpOptions = true,
+    versionProvider = Imb.Version.class,
+    description = "Learning from imbalanced data: inspect, resample, train, evaluate, compare.",
+    subcommands = {InspectCommand.class, CommandLine.HelpCommand.class})
+public final class Imb implements Runnable {
+  /** Exit code of a data error. */
+  public static final int EXIT_DATA = 1;
+  /** Exit code of a usage error. */
+  public static final int EXIT_USAGE = 2;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Option(
+      names = "--debug",
+      scope = ScopeType.INHERIT,
+      description = "Print the stack trace of an error.")
+  boolean debug;
+
+  @Override
+  public void run() {
+    throw new ParameterException(spec.commandLine(), "a command is required");
+  }
+
+  public static void main(String[] args) {
+    System.exit(run(args, stdout(), new PrintWriter(System.err, true)));
+  }
+
+  private static PrintWriter stdout() {
+    return new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+  }
+
+  /** Runs {@code imb args} writing to the given streams; returns the exit code. */
+  public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    CommandLine cl = commandLine();
+    cl.setOut(out);
+    cl.setErr(err);
+    try {
+      return cl.execute(args);
+    } finally {
+      out.flush();
+      err.flush();
+    }
+  }
+
+  /** The command tree with imb's error handling. */
+  public static CommandLine commandLine() {
+    CommandLine cl = new CommandLine(new Imb());
+    cl.setCaseInsensitiveEnumValuesAllowed(true);
+    cl.setParameterExceptionHandler((ex, args) -> {
+      CommandLine c = ex.getCommandLine();
+      c.getErr().println("imb: " + ex.getMessage() + " (see '"
+          + c.getCommandSpec().qualifiedName() + " --help')");
+      return EXIT_USAGE;
+    });
+    cl.setExecutionExceptionHandler((ex, c, parseResult) -> {
+      boolean debug = parseResult.hasMatchedOption("--debug")
+          || parseResult.subcommand() != null && parseResult.subcommand().hasMatchedOption("--debug");
+      return report(ex, c.getErr(), debug);
+    });
+    return cl;
+  }
+
+  /** One line for the user; the exit code of the kind of failure. */
+  static int report(Throwable ex, PrintWriter err, boolean debug) {
+    if (debug) {
+      ex.printStackTrace(err);
+    }
+    if (ex instanceof InvalidOptionException) {
+      err.println("imb: " + ex.getMessage());
+      return EXIT_USAGE;
+    }
+    if (ex instanceof DataException) {
+      err.println("imb: " + ex.getMessage());
+      return EXIT_DATA;
+    }
+    if (ex instanceof OutOfMemoryError) {
+      err.println("imb: out of memory; give the JVM more with IMB_JAVA_OPTS=-Xmx8g");
+      return EXIT_DATA;
+    }
+    err.println("imb: internal error: " + ex + (debug ? "" : " (run with --debug for details)"));
+    return EXIT_DATA;
+  }
+
+  /** The version from the jar's manifest. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String v = Imb.class.getPackage().getImplementationVersion();
+      return new String[] {"imb " + (v == null ? "development build" : v)};
+    }
+  }
+}

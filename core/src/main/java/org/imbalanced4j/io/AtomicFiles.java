@@ -1,0 +1,69 @@
+package org.imbalanced4j.io;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * Writes files so that a crash never leaves a partial one: the content goes to a temporary file
+ * beside the target, is flushed to disk, and is then renamed over the target in one step.
+ */
+public final class AtomicFiles {
+  private AtomicFiles() {}
+
+  /** Something that writes to a stream. */
+  @FunctionalInterface
+  public interface StreamBody {
+    void write(OutputStream out) throws IOException;
+  }
+
+  /** Something that writes text. */
+  @FunctionalInterface
+  public interface TextBody {
+    void write(Writer out) throws IOException;
+  }
+
+  public static void write(Path target, StreamBody body) throws IOException {
+    Path abs = target.toAbsolutePath();
+    Path dir = abs.getParent();
+    Files.createDirectories(dir);
+    Path tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
+    try {
+      try (var ch = java.nio.channels.FileChannel.open(tmp,
+              java.nio.file.StandardOpenOption.WRITE);
+          OutputStream out = new java.io.BufferedOutputStream(
+              java.nio.channels.Channels.newOutputStream(ch), 1 << 16)) {
+        body.write(out);
+        out.flush();
+        ch.force(true);
+      }
+      try {
+        Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+  }
+
+  /** Writes UTF-8 text atomically. */
+  public static void writeText(Path target, TextBody body) throws IOException {
+    write(target, out -> {
+      Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+      body.write(w);
+      w.flush();
+    });
+  }
+
+  public static void writeString(Path target, String text) throws IOException {
+    writeText(target, w -> w.write(text));
+  }
+}

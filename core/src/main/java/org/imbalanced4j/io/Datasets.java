@@ -1,0 +1,43 @@
+package org.imbalanced4j.io;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import org.imbalanced4j.DataException;
+import org.imbalanced4j.data.Dataset;
+
+/**
+ * Reads and writes data sets by name: a file path (format from its ending) or {@code
+ * builtin:NAME}.
+ *
+ * <pre>{@code
+ * Dataset d = Datasets.read("data/fraud.csv", ReadOptions.builder().optTarget("Class").build());
+ * Dataset demo = Datasets.read("builtin:satimage", ReadOptions.defaults());
+ * Datasets.write(d, Path.of("out.arff"));
+ * }</pre>
+ */
+public final class Datasets {
+  private Datasets() {}
+
+  public static Dataset read(String spec, ReadOptions opt) {
+    return read(DataSource.of(spec), opt);
+  }
+
+  public static Dataset read(DataSource src, ReadOptions opt) {
+    try {
+      return DataFormat.of(src.fileName()).read(src, opt);
+    } catch (IOException | UncheckedIOException e) {
+      String m = e.getMessage();
+      throw new DataException(src.name() + ": cannot be read" + (m == null ? "" : " (" + m + ")"), e);
+    }
+  }
+
+  /** Writes {@code d} to {@code out} in the format of its ending, atomically. */
+  public static void write(Dataset d, Path out) {
+    try {
+      DataFormat.of(String.valueOf(out.getFileName())).write(d, out);
+    } catch (IOException e) {
+      throw new DataException(out + ": cannot be written (" + e.getMessage() + ")", e);
+    }
+  }
+}

@@ -1,0 +1,98 @@
+package org.imbalanced4j.io;
+
+import java.util.Set;
+
+/**
+ * How to read a table.
+ *
+ * <pre>{@code
+ * ReadOptions o = ReadOptions.builder().optTarget("Class").optDropMissing(true).build();
+ * }</pre>
+ *
+ * @param target the target column's name; null means a column named {@code label} or {@code
+ *     class} (any case), else the last column
+ * @param delimiter the CSV field separator; 0 means {@code \t} for {@code .tsv} files, else comma
+ * @param dropMissing drop rows with a missing value instead of failing
+ * @param categorical columns to read as categorical whatever their values look like
+ * @param minClasses the fewest classes the target may have (2 for learning, 1 to score)
+ * @param threads how many threads may parse; 0 means one per available core
+ */
+public record ReadOptions(
+    String target,
+    char delimiter,
+    boolean dropMissing,
+    Set<String> categorical,
+    int minClasses,
+    int threads) {
+
+  public ReadOptions {
+    categorical = Set.copyOf(categorical);
+  }
+
+  public static ReadOptions defaults() {
+    return builder().build();
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The number of parsing threads to use. */
+  int threadCount() {
+    return threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+  }
+
+  public Builder toBuilder() {
+    return new Builder()
+        .optTarget(target)
+        .optDelimiter(delimiter)
+        .optDropMissing(dropMissing)
+        .optCategorical(categorical)
+        .optMinClasses(minClasses)
+        .optThreads(threads);
+  }
+
+  /** Builder; every option is optional. */
+  public static final class Builder {
+    private String target;
+    private char delimiter;
+    private boolean dropMissing;
+    private Set<String> categorical = Set.of();
+    private int minClasses = 2;
+    private int threads;
+
+    public Builder optTarget(String target) {
+      this.target = target;
+      return this;
+    }
+
+    public Builder optDelimiter(char delimiter) {
+      this.delimiter = delimiter;
+      return this;
+    }
+
+    public Builder optDropMissing(boolean dropMissing) {
+      this.dropMissing = dropMissing;
+      return this;
+    }
+
+    public Builder optCategorical(Set<String> columns) {
+      this.categorical = columns;
+      return this;
+    }
+
+    public Builder optMinClasses(int minClasses) {
+      this.minClasses = minClasses;
+      return this;
+    }
+
+    public Builder optThreads(int threads) {
+      this.threads = threads;
+      return this;
+    }
+
+    public ReadOptions build() {
+      return new ReadOptions(target, delimiter, dropMissing, categorical, minClasses, threads);
+    }
+  }
+}

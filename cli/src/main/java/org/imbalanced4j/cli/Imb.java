@@ -69,7 +69,7 @@ public final class Imb implements Runnable {
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     cl.setParameterExceptionHandler((ex, args) -> {
       CommandLine c = ex.getCommandLine();
-      c.getErr().println("imb: " + ex.getMessage() + " (see '"
+      c.getErr().println("imb: " + usageMessage(ex) + " (see '"
           + c.getCommandSpec().qualifiedName() + " --help')");
       return EXIT_USAGE;
     });
@@ -79,6 +79,19 @@ public final class Imb implements Runnable {
       return report(ex, c.getErr(), debug);
     });
     return cl;
+  }
+
+  /** An unknown subcommand is named as one; other messages are picocli's. */
+  private static String usageMessage(ParameterException ex) {
+    CommandLine c = ex.getCommandLine();
+    if (ex instanceof CommandLine.UnmatchedArgumentException u
+        && !c.getSubcommands().isEmpty()
+        && !u.getUnmatched().isEmpty()
+        && !u.getUnmatched().get(0).startsWith("-")) {
+      return "unknown command '" + u.getUnmatched().get(0) + "'; commands: "
+          + String.join(", ", c.getSubcommands().keySet());
+    }
+    return ex.getMessage();
   }
 
   /** One line for the user; the exit code of the kind of failure. */

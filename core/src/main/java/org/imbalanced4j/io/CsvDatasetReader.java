@@ -137,22 +137,50 @@ public final class CsvDatasetReader {
       return t;
     });
     try {
-      List<Future<ParsedChunk>> futures = new ArrayList<>();
+      // pass 1: rows (line ends) per range; a quote anywhere means fields may span lines
+      List<Future<long[]>> scans = new ArrayList<>();
       for (long[] r : ranges) {
-        futures.add(pool.submit(() -> parseRange(bytes, r[0], r[1], layout, sep)));
+        scans.add(pool.submit(() -> scan(bytes.slice(r[0], r[1]))));
       }
-      List<TableChunk> chunks = new ArrayList<>();
-      long[] firstLines = new long[ranges.size()];
-      long line = h.firstDataLine;
-      for (int i = 0; i < futures.size(); i++) {
-        ParsedChunk pc = futures.get(i).get();
-        if (pc == null) { // a quote: fields may span lines, so chunks cannot be cut at line ends
-          futures.forEach(f -> f.cancel(true));
+      int n = ranges.size();
+      long[] capacity = new long[n];
+      long[] newlines = new long[n];
+      long total = 0;
+      for (int i = 0; i < n; i++) {
+        long[] sc = scans.get(i).get();
+        if (sc == null) {
           return sequential(bytes, h, layout, sep, rowGuess);
         }
-        chunks.add(pc.table);
+        newlines[i] = sc[0];
+        capacity[i] = sc[0] + sc[1];
+        total += capacity[i];
+      }
+      int d = Math.max(1, layout.columns() - 1);
+      if (total * d > Integer.MAX_VALUE - 8) {
+        throw new DataException(layout.source + ": about " + total + " rows x " + d
+            + " features is more than one table holds (2^31 values)");
+      }
+      // pass 2: every range parses straight into its rows of one pair of arrays
+      float[] values = new float[(int) (total * d)];
+      int[] labels = new int[(int) total];
+      List<Future<TableChunk>> parsed = new ArrayList<>();
+      long[] firstLines = new long[n];
+      long offset = 0;
+      long line = h.firstDataLine;
+      for (int i = 0; i < n; i++) {
+        long[] r = ranges.get(i);
+        TableChunk t = new TableChunk(layout, values, labels, (int) offset, (int) capacity[i]);
+        parsed.add(pool.submit(() -> {
+          run(new ByteBufferInputStream(bytes.slice(r[0], r[1])), t, sep);
+          return t;
+        }));
         firstLines[i] = line;
-        line += pc.newlines;
+        offset += capacity[i];
+        line += newlines[i];
+      }
+      List<TableChunk> chunks = new ArrayList<>(n);
+      for (Future<TableChunk> f : parsed) {
+        chunks.add(f.get());
       }
       return new TableAssembler(layout, chunks, firstLines);
     } catch (InterruptedException e) {
@@ -168,24 +196,38 @@ public final class CsvDatasetReader {
     }
   }
 
-  private record ParsedChunk(TableChunk table, long newlines) {}
-
-  private static ParsedChunk parseRange(Bytes bytes, long from, long to, TableLayout layout,
-      char sep) throws IOException {
-    byte[] buf = new byte[(int) (to - from)];
-    bytes.read(from, buf, buf.length);
+  /**
+   * Line ends in a range and whether its last line lacks one ({@code {newlines, 0 or 1}}), or
+   * null when the range holds a quote character. Eight bytes at a time: a byte equal to {@code c}
+   * is a zero byte of {@code w ^ c*0x0101..}, found exactly by {@link #zeroBytes}.
+   */
+  private static long[] scan(ByteBuffer b) {
+    b.order(java.nio.ByteOrder.LITTLE_ENDIAN);
     long newlines = 0;
-    for (byte b : buf) {
-      if (b == '"') {
-        return null;
-      }
-      if (b == '\n') {
-        newlines++;
-      }
+    long quotes = 0;
+    int i = b.position();
+    int end = b.limit();
+    for (; i + 8 <= end; i += 8) {
+      long w = b.getLong(i);
+      newlines += Long.bitCount(zeroBytes(w ^ 0x0a0a0a0a0a0a0a0aL));
+      quotes |= zeroBytes(w ^ 0x2222222222222222L);
     }
-    TableChunk t = new TableChunk(layout, (int) (newlines + 1));
-    run(new ByteArrayInputStream(buf), t, sep);
-    return new ParsedChunk(t, newlines);
+    for (; i < end; i++) {
+      byte c = b.get(i);
+      newlines += c == '\n' ? 1 : 0;
+      quotes |= c == '"' ? 1 : 0;
+    }
+    if (quotes != 0) {
+      return null;
+    }
+    boolean endsWithNewline = end == b.position() || b.get(end - 1) == '\n';
+    return new long[] {newlines, endsWithNewline ? 0 : 1};
+  }
+
+  /** The high bit of each zero byte of {@code x}, and no other bit. */
+  private static long zeroBytes(long x) {
+    long t = (x & 0x7f7f7f7f7f7f7f7fL) + 0x7f7f7f7f7f7f7f7fL;
+    return ~(t | x | 0x7f7f7f7f7f7f7f7fL);
   }
 
   private static TableAssembler sequential(Bytes bytes, Header h, TableLayout layout, char sep,
@@ -282,6 +324,30 @@ public final class CsvDatasetReader {
     }
   }
 
+  /** Reads a byte buffer from its position to its limit. */
+  private static final class ByteBufferInputStream extends InputStream {
+    private final ByteBuffer b;
+
+    ByteBufferInputStream(ByteBuffer b) {
+      this.b = b;
+    }
+
+    @Override
+    public int read() {
+      return b.hasRemaining() ? b.get() & 0xff : -1;
+    }
+
+    @Override
+    public int read(byte[] dst, int off, int len) {
+      if (!b.hasRemaining()) {
+        return -1;
+      }
+      int n = Math.min(len, b.remaining());
+      b.get(dst, off, n);
+      return n;
+    }
+  }
+
   /** Random access to the bytes of a file or an in-memory resource. */
   private interface Bytes extends AutoCloseable {
     long size() throws IOException;
@@ -289,6 +355,9 @@ public final class CsvDatasetReader {
     void read(long pos, byte[] dst, int len) throws IOException;
 
     InputStream stream(long pos) throws IOException;
+
+    /** Bytes [from, to) without copying them onto the heap where possible. */
+    ByteBuffer slice(long from, long to) throws IOException;
 
     @Override
     void close() throws IOException;
@@ -321,6 +390,11 @@ public final class CsvDatasetReader {
     }
 
     @Override
+    public ByteBuffer slice(long from, long to) throws IOException {
+      return ch.map(FileChannel.MapMode.READ_ONLY, from, to - from);
+    }
+
+    @Override
     public void close() throws IOException {
       ch.close();
     }
@@ -340,6 +414,11 @@ public final class CsvDatasetReader {
     @Override
     public InputStream stream(long pos) {
       return new ByteArrayInputStream(b, (int) pos, b.length - (int) pos);
+    }
+
+    @Override
+    public ByteBuffer slice(long from, long to) {
+      return ByteBuffer.wrap(b, (int) from, (int) (to - from)).slice();
     }
 
     @Override

@@ -151,15 +151,18 @@ final class TableAssembler {
       }
     }
     int n = (int) total;
-    float[] values = new float[n * d];
-    int[] labels = new int[n];
+    // move each chunk's rows down to their final place (chunks may share one pair of arrays)
+    TableChunk first = chunks.get(0);
+    boolean shared = chunks.stream().allMatch(ch -> ch.values == first.values);
+    float[] values = shared ? first.values : new float[n * d];
+    int[] labels = shared ? first.labels : new int[n];
     int row = 0;
     for (int c = 0; c < chunks.size(); c++) {
       TableChunk ch = chunks.get(c);
-      System.arraycopy(ch.values, 0, values, row * d, ch.rows * d);
+      System.arraycopy(ch.values, ch.offset * d, values, row * d, ch.rows * d);
       int[] lm = remap[layout.target][c];
       for (int i = 0; i < ch.rows; i++) {
-        labels[row + i] = lm[ch.labels[i]];
+        labels[row + i] = lm[ch.labels[ch.offset + i]];
       }
       for (int j = 0; j < cols; j++) {
         if (j == layout.target || !categorical[j]) {
@@ -173,6 +176,12 @@ final class TableAssembler {
         }
       }
       row += ch.rows;
+    }
+    if (values.length != n * d) {
+      values = java.util.Arrays.copyOf(values, n * d);
+    }
+    if (labels.length != n) {
+      labels = java.util.Arrays.copyOf(labels, n);
     }
     Schema schema = new Schema(features, layout.names[layout.target].strip(), classNames);
     checkClasses(layout.source, schema, labels, layout.minClasses);

@@ -24,6 +24,11 @@ final class TableChunk {
   private final int d;
   float[] values;
   int[] labels;
+  /** First row of this chunk in {@link #values} and {@link #labels}. */
+  final int offset;
+  /** Whether the arrays are shared with other chunks (then they cannot grow). */
+  private final boolean shared;
+  private int limit;
   int rows;
   long dropped;
   final Dictionary[] dicts;
@@ -37,13 +42,27 @@ final class TableChunk {
   private int fields;
   private boolean rowMissing;
 
+  /** A chunk with arrays of its own that grow as needed. */
   TableChunk(TableLayout layout, int expectedRows) {
+    this(layout, new float[Math.max(1, layout.columns() - 1) * Math.max(16, expectedRows)],
+        new int[Math.max(16, expectedRows)], 0, Math.max(16, expectedRows), false);
+  }
+
+  /** A chunk writing rows {@code offset .. offset+capacity-1} of arrays shared with others. */
+  TableChunk(TableLayout layout, float[] values, int[] labels, int offset, int capacity) {
+    this(layout, values, labels, offset, capacity, true);
+  }
+
+  private TableChunk(TableLayout layout, float[] values, int[] labels, int offset, int capacity,
+      boolean shared) {
     this.layout = layout;
     this.cols = layout.columns();
     this.d = cols - 1;
-    int cap = Math.max(16, expectedRows);
-    this.values = new float[Math.max(1, d) * cap];
-    this.labels = new int[cap];
+    this.values = values;
+    this.labels = labels;
+    this.offset = offset;
+    this.limit = offset + capacity;
+    this.shared = shared;
     this.dicts = new Dictionary[cols];
     this.numericCells = new long[cols];
     this.otherCells = new long[cols];
@@ -56,16 +75,14 @@ final class TableChunk {
     this.line = line;
     this.fields = 0;
     this.rowMissing = false;
-    if (rows == labels.length) {
-      int cap = labels.length + (labels.length >> 1) + 16;
-      labels = Arrays.copyOf(labels, cap);
-      values = Arrays.copyOf(values, Math.max(1, d) * cap);
-    }
   }
 
   /** Parses cell {@code column} of the current row; returns false once the chunk has failed. */
   boolean cell(int column, char[] buf, int off, int len) {
     fields = column + 1;
+    if (column == 0 && offset + rows == limit) {
+      grow();
+    }
     if (column >= cols) {
       return true; // ragged; reported by endRow
     }
@@ -81,43 +98,52 @@ final class TableChunk {
       if (CellValues.isMissing(buf, s, e)) {
         return missing(column, buf, s, e);
       }
-      labels[rows] = dicts[column].code(new String(buf, s, e - s));
+      labels[offset + rows] = dicts[column].code(buf, s, e);
       return true;
     }
-    int at = rows * d + layout.featureOf(column);
+    int at = (offset + rows) * d + layout.featureOf(column);
     if (CellValues.isMissing(buf, s, e)) {
       return missing(column, buf, s, e);
     }
     if (!layout.forcedCategorical[column] && CellValues.maybeNumber(buf[s])) {
-      if (CellValues.isInfinity(buf, s, e)) {
-        return fail(column, "'" + new String(buf, s, e - s) + "' is infinite; only finite numbers are allowed");
-      }
       double v;
       try {
         v = JavaDoubleParser.parseDouble(buf, s, e - s);
       } catch (NumberFormatException ex) {
-        v = Double.NaN;
+        v = CellValues.isInfinity(buf, s, e) ? Double.POSITIVE_INFINITY : Double.NaN;
       }
-      if (!Double.isNaN(v)) {
-        float f = (float) v;
-        if (Float.isInfinite(f)) {
-          return fail(column, "'" + new String(buf, s, e - s) + "' is outside the float range (about 3.4e38)");
-        }
+      float f = (float) v;
+      if (Float.isFinite(f)) {
         values[at] = f;
         numericCells[column]++;
         return true;
+      }
+      if (Double.isInfinite(v)) {
+        return fail(column, "'" + new String(buf, s, e - s) + "' is infinite; only finite numbers are allowed");
+      }
+      if (!Double.isNaN(v)) {
+        return fail(column, "'" + new String(buf, s, e - s) + "' is outside the float range (about 3.4e38)");
       }
     }
     if (dicts[column] == null) {
       dicts[column] = new Dictionary();
     }
-    String text = new String(buf, s, e - s);
     if (otherCells[column]++ == 0) {
       firstOtherLine[column] = line;
-      firstOtherValue[column] = text;
+      firstOtherValue[column] = new String(buf, s, e - s);
     }
-    values[at] = dicts[column].code(text);
+    values[at] = dicts[column].code(buf, s, e);
     return true;
+  }
+
+  private void grow() {
+    if (shared) {
+      throw new IllegalStateException("more rows than line ends in a chunk");
+    }
+    int cap = labels.length + (labels.length >> 1) + 16;
+    labels = Arrays.copyOf(labels, cap);
+    values = Arrays.copyOf(values, Math.max(1, d) * cap);
+    limit = cap;
   }
 
   /** Ends the current row; returns false once the chunk has failed. */
@@ -152,19 +178,47 @@ final class TableChunk {
     return false;
   }
 
-  /** Strings in order of first appearance, each with its code. */
+  /**
+   * Strings in order of first appearance, each with its code. Looked up by characters, so that a
+   * value seen before (a class label, a level) creates no string: a scan of the few first values,
+   * then a hash map.
+   */
   static final class Dictionary {
+    private static final int SCAN = 8;
     final Map<String, Integer> codes = new HashMap<>();
     final List<String> strings = new ArrayList<>();
+    private int last = -1;
 
-    int code(String s) {
-      Integer c = codes.get(s);
+    int code(char[] b, int s, int e) {
+      if (last >= 0 && same(strings.get(last), b, s, e)) {
+        return last;
+      }
+      int n = Math.min(SCAN, strings.size());
+      for (int k = 0; k < n; k++) {
+        if (same(strings.get(k), b, s, e)) {
+          return last = k;
+        }
+      }
+      String str = new String(b, s, e - s);
+      Integer c = codes.get(str);
       if (c == null) {
         c = strings.size();
-        codes.put(s, c);
-        strings.add(s);
+        codes.put(str, c);
+        strings.add(str);
       }
-      return c;
+      return last = c;
+    }
+
+    private static boolean same(String str, char[] b, int s, int e) {
+      if (str.length() != e - s) {
+        return false;
+      }
+      for (int i = 0; i < str.length(); i++) {
+        if (str.charAt(i) != b[s + i]) {
+          return false;
+        }
+      }
+      return true;
     }
   }
 }

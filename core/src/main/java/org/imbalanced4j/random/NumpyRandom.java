@@ -18,6 +18,8 @@ public final class NumpyRandom {
   private static final int M = 397;
   private final int[] mt = new int[N];
   private int mti;
+  private boolean hasGauss;
+  private double gauss;
 
   /** A generator seeded as {@code np.random.RandomState(seed)}, seed in [0, 2^32). */
   public NumpyRandom(long seed) {
@@ -84,6 +86,85 @@ public final class NumpyRandom {
       }
     }
     return value;
+  }
+
+  /**
+   * {@code randint(0, n)}: a uniform integer in [0, n) by NumPy's legacy masked rejection, which is
+   * also what {@code choice(n, replace=True)} draws.
+   */
+  public int randint(int n) {
+    if (n <= 0) {
+      throw new IllegalArgumentException("randint needs n > 0, got " + n);
+    }
+    return (int) interval(n - 1L);
+  }
+
+  /** {@code uniform(0, 1)}: the same draw as {@link #nextDouble()}. */
+  public double uniform() {
+    return nextDouble();
+  }
+
+  /**
+   * A standard normal deviate as the legacy {@code RandomState.standard_normal}: Marsaglia's
+   * polar method, the second deviate of each pair kept for the next call.
+   */
+  public double gauss() {
+    if (hasGauss) {
+      hasGauss = false;
+      double g = gauss;
+      gauss = 0;
+      return g;
+    }
+    double x1;
+    double x2;
+    double r2;
+    do {
+      x1 = 2.0 * nextDouble() - 1.0;
+      x2 = 2.0 * nextDouble() - 1.0;
+      r2 = x1 * x1 + x2 * x2;
+    } while (r2 >= 1.0 || r2 == 0.0);
+    double f = Math.sqrt(-2.0 * Math.log(r2) / r2);
+    gauss = f * x1;
+    hasGauss = true;
+    return f * x2;
+  }
+
+  /**
+   * A Gamma(shape, 1) deviate as the legacy {@code standard_gamma} for shape {@code >= 1}
+   * (Marsaglia and Tsang, "A simple method for generating gamma variables", ACM TOMS 26(3), 2000).
+   */
+  public double standardGamma(double shape) {
+    if (shape < 1) {
+      throw new IllegalArgumentException("only shape >= 1 is supported, got " + shape);
+    }
+    if (shape == 1.0) {
+      return -Math.log(1.0 - nextDouble());
+    }
+    double b = shape - 1.0 / 3.0;
+    double c = 1.0 / Math.sqrt(9 * b);
+    while (true) {
+      double x;
+      double v;
+      do {
+        x = gauss();
+        v = 1.0 + c * x;
+      } while (v <= 0.0);
+      v = v * v * v;
+      double u = nextDouble();
+      if (u < 1.0 - 0.0331 * (x * x) * (x * x)) {
+        return b * v;
+      }
+      if (Math.log(u) < 0.5 * x * x + b * (1.0 - v + Math.log(v))) {
+        return b * v;
+      }
+    }
+  }
+
+  /** A Beta(a, b) deviate as the legacy {@code beta} for a, b {@code >= 1}: Ga / (Ga + Gb). */
+  public double beta(double a, double b) {
+    double ga = standardGamma(a);
+    double gb = standardGamma(b);
+    return ga / (ga + gb);
   }
 
   /** Shuffles in place as {@code RandomState.shuffle} does a 1-d array (Fisher-Yates, from the end). */

@@ -1,0 +1,252 @@
+package org.imbalanced4j.neighbors;
+
+/**
+ * A k-d tree: points split at the median of their widest coordinate until at most {@value
+ * #LEAF_SIZE} remain; each node keeps its bounding box, and a query skips every node whose box is
+ * farther than its current k-th neighbour. Points are copied in tree order for locality.
+ */
+final class KdTree implements NeighborIndex {
+  private static final int LEAF_SIZE = 32;
+  private final int n;
+  private final int d;
+  private final float[] pts; // points in tree order
+  private final int[] perm; // tree position -> original index
+  // nodes
+  private int nodes;
+  private int[] start;
+  private int[] end;
+  private int[] left; // -1 for a leaf
+  private int[] right;
+  private float[] lo; // nodes x d
+  private float[] hi;
+
+  KdTree(float[] points, int n, int d) {
+    this.n = n;
+    this.d = d;
+    this.perm = new int[n];
+    for (int i = 0; i < n; i++) {
+      perm[i] = i;
+    }
+    int cap = 2 * Math.max(1, (n + LEAF_SIZE - 1) / LEAF_SIZE) * 2 + 1;
+    start = new int[cap];
+    end = new int[cap];
+    left = new int[cap];
+    right = new int[cap];
+    lo = new float[cap * d];
+    hi = new float[cap * d];
+    build(points, 0, n);
+    this.pts = new float[n * d];
+    for (int i = 0; i < n; i++) {
+      System.arraycopy(points, perm[i] * d, pts, i * d, d);
+    }
+  }
+
+  private int build(float[] points, int s, int e) {
+    int node = nodes++;
+    if (node >= start.length) {
+      grow();
+    }
+    start[node] = s;
+    end[node] = e;
+    int bo = node * d;
+    for (int j = 0; j < d; j++) {
+      lo[bo + j] = Float.POSITIVE_INFINITY;
+      hi[bo + j] = Float.NEGATIVE_INFINITY;
+    }
+    for (int i = s; i < e; i++) {
+      int o = perm[i] * d;
+      for (int j = 0; j < d; j++) {
+        float v = points[o + j];
+        if (v < lo[bo + j]) {
+          lo[bo + j] = v;
+        }
+        if (v > hi[bo + j]) {
+          hi[bo + j] = v;
+        }
+      }
+    }
+    if (e - s <= LEAF_SIZE) {
+      left[node] = -1;
+      right[node] = -1;
+      return node;
+    }
+    int dim = 0;
+    float spread = -1;
+    for (int j = 0; j < d; j++) {
+      float w = hi[bo + j] - lo[bo + j];
+      if (w > spread) {
+        spread = w;
+        dim = j;
+      }
+    }
+    if (spread <= 0) { // all points equal
+      left[node] = -1;
+      right[node] = -1;
+      return node;
+    }
+    int mid = (s + e) >>> 1;
+    select(points, s, e - 1, mid, dim);
+    int l = build(points, s, mid);
+    int r = build(points, mid, e);
+    left[node] = l;
+    right[node] = r;
+    return node;
+  }
+
+  private void grow() {
+    int cap = start.length * 2;
+    start = java.util.Arrays.copyOf(start, cap);
+    end = java.util.Arrays.copyOf(end, cap);
+    left = java.util.Arrays.copyOf(left, cap);
+    right = java.util.Arrays.copyOf(right, cap);
+    lo = java.util.Arrays.copyOf(lo, cap * d);
+    hi = java.util.Arrays.copyOf(hi, cap * d);
+  }
+
+  /** Quickselect on perm[s..e] by coordinate dim so that position k holds the k-th smallest. */
+  private void select(float[] points, int s, int e, int k, int dim) {
+    while (e > s) {
+      float pivot = points[perm[(s + e) >>> 1] * d + dim];
+      int i = s;
+      int j = e;
+      while (i <= j) {
+        while (points[perm[i] * d + dim] < pivot) {
+          i++;
+        }
+        while (points[perm[j] * d + dim] > pivot) {
+          j--;
+        }
+        if (i <= j) {
+          int t = perm[i];
+          perm[i] = perm[j];
+          perm[j] = t;
+          i++;
+          j--;
+        }
+      }
+      if (k <= j) {
+        e = j;
+      } else if (k >= i) {
+        s = i;
+      } else {
+        return;
+      }
+    }
+  }
+
+  @Override
+  public int size() {
+    return n;
+  }
+
+  @Override
+  public int dimensions() {
+    return d;
+  }
+
+  @Override
+  public Neighbors query(float[] queries, int nq, int k) {
+    return run(queries, null, nq, k);
+  }
+
+  @Override
+  public Neighbors querySelf(int k) {
+    int[] rows = new int[n];
+    for (int i = 0; i < n; i++) {
+      rows[i] = i;
+    }
+    return querySelf(rows, k);
+  }
+
+  @Override
+  public Neighbors querySelf(int[] rows, int k) {
+    float[] q = new float[rows.length * d];
+    int[] pos = new int[n];
+    for (int i = 0; i < n; i++) {
+      pos[perm[i]] = i;
+    }
+    for (int i = 0; i < rows.length; i++) {
+      System.arraycopy(pts, pos[rows[i]] * d, q, i * d, d);
+    }
+    return run(q, rows, rows.length, k);
+  }
+
+  private Neighbors run(float[] queries, int[] self, int nq, int k) {
+    KnnSupport.checkK(k, n);
+    int[] outIdx = new int[nq * k];
+    double[] outDist = new double[nq * k];
+    KnnSupport.parallel(nq, 512, (from, to) -> {
+      KnnSupport.TopK top = new KnnSupport.TopK(k);
+      int[] stack = new int[256];
+      double[] stackDist = new double[256];
+      for (int q = from; q < to; q++) {
+        top.reset();
+        int skip = -1;
+        if (self != null) {
+          skip = self[q];
+          top.offer(skip, -1);
+        }
+        search(queries, q * d, top, skip, stack, stackDist);
+        top.write(q, outIdx, outDist);
+      }
+    });
+    return new Neighbors(outIdx, outDist, k);
+  }
+
+  private void search(float[] q, int qo, KnnSupport.TopK top, int skip, int[] stack,
+      double[] stackDist) {
+    int sp = 0;
+    stack[sp] = 0;
+    stackDist[sp++] = 0;
+    while (sp > 0) {
+      sp--;
+      int node = stack[sp];
+      if (stackDist[sp] > top.bound()) {
+        continue;
+      }
+      if (left[node] < 0) {
+        for (int i = start[node]; i < end[node]; i++) {
+          int orig = perm[i];
+          if (orig == skip) {
+            continue;
+          }
+          double s = KnnSupport.dist2(q, qo, pts, i * d, d);
+          if (s <= top.bound()) {
+            top.offer(orig, s);
+          }
+        }
+        continue;
+      }
+      double dl = boxDist2(q, qo, left[node]);
+      double dr = boxDist2(q, qo, right[node]);
+      if (sp + 2 > stack.length) {
+        stack = java.util.Arrays.copyOf(stack, stack.length * 2);
+        stackDist = java.util.Arrays.copyOf(stackDist, stackDist.length * 2);
+      }
+      // push the farther first so the nearer is searched first
+      if (dl <= dr) {
+        stack[sp] = right[node];
+        stackDist[sp++] = dr;
+        stack[sp] = left[node];
+        stackDist[sp++] = dl;
+      } else {
+        stack[sp] = left[node];
+        stackDist[sp++] = dl;
+        stack[sp] = right[node];
+        stackDist[sp++] = dr;
+      }
+    }
+  }
+
+  /** Squared distance from the query to a node's bounding box (0 inside). */
+  private double boxDist2(float[] q, int qo, int node) {
+    int bo = node * d;
+    double s = 0;
+    for (int j = 0; j < d; j++) {
+      double v = q[qo + j];
+      double t = v < lo[bo + j] ? lo[bo + j] - v : v > hi[bo + j] ? v - hi[bo + j] : 0;
+      s += t * t;
+    }
+    return s;
+  }
+}

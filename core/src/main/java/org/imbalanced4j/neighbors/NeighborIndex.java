@@ -1,0 +1,49 @@
+package org.imbalanced4j.neighbors;
+
+/**
+ * Exact k-nearest-neighbour search under the Euclidean distance, computed in double precision on
+ * float points. Ties are broken by the lower point index, and a point queried against an index
+ * that holds it finds itself first: the order imbalanced-learn's samplers assume when they drop
+ * the first column of {@code kneighbors(X)}.
+ *
+ * <p>{@link #of} picks the method for the data's shape: a k-d tree (Bentley, "Multidimensional
+ * binary search trees used for associative searching", CACM 18(9), 1975) with sliding-midpoint
+ * splits for up to {@value #TREE_MAX_DIMENSIONS} dimensions, blocked brute force above. Queries
+ * run on all cores; results do not depend on the number of threads. Behind this interface an
+ * approximate index can serve huge data later.
+ *
+ * <pre>{@code
+ * NeighborIndex idx = NeighborIndex.of(points, n, d);
+ * Neighbors nn = idx.querySelf(6);          // each point, itself first, then its 5 nearest
+ * int nearestOther = nn.index(i, 1);
+ * }</pre>
+ */
+public interface NeighborIndex {
+  /** Above this many dimensions a tree prunes too little to beat brute force. */
+  int TREE_MAX_DIMENSIONS = 24;
+
+  /** An index over {@code n} points of {@code d} floats, row-major. The array is not copied. */
+  static NeighborIndex of(float[] points, int n, int d) {
+    if (points.length < (long) n * d) {
+      throw new IllegalArgumentException(points.length + " floats cannot hold " + n + " x " + d);
+    }
+    return d <= TREE_MAX_DIMENSIONS && n > 64 ? new KdTree(points, n, d) : new BruteForce(points, n, d);
+  }
+
+  /** Number of indexed points. */
+  int size();
+
+  int dimensions();
+
+  /** The {@code k} nearest indexed points of each of {@code nq} query rows (row-major). */
+  Neighbors query(float[] queries, int nq, int k);
+
+  /**
+   * The {@code k} nearest indexed points of each indexed point, the point itself first (so {@code
+   * k - 1} others).
+   */
+  Neighbors querySelf(int k);
+
+  /** The {@code k} nearest of the indexed points {@code rows}, each finding itself first. */
+  Neighbors querySelf(int[] rows, int k);
+}

@@ -1,0 +1,164 @@
+package org.imbalanced4j.sampling;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.imbalanced4j.InvalidOptionException;
+import org.imbalanced4j.sampling.combine.SmoteEnn;
+import org.imbalanced4j.sampling.combine.SmoteTomek;
+import org.imbalanced4j.sampling.over.Adasyn;
+import org.imbalanced4j.sampling.over.BorderlineSmote;
+import org.imbalanced4j.sampling.over.RandomOverSampler;
+import org.imbalanced4j.sampling.over.Smote;
+import org.imbalanced4j.sampling.under.AllKNN;
+import org.imbalanced4j.sampling.under.EditedNearestNeighbours;
+import org.imbalanced4j.sampling.under.KindSel;
+import org.imbalanced4j.sampling.under.NearMiss;
+import org.imbalanced4j.sampling.under.NeighbourhoodCleaningRule;
+import org.imbalanced4j.sampling.under.RandomUnderSampler;
+import org.imbalanced4j.sampling.under.RepeatedEditedNearestNeighbours;
+import org.imbalanced4j.sampling.under.TomekLinks;
+
+/**
+ * Every sampler by imbalanced-learn's class name, with imbalanced-learn's parameter names, so
+ * that {@code SMOTE(k_neighbors=3, random_state=42)} becomes {@code create("SMOTE",
+ * {k_neighbors: 3}, 42)}. The samplers do not know this registry; the CLI and experiment grids
+ * use it.
+ */
+public final class SamplerCatalog {
+  /** One parameter: its name, default and meaning. */
+  public record Param(String name, String defaultValue, String description) {}
+
+  /** A factory of samplers from text parameters and a seed. */
+  @FunctionalInterface
+  public interface Factory {
+    Sampler create(SamplerParams p, long seed);
+  }
+
+  /** One sampler of the catalogue. */
+  public record Entry(String name, SamplerKind kind, String description, List<Param> params,
+      Factory factory) {
+    public List<String> paramNames() {
+      return params.stream().map(Param::name).toList();
+    }
+  }
+
+  private static final Param STRATEGY = new Param("sampling_strategy", "auto",
+      "auto | minority | majority | not minority | not majority | all | ratio | class:count,... | [class,...]");
+
+  private static final List<Entry> ENTRIES = List.of(
+      new Entry("RandomOverSampler", SamplerKind.OVER,
+          "Duplicate random rows of the smaller classes (smoothed bootstrap with shrinkage).",
+          List.of(STRATEGY, new Param("shrinkage", "none", "Gaussian smoothing factor (ROSE)")),
+          (p, seed) -> {
+            RandomOverSampler.Builder b = RandomOverSampler.builder()
+                .optSamplingStrategy(p.strategy()).optSeed(seed);
+            if (p.has("shrinkage") && !p.text("shrinkage", "").equalsIgnoreCase("none")) {
+              b.optShrinkage(p.real("shrinkage", 0));
+            }
+            return b.build();
+          }),
+      new Entry("SMOTE", SamplerKind.OVER,
+          "Interpolate new rows between a row and one of its k nearest same-class neighbours.",
+          List.of(STRATEGY, new Param("k_neighbors", "5", "neighbours to interpolate towards")),
+          (p, seed) -> Smote.builder().optSamplingStrategy(p.strategy())
+              .optKNeighbors(p.integer("k_neighbors", 5)).optSeed(seed).build()),
+      new Entry("BorderlineSMOTE", SamplerKind.OVER,
+          "SMOTE from the rows on the class border only (borderline-1 or borderline-2).",
+          List.of(STRATEGY, new Param("k_neighbors", "5", "neighbours to interpolate towards"),
+              new Param("m_neighbors", "10", "neighbours that decide whether a row is in danger"),
+              new Param("kind", "borderline-1", "borderline-1 | borderline-2")),
+          (p, seed) -> BorderlineSmote.builder().optSamplingStrategy(p.strategy())
+              .optKNeighbors(p.integer("k_neighbors", 5)).optMNeighbors(p.integer("m_neighbors", 10))
+              .optKind(BorderlineSmote.Kind.parse(p.text("kind", "borderline-1"))).optSeed(seed).build()),
+      new Entry("ADASYN", SamplerKind.OVER,
+          "SMOTE with more new rows for rows that have many neighbours of other classes.",
+          List.of(STRATEGY, new Param("n_neighbors", "5", "neighbours that measure difficulty")),
+          (p, seed) -> Adasyn.builder().optSamplingStrategy(p.strategy())
+              .optNNeighbors(p.integer("n_neighbors", 5)).optSeed(seed).build()),
+      new Entry("RandomUnderSampler", SamplerKind.UNDER,
+          "Keep a random subset of the larger classes.",
+          List.of(STRATEGY, new Param("replacement", "false", "draw with replacement")),
+          (p, seed) -> RandomUnderSampler.builder().optSamplingStrategy(p.strategy())
+              .optReplacement(p.bool("replacement", false)).optSeed(seed).build()),
+      new Entry("NearMiss", SamplerKind.UNDER,
+          "Keep the rows of the larger classes that are nearest to the minority (versions 1-3).",
+          List.of(STRATEGY, new Param("version", "1", "1 | 2 | 3"),
+              new Param("n_neighbors", "3", "minority neighbours averaged over"),
+              new Param("n_neighbors_ver3", "3", "short-list size per minority row (version 3)")),
+          (p, seed) -> NearMiss.builder().optSamplingStrategy(p.strategy())
+              .optVersion(p.integer("version", 1)).optNNeighbors(p.integer("n_neighbors", 3))
+              .optNNeighborsVer3(p.integer("n_neighbors_ver3", 3)).build()),
+      new Entry("TomekLinks", SamplerKind.CLEANING,
+          "Remove rows that form a Tomek link (mutual nearest neighbours of different classes).",
+          List.of(STRATEGY),
+          (p, seed) -> TomekLinks.builder().optSamplingStrategy(p.strategy()).build()),
+      new Entry("EditedNearestNeighbours", SamplerKind.CLEANING,
+          "Remove rows their nearest neighbours disagree with.",
+          List.of(STRATEGY, new Param("n_neighbors", "3", "neighbours consulted"),
+              new Param("kind_sel", "all", "all | mode")),
+          (p, seed) -> EditedNearestNeighbours.builder().optSamplingStrategy(p.strategy())
+              .optNNeighbors(p.integer("n_neighbors", 3))
+              .optKindSel(KindSel.parse(p.text("kind_sel", "all"))).build()),
+      new Entry("RepeatedEditedNearestNeighbours", SamplerKind.CLEANING,
+          "Repeat edited nearest neighbours until nothing changes.",
+          List.of(STRATEGY, new Param("n_neighbors", "3", "neighbours consulted"),
+              new Param("max_iter", "100", "most rounds"), new Param("kind_sel", "all", "all | mode")),
+          (p, seed) -> RepeatedEditedNearestNeighbours.builder().optSamplingStrategy(p.strategy())
+              .optNNeighbors(p.integer("n_neighbors", 3)).optMaxIter(p.integer("max_iter", 100))
+              .optKindSel(KindSel.parse(p.text("kind_sel", "all"))).build()),
+      new Entry("AllKNN", SamplerKind.CLEANING,
+          "Edited nearest neighbours with 1, 2, ..., n_neighbors neighbours in turn.",
+          List.of(STRATEGY, new Param("n_neighbors", "3", "largest neighbourhood"),
+              new Param("kind_sel", "all", "all | mode"),
+              new Param("allow_minority", "false", "go on when a class falls below the minority")),
+          (p, seed) -> AllKNN.builder().optSamplingStrategy(p.strategy())
+              .optNNeighbors(p.integer("n_neighbors", 3))
+              .optKindSel(KindSel.parse(p.text("kind_sel", "all")))
+              .optAllowMinority(p.bool("allow_minority", false)).build()),
+      new Entry("NeighbourhoodCleaningRule", SamplerKind.CLEANING,
+          "Edited nearest neighbours plus the neighbours that misclassify minority rows.",
+          List.of(STRATEGY, new Param("n_neighbors", "3", "neighbours consulted"),
+              new Param("kind_sel", "all", "all | mode"),
+              new Param("threshold_cleaning", "0.5", "a class is cleaned when above this share")),
+          (p, seed) -> NeighbourhoodCleaningRule.builder().optSamplingStrategy(p.strategy())
+              .optNNeighbors(p.integer("n_neighbors", 3))
+              .optKindSel(KindSel.parse(p.text("kind_sel", "all")))
+              .optThresholdCleaning(p.real("threshold_cleaning", 0.5)).build()),
+      new Entry("SMOTETomek", SamplerKind.OVER,
+          "SMOTE, then remove Tomek links in every class.",
+          List.of(STRATEGY, new Param("k_neighbors", "5", "SMOTE's neighbours")),
+          (p, seed) -> SmoteTomek.builder().optSamplingStrategy(p.strategy())
+              .optKNeighbors(p.integer("k_neighbors", 5)).optSeed(seed).build()),
+      new Entry("SMOTEENN", SamplerKind.OVER,
+          "SMOTE, then edited nearest neighbours in every class.",
+          List.of(STRATEGY, new Param("k_neighbors", "5", "SMOTE's neighbours")),
+          (p, seed) -> SmoteEnn.builder().optSamplingStrategy(p.strategy())
+              .optKNeighbors(p.integer("k_neighbors", 5)).optSeed(seed).build()));
+
+  private SamplerCatalog() {}
+
+  public static List<Entry> all() {
+    return ENTRIES;
+  }
+
+  /** The entry of that name, case-insensitive. */
+  public static Entry get(String name) {
+    String n = name.strip().toLowerCase(Locale.ROOT);
+    for (Entry e : ENTRIES) {
+      if (e.name.toLowerCase(Locale.ROOT).equals(n)) {
+        return e;
+      }
+    }
+    List<String> names = new ArrayList<>();
+    ENTRIES.forEach(e -> names.add(e.name));
+    throw InvalidOptionException.unknown("method", name, names);
+  }
+
+  /** A sampler from imbalanced-learn's name, parameters as text, and a seed. */
+  public static Sampler create(String name, Map<String, String> params, long seed) {
+    Entry e = get(name);
+    return e.factory.create(new SamplerParams(e.name, params, e.paramNames()), seed);
+  }
+}

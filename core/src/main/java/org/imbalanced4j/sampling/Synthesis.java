@@ -1,0 +1,93 @@
+package org.imbalanced4j.sampling;
+
+import java.util.Arrays;
+import org.imbalanced4j.data.Dataset;
+
+/**
+ * The output of an over-sampler: every input row in order, then synthetic rows appended class by
+ * class. A synthetic row's sample weight (when the input has weights) is interpolated between its
+ * two parents with the same step as its features: {@code w = w_i + step * (w_nn - w_i)}.
+ */
+public final class Synthesis {
+  private final Dataset input;
+  private final int d;
+  private float[] values;
+  private int[] labels;
+  private double[] weights;
+  private int[] source;
+  private int rows;
+
+  public Synthesis(Dataset input, int expectedExtra) {
+    this.input = input;
+    this.d = input.features();
+    int cap = input.rows() + Math.max(0, expectedExtra);
+    Dataset c = input.compact();
+    this.values = Arrays.copyOf(c.toRowMajor(), cap * d);
+    this.labels = Arrays.copyOf(c.labels(), cap);
+    this.weights = input.hasWeights() ? Arrays.copyOf(c.weights(), cap) : null;
+    this.source = Arrays.copyOf(SamplerSupport.range(input.rows()), cap);
+    this.rows = input.rows();
+  }
+
+  private void ensure(int extra) {
+    if (rows + extra > labels.length) {
+      int cap = Math.max(rows + extra, labels.length + labels.length / 2);
+      values = Arrays.copyOf(values, cap * d);
+      labels = Arrays.copyOf(labels, cap);
+      source = Arrays.copyOf(source, cap);
+      if (weights != null) {
+        weights = Arrays.copyOf(weights, cap);
+      }
+    }
+  }
+
+  /** Appends a copy of input row {@code i} (a bootstrap draw): it keeps its source index. */
+  public void addCopy(int i) {
+    ensure(1);
+    input.copyRow(i, values, rows * d);
+    labels[rows] = input.label(i);
+    if (weights != null) {
+      weights[rows] = input.weight(i);
+    }
+    source[rows++] = i;
+  }
+
+  /**
+   * Appends {@code base + step * (other - base)} of class {@code label}; {@code weightBase} and
+   * {@code weightOther} are the parents' weights.
+   */
+  public void addInterpolated(float[] base, int bo, float[] other, int oo, double step, int label,
+      double weightBase, double weightOther) {
+    ensure(1);
+    int at = rows * d;
+    for (int j = 0; j < d; j++) {
+      double b = base[bo + j];
+      values[at + j] = (float) (b + step * ((double) other[oo + j] - b));
+    }
+    labels[rows] = label;
+    if (weights != null) {
+      weights[rows] = weightBase + step * (weightOther - weightBase);
+    }
+    source[rows++] = -1;
+  }
+
+  /** Appends a synthetic row given in full. */
+  public void addRow(float[] row, int label, double weight) {
+    ensure(1);
+    System.arraycopy(row, 0, values, rows * d, d);
+    labels[rows] = label;
+    if (weights != null) {
+      weights[rows] = weight;
+    }
+    source[rows++] = -1;
+  }
+
+  public Resampled build() {
+    Dataset out = Dataset.builder(input.schema())
+        .setValues(Arrays.copyOf(values, rows * d), rows)
+        .setLabels(Arrays.copyOf(labels, rows))
+        .optWeights(weights == null ? null : Arrays.copyOf(weights, rows))
+        .build();
+    return new Resampled(out, Arrays.copyOf(source, rows));
+  }
+}

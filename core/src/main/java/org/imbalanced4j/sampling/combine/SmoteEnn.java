@@ -1,0 +1,73 @@
+package org.imbalanced4j.sampling.combine;
+
+import org.imbalanced4j.sampling.SamplingStrategy;
+import org.imbalanced4j.sampling.over.Smote;
+import org.imbalanced4j.sampling.under.EditedNearestNeighbours;
+
+/**
+ * SMOTE, then edited nearest neighbours in every class ({@code sampling_strategy='all'}): a
+ * stronger cleaning than {@link SmoteTomek}.
+ *
+ * <p>Reference: G. E. A. P. A. Batista, R. C. Prati and M. C. Monard, "A study of the behavior of
+ * several methods for balancing machine learning training data", ACM SIGKDD Explorations 6(1),
+ * 20-29, 2004. As imbalanced-learn's {@code SMOTEENN}.
+ */
+public final class SmoteEnn extends Chain {
+  private SmoteEnn(Smote smote, EditedNearestNeighbours enn) {
+    super(smote, enn);
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  @Override
+  public String name() {
+    return "SMOTEENN";
+  }
+
+  /**
+   * Builder: {@code optSamplingStrategy} and {@code optSeed} for the default SMOTE, or {@code
+   * optSmote} and {@code optEnn} to set the parts.
+   */
+  public static final class Builder {
+    private SamplingStrategy strategy = SamplingStrategy.auto();
+    private long seed;
+    private int kNeighbors = 5;
+    private Smote smote;
+    private EditedNearestNeighbours enn;
+
+    public Builder optSamplingStrategy(SamplingStrategy s) {
+      this.strategy = s;
+      return this;
+    }
+
+    public Builder optSeed(long seed) {
+      this.seed = seed;
+      return this;
+    }
+
+    public Builder optKNeighbors(int k) {
+      this.kNeighbors = k;
+      return this;
+    }
+
+    public Builder optSmote(Smote smote) {
+      this.smote = smote;
+      return this;
+    }
+
+    public Builder optEnn(EditedNearestNeighbours enn) {
+      this.enn = enn;
+      return this;
+    }
+
+    public SmoteEnn build() {
+      return new SmoteEnn(
+          smote != null ? smote : Smote.builder().optSamplingStrategy(strategy).optSeed(seed)
+              .optKNeighbors(kNeighbors).build(),
+          enn != null ? enn : EditedNearestNeighbours.builder()
+              .optSamplingStrategy(SamplingStrategy.of(SamplingStrategy.Form.ALL)).build());
+    }
+  }
+}

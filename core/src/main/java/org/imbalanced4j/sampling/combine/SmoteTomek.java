@@ -1,0 +1,77 @@
+package org.imbalanced4j.sampling.combine;
+
+import org.imbalanced4j.sampling.SamplingStrategy;
+import org.imbalanced4j.sampling.over.Smote;
+import org.imbalanced4j.sampling.under.TomekLinks;
+
+/**
+ * SMOTE, then removal of Tomek links in every class ({@code sampling_strategy='all'}): SMOTE
+ * fills the minority, the cleaning step removes the pairs it pushed across the border.
+ *
+ * <p>Reference: G. E. A. P. A. Batista, A. L. C. Bazzan and M. C. Monard, "Balancing training data
+ * for automated annotation of keywords: a case study", WOB 2003, 10-18. As imbalanced-learn's
+ * {@code SMOTETomek}.
+ *
+ * <pre>{@code
+ * Resampled r = SmoteTomek.builder().optSeed(42).build().fitResample(data);
+ * }</pre>
+ */
+public final class SmoteTomek extends Chain {
+  private SmoteTomek(Smote smote, TomekLinks tomek) {
+    super(smote, tomek);
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  @Override
+  public String name() {
+    return "SMOTETomek";
+  }
+
+  /**
+   * Builder: {@code optSamplingStrategy} and {@code optSeed} for the default SMOTE, or {@code
+   * optSmote} and {@code optTomek} to set the parts.
+   */
+  public static final class Builder {
+    private SamplingStrategy strategy = SamplingStrategy.auto();
+    private long seed;
+    private int kNeighbors = 5;
+    private Smote smote;
+    private TomekLinks tomek;
+
+    public Builder optSamplingStrategy(SamplingStrategy s) {
+      this.strategy = s;
+      return this;
+    }
+
+    public Builder optSeed(long seed) {
+      this.seed = seed;
+      return this;
+    }
+
+    public Builder optKNeighbors(int k) {
+      this.kNeighbors = k;
+      return this;
+    }
+
+    public Builder optSmote(Smote smote) {
+      this.smote = smote;
+      return this;
+    }
+
+    public Builder optTomek(TomekLinks tomek) {
+      this.tomek = tomek;
+      return this;
+    }
+
+    public SmoteTomek build() {
+      return new SmoteTomek(
+          smote != null ? smote : Smote.builder().optSamplingStrategy(strategy).optSeed(seed)
+              .optKNeighbors(kNeighbors).build(),
+          tomek != null ? tomek : TomekLinks.builder()
+              .optSamplingStrategy(SamplingStrategy.of(SamplingStrategy.Form.ALL)).build());
+    }
+  }
+}

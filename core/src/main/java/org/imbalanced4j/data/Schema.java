@@ -14,8 +14,22 @@ public final class Schema {
   private final List<Feature> features;
   private final String targetName;
   private final List<String> classNames;
+  private final int targetColumn;
 
+  /** A schema whose target is the last column. */
   public Schema(List<Feature> features, String targetName, List<String> classNames) {
+    this(features, targetName, classNames, features.size());
+  }
+
+  /**
+   * A schema whose target stood at position {@code targetColumn} (0 = first) among the source
+   * file's columns; writers put it back there.
+   */
+  public Schema(List<Feature> features, String targetName, List<String> classNames, int targetColumn) {
+    if (targetColumn < 0 || targetColumn > features.size()) {
+      throw new IllegalArgumentException("target column " + targetColumn + " is not in 0.." + features.size());
+    }
+    this.targetColumn = targetColumn;
     this.features = List.copyOf(features);
     this.targetName = Objects.requireNonNull(targetName, "targetName");
     this.classNames = List.copyOf(classNames);
@@ -53,6 +67,18 @@ public final class Schema {
     return targetName;
   }
 
+  /** The target's position among all columns (features and target) of the source file. */
+  public int targetColumn() {
+    return targetColumn;
+  }
+
+  /** The names of all columns in file order, the target at {@link #targetColumn()}. */
+  public List<String> columnNames() {
+    List<String> names = new ArrayList<>(featureNames());
+    names.add(targetColumn, targetName);
+    return names;
+  }
+
   public List<String> classNames() {
     return classNames;
   }
@@ -87,12 +113,13 @@ public final class Schema {
     return o instanceof Schema s
         && features.equals(s.features)
         && targetName.equals(s.targetName)
+        && targetColumn == s.targetColumn
         && classNames.equals(s.classNames);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(features, targetName, classNames);
+    return Objects.hash(features, targetName, classNames, targetColumn);
   }
 
   @Override

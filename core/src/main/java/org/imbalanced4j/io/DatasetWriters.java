@@ -17,18 +17,9 @@ final class DatasetWriters {
     Schema s = d.schema();
     AtomicFiles.writeText(out, w -> {
       CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(new NoClose(w));
-      String[] rec = new String[s.featureCount() + 1];
-      for (int j = 0; j < s.featureCount(); j++) {
-        rec[j] = s.feature(j).name();
-      }
-      rec[rec.length - 1] = s.targetName();
-      csv.writeRecord(rec);
+      csv.writeRecord(s.columnNames());
       for (int i = 0; i < d.rows(); i++) {
-        for (int j = 0; j < s.featureCount(); j++) {
-          rec[j] = cell(s.feature(j), d.value(i, j));
-        }
-        rec[rec.length - 1] = d.className(i);
-        csv.writeRecord(rec);
+        csv.writeRecord(record(d, i));
       }
       csv.flush();
     });
@@ -38,19 +29,25 @@ final class DatasetWriters {
     Schema s = d.schema();
     AtomicFiles.writeText(out, w -> {
       w.write("@relation imbalanced4j\n\n");
-      for (Feature f : s.features()) {
-        w.write("@attribute " + quote(f.name()) + " "
-            + (f.isCategorical() ? nominal(f.levels()) : "numeric") + "\n");
-      }
-      w.write("@attribute " + quote(s.targetName()) + " " + nominal(s.classNames()) + "\n\n@data\n");
-      for (int i = 0; i < d.rows(); i++) {
-        StringBuilder sb = new StringBuilder();
-        for (int j = 0; j < s.featureCount(); j++) {
-          Feature f = s.feature(j);
-          sb.append(f.isCategorical() ? quote(cell(f, d.value(i, j))) : cell(f, d.value(i, j)))
-              .append(',');
+      int t = s.targetColumn();
+      for (int c = 0; c <= s.featureCount(); c++) {
+        if (c == t) {
+          w.write("@attribute " + quote(s.targetName()) + " " + nominal(s.classNames()) + "\n");
+        } else {
+          Feature f = s.feature(c < t ? c : c - 1);
+          w.write("@attribute " + quote(f.name()) + " "
+              + (f.isCategorical() ? nominal(f.levels()) : "numeric") + "\n");
         }
-        w.write(sb.append(quote(d.className(i))).append('\n').toString());
+      }
+      w.write("\n@data\n");
+      for (int i = 0; i < d.rows(); i++) {
+        String[] rec = record(d, i);
+        StringBuilder sb = new StringBuilder();
+        for (int c = 0; c < rec.length; c++) {
+          boolean numeric = c != t && !s.feature(c < t ? c : c - 1).isCategorical();
+          sb.append(c == 0 ? "" : ",").append(numeric ? rec[c] : quote(rec[c]));
+        }
+        w.write(sb.append('\n').toString());
       }
     });
   }
@@ -76,6 +73,18 @@ final class DatasetWriters {
         w.write(sb.append('\n').toString());
       }
     });
+  }
+
+  /** Row {@code i} as text, columns in the source file's order. */
+  static String[] record(Dataset d, int i) {
+    Schema s = d.schema();
+    String[] rec = new String[s.featureCount() + 1];
+    int t = s.targetColumn();
+    for (int j = 0; j < s.featureCount(); j++) {
+      rec[j < t ? j : j + 1] = cell(s.feature(j), d.value(i, j));
+    }
+    rec[t] = d.className(i);
+    return rec;
   }
 
   /** The text of a cell: the level of a categorical value, else the number. */

@@ -183,7 +183,7 @@ final class TableAssembler {
     if (labels.length != n) {
       labels = java.util.Arrays.copyOf(labels, n);
     }
-    Schema schema = new Schema(features, layout.names[layout.target].strip(), classNames);
+    Schema schema = new Schema(features, layout.names[layout.target].strip(), classNames, layout.target);
     checkClasses(layout.source, schema, labels, layout.minClasses);
     return Dataset.builder(schema).setValues(values, n).setLabels(labels).build();
   }

@@ -1,0 +1,140 @@
+package org.imbalanced4j.cli.commands;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.imbalanced4j.InvalidOptionException;
+import org.imbalanced4j.cli.options.DataOptions;
+import org.imbalanced4j.cli.options.SeedOption;
+import org.imbalanced4j.cli.render.CountsTable;
+import org.imbalanced4j.data.Dataset;
+import org.imbalanced4j.io.BuiltinDatasets;
+import org.imbalanced4j.io.DataFormat;
+import org.imbalanced4j.io.DataSource;
+import org.imbalanced4j.io.Datasets;
+import org.imbalanced4j.io.ReadOptions;
+import org.imbalanced4j.io.ResampledCsvWriter;
+import org.imbalanced4j.sampling.Resampled;
+import org.imbalanced4j.sampling.Sampler;
+import org.imbalanced4j.sampling.SamplerCatalog;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code imb resample}: one imbalanced-learn resampler applied to a file. */
+@Command(
+    name = "resample",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Resample a data set with one of imbalanced-learn's methods and write the result.",
+      "Method and parameter names are imbalanced-learn's: SMOTE(k_neighbors=3) is",
+      "--method SMOTE --param k_neighbors=3. Kept rows are copied from the input's text.",
+    },
+    footer = {"", "Examples:",
+        "  imb resample data.csv --target Class --method SMOTE --seed 42 --out smote.csv",
+        "  imb resample data.csv --method EditedNearestNeighbours --param kind_sel=mode --out enn.csv",
+        "  imb resample data.csv --method RandomUnderSampler --strategy 0.5 --out under.csv",
+        "  imb resample --list"})
+public final class ResampleCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Parameters(index = "0", arity = "0..1", paramLabel = "FILE",
+      description = "Input table, or builtin:NAME (default: builtin:" + BuiltinDatasets.DEMO + ").")
+  String file = DataSource.BUILTIN_PREFIX + BuiltinDatasets.DEMO;
+
+  @Mixin DataOptions data;
+
+  @Mixin SeedOption seed;
+
+  @ArgGroup(exclusive = true, multiplicity = "1")
+  Action action;
+
+  static final class Action {
+    @Option(names = "--method", paramLabel = "NAME", required = true,
+        description = "Resampler, by imbalanced-learn's class name (case-insensitive); see --list.")
+    String method;
+
+    @Option(names = "--list", required = true, description = "List the methods and their parameters.")
+    boolean list;
+  }
+
+  @Option(names = "--strategy", paramLabel = "S",
+      description = "sampling_strategy: auto, minority, majority, not minority, not majority, all, "
+          + "a ratio (0.5), counts (a:100,b:200) or classes ([a,b]) (default: auto).")
+  String strategy;
+
+  @Option(names = "--param", paramLabel = "KEY=VALUE",
+      description = "A parameter of the method, by imbalanced-learn's name (repeatable).")
+  Map<String, String> params = new LinkedHashMap<>();
+
+  @Option(names = {"-o", "--out"}, paramLabel = "FILE",
+      description = "Output file (CSV, TSV, ARFF or LibSVM by its ending); written atomically.")
+  Path out;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter pw = spec.commandLine().getOut();
+    if (action.list) {
+      printList(pw);
+      return 0;
+    }
+    if (out == null) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+          "Missing required option: '--out=FILE'");
+    }
+    Map<String, String> p = new LinkedHashMap<>(params);
+    if (strategy != null) {
+      if (p.containsKey("sampling_strategy")) {
+        throw new InvalidOptionException("give the sampling strategy once: --strategy or --param sampling_strategy");
+      }
+      p.put("sampling_strategy", strategy);
+    }
+    Sampler sampler = SamplerCatalog.create(action.method, p, seed.seed());
+    DataSource src = DataSource.of(file);
+    ReadOptions opt = data.toReadOptions();
+    Dataset in = Datasets.read(src, opt);
+    long t0 = System.nanoTime();
+    Resampled r = sampler.fitResample(in);
+    double secs = (System.nanoTime() - t0) / 1e9;
+    boolean csvToCsv = DataFormat.of(src.fileName()) == DataFormat.CSV
+        && DataFormat.of(String.valueOf(out.getFileName())) == DataFormat.CSV;
+    if (csvToCsv) {
+      ResampledCsvWriter.write(src, opt, r.data(), r.source(), out);
+    } else {
+      Datasets.write(r.data(), out);
+    }
+    pw.printf("%s on %s: %,d rows -> %,d rows (%,d synthetic) in %.2f s%n", sampler, src.name(),
+        in.rows(), r.data().rows(), r.syntheticRows(), secs);
+    CountsTable.print(pw, in.classCounts(), r.data().classCounts());
+    pw.printf("wrote %s%n", out);
+    return 0;
+  }
+
+  private static void printList(PrintWriter pw) {
+    String kind = null;
+    for (SamplerCatalog.Entry e : SamplerCatalog.all()) {
+      String k = switch (e.kind()) {
+        case OVER -> "Over-sampling and combined";
+        case UNDER -> "Under-sampling";
+        case CLEANING -> "Cleaning";
+      };
+      if (!k.equals(kind)) {
+        pw.printf("%n%s%n", k);
+        kind = k;
+      }
+      pw.printf("  %-32s %s%n", e.name(), e.description());
+      for (SamplerCatalog.Param p : e.params()) {
+        if (!p.name().equals("sampling_strategy")) {
+          pw.printf("  %-32s   %s=%s  %s%n", "", p.name(), p.defaultValue(), p.description());
+        }
+      }
+    }
+    pw.printf("%nEvery method takes sampling_strategy (--strategy); random ones use --seed.%n");
+  }
+}

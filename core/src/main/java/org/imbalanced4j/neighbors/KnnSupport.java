@@ -1,6 +1,5 @@
 package org.imbalanced4j.neighbors;
 
-import java.util.concurrent.ForkJoinPool;
 import java.util.stream.IntStream;
 
 /** What both search methods share: the bounded result heap and the parallel query loop. */
@@ -10,7 +9,7 @@ final class KnnSupport {
   /** Runs {@code body(from, to)} over [0, n) in blocks on the common pool. */
   static void parallel(int n, int block, java.util.function.BiConsumer<Integer, Integer> body) {
     int blocks = (n + block - 1) / block;
-    if (blocks <= 1 || ForkJoinPool.getCommonPoolParallelism() <= 1) {
+    if (blocks <= 1) {
       body.accept(0, n);
       return;
     }

@@ -21,10 +21,13 @@ public final class Synthesis {
     this.input = input;
     this.d = input.features();
     int cap = input.rows() + Math.max(0, expectedExtra);
-    Dataset c = input.compact();
-    this.values = Arrays.copyOf(c.toRowMajor(), cap * d);
-    this.labels = Arrays.copyOf(c.labels(), cap);
-    this.weights = input.hasWeights() ? Arrays.copyOf(c.weights(), cap) : null;
+    this.values = new float[cap * d];
+    this.labels = new int[cap];
+    for (int i = 0; i < input.rows(); i++) {
+      input.copyRow(i, values, i * d);
+      labels[i] = input.label(i);
+    }
+    this.weights = input.hasWeights() ? Arrays.copyOf(input.weights(), cap) : null;
     this.source = Arrays.copyOf(SamplerSupport.range(input.rows()), cap);
     this.rows = input.rows();
   }
@@ -84,10 +87,10 @@ public final class Synthesis {
 
   public Resampled build() {
     Dataset out = Dataset.builder(input.schema())
-        .setValues(Arrays.copyOf(values, rows * d), rows)
-        .setLabels(Arrays.copyOf(labels, rows))
-        .optWeights(weights == null ? null : Arrays.copyOf(weights, rows))
+        .setValues(values.length == rows * d ? values : Arrays.copyOf(values, rows * d), rows)
+        .setLabels(labels.length == rows ? labels : Arrays.copyOf(labels, rows))
+        .optWeights(weights == null || weights.length == rows ? weights : Arrays.copyOf(weights, rows))
         .build();
-    return new Resampled(out, Arrays.copyOf(source, rows));
+    return new Resampled(out, source.length == rows ? source : Arrays.copyOf(source, rows));
   }
 }

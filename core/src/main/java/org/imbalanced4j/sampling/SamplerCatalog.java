@@ -11,6 +11,10 @@ import org.imbalanced4j.sampling.over.Adasyn;
 import org.imbalanced4j.sampling.over.BorderlineSmote;
 import org.imbalanced4j.sampling.over.RandomOverSampler;
 import org.imbalanced4j.sampling.over.Smote;
+import org.imbalanced4j.sampling.over.SmoteNc;
+import org.imbalanced4j.sampling.under.ClusterCentroids;
+import org.imbalanced4j.sampling.under.CondensedNearestNeighbour;
+import org.imbalanced4j.sampling.under.OneSidedSelection;
 import org.imbalanced4j.sampling.under.AllKNN;
 import org.imbalanced4j.sampling.under.EditedNearestNeighbours;
 import org.imbalanced4j.sampling.under.KindSel;
@@ -64,6 +68,11 @@ public final class SamplerCatalog {
           List.of(STRATEGY, new Param("k_neighbors", "5", "neighbours to interpolate towards")),
           (p, seed) -> Smote.builder().optSamplingStrategy(p.strategy())
               .optKNeighbors(p.integer("k_neighbors", 5)).optSeed(seed).build()),
+      new Entry("SMOTENC", SamplerKind.OVER,
+          "SMOTE for mixed data: numeric features interpolated, categorical ones by neighbour vote.",
+          List.of(STRATEGY, new Param("k_neighbors", "5", "neighbours to interpolate towards")),
+          (p, seed) -> SmoteNc.builder().optSamplingStrategy(p.strategy())
+              .optKNeighbors(p.integer("k_neighbors", 5)).optSeed(seed).build()),
       new Entry("BorderlineSMOTE", SamplerKind.OVER,
           "SMOTE from the rows on the class border only (borderline-1 or borderline-2).",
           List.of(STRATEGY, new Param("k_neighbors", "5", "neighbours to interpolate towards"),
@@ -82,6 +91,11 @@ public final class SamplerCatalog {
           List.of(STRATEGY, new Param("replacement", "false", "draw with replacement")),
           (p, seed) -> RandomUnderSampler.builder().optSamplingStrategy(p.strategy())
               .optReplacement(p.bool("replacement", false)).optSeed(seed).build()),
+      new Entry("ClusterCentroids", SamplerKind.UNDER,
+          "Replace the larger classes by k-means centres (soft) or the rows nearest them (hard).",
+          List.of(STRATEGY, new Param("voting", "auto", "auto | soft | hard")),
+          (p, seed) -> ClusterCentroids.builder().optSamplingStrategy(p.strategy())
+              .optVoting(p.text("voting", "auto")).optSeed(seed).build()),
       new Entry("NearMiss", SamplerKind.UNDER,
           "Keep the rows of the larger classes that are nearest to the minority (versions 1-3).",
           List.of(STRATEGY, new Param("version", "1", "1 | 2 | 3"),
@@ -90,6 +104,16 @@ public final class SamplerCatalog {
           (p, seed) -> NearMiss.builder().optSamplingStrategy(p.strategy())
               .optVersion(p.integer("version", 1)).optNNeighbors(p.integer("n_neighbors", 3))
               .optNNeighborsVer3(p.integer("n_neighbors_ver3", 3)).build()),
+      new Entry("CondensedNearestNeighbour", SamplerKind.CLEANING,
+          "Keep only the rows a 1-NN classifier needs (Hart's condensed set).",
+          List.of(STRATEGY, new Param("n_seeds_S", "1", "random rows to start from")),
+          (p, seed) -> CondensedNearestNeighbour.builder().optSamplingStrategy(p.strategy())
+              .optNSeedsS(p.integer("n_seeds_s", 1)).optSeed(seed).build()),
+      new Entry("OneSidedSelection", SamplerKind.CLEANING,
+          "Condense with 1-NN from random seeds, then remove Tomek links.",
+          List.of(STRATEGY, new Param("n_seeds_S", "1", "random rows to start from")),
+          (p, seed) -> OneSidedSelection.builder().optSamplingStrategy(p.strategy())
+              .optNSeedsS(p.integer("n_seeds_s", 1)).optSeed(seed).build()),
       new Entry("TomekLinks", SamplerKind.CLEANING,
           "Remove rows that form a Tomek link (mutual nearest neighbours of different classes).",
           List.of(STRATEGY),

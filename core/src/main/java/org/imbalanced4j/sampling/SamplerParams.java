@@ -21,8 +21,9 @@ public final class SamplerParams {
     this.values = new LinkedHashMap<>();
     values.forEach((k, v) -> this.values.put(k.strip().toLowerCase(Locale.ROOT), v.strip()));
     this.valid = valid;
+    List<String> lower = valid.stream().map(v -> v.toLowerCase(Locale.ROOT)).toList();
     for (String k : this.values.keySet()) {
-      if (!valid.contains(k)) {
+      if (!lower.contains(k)) {
         throw new InvalidOptionException(sampler + " has no parameter '" + k + "'; its parameters: "
             + (valid.isEmpty() ? "none" : String.join(", ", valid)));
       }

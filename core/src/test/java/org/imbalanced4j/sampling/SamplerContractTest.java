@@ -24,10 +24,26 @@ class SamplerContractTest {
     return SamplerParityTest.dataset("three_class_4d");
   }
 
+  /** The test data, with one categorical feature for the samplers made for mixed data. */
+  static Dataset data(String sampler) {
+    return sampler.equals("SMOTENC") ? mixed() : data();
+  }
+
+  static Dataset mixed() {
+    Dataset d = data();
+    Schema s = new Schema(List.of(Feature.numeric("a"), Feature.categorical("c", List.of("u", "v", "w")),
+        Feature.numeric("b"), Feature.numeric("e")), "y", d.schema().classNames());
+    float[] v = d.toRowMajor();
+    for (int i = 0; i < d.rows(); i++) {
+      v[i * 4 + 1] = (i * 7 + d.label(i)) % 3;
+    }
+    return Dataset.builder(s).setValues(v, d.rows()).setLabels(d.labels()).build();
+  }
+
   @ParameterizedTest
   @MethodSource("names")
   void sameSeedSameResultAndInputUntouched(String name) {
-    Dataset d = data();
+    Dataset d = data(name);
     float[] before = d.toRowMajor();
     Resampled a = SamplerCatalog.create(name, Map.of(), 13).fitResample(d);
     Resampled b = SamplerCatalog.create(name, Map.of(), 13).fitResample(d);
@@ -40,7 +56,7 @@ class SamplerContractTest {
   @ParameterizedTest
   @MethodSource("names")
   void keptRowsAreExactCopiesOfTheirSource(String name) {
-    Dataset d = data();
+    Dataset d = data(name);
     Resampled r = SamplerCatalog.create(name, Map.of(), 1).fitResample(d);
     int[] src = r.source();
     for (int i = 0; i < src.length; i++) {
@@ -54,7 +70,7 @@ class SamplerContractTest {
   @ParameterizedTest
   @MethodSource("names")
   void oneClassIsAClearError(String name) {
-    Dataset d = data();
+    Dataset d = data(name);
     Dataset one = d.subset(SamplerSupport.rowsOf(d.labels(), 0));
     assertThatThrownBy(() -> SamplerCatalog.create(name, Map.of(), 0).fitResample(one))
         .isInstanceOf(DataException.class)
@@ -65,7 +81,7 @@ class SamplerContractTest {
   @ParameterizedTest
   @MethodSource("names")
   void weightsTravelWithTheirRows(String name) {
-    Dataset d = data();
+    Dataset d = data(name);
     double[] w = new double[d.rows()];
     for (int i = 0; i < w.length; i++) {
       w[i] = 1 + i;
@@ -106,14 +122,7 @@ class SamplerContractTest {
 
   @org.junit.jupiter.api.Test
   void categoricalFeaturesPointSmoteToSmotenc() {
-    Dataset d = data();
-    Schema s = new Schema(List.of(Feature.numeric("a"), Feature.categorical("c", List.of("u", "v", "w")),
-        Feature.numeric("b"), Feature.numeric("e")), "y", d.schema().classNames());
-    float[] v = d.toRowMajor();
-    for (int i = 0; i < d.rows(); i++) {
-      v[i * 4 + 1] = i % 3;
-    }
-    Dataset mixed = Dataset.builder(s).setValues(v, d.rows()).setLabels(d.labels()).build();
+    Dataset mixed = mixed();
     assertThatThrownBy(() -> SamplerCatalog.create("smote", Map.of(), 0).fitResample(mixed))
         .isInstanceOf(DataException.class).hasMessageContaining("SMOTENC");
     assertThat(SamplerCatalog.create("RandomUnderSampler", Map.of(), 0).fitResample(mixed).data().rows())

@@ -11,9 +11,15 @@ final class KdTree implements NeighborIndex {
   private static final int LEAF_SIZE = 64;
   private final int n;
   private final int d;
-  private final float[] pts; // points in tree order, row-major (exact distances)
   private final float[] soa; // the same, each leaf's block stored dimension-major (screening)
   private final int maxLeaf;
+  private final int[] leafOf; // tree position -> its leaf node
+
+  /** Coordinate j of input point row. */
+  @FunctionalInterface
+  interface Coordinates {
+    float get(int row, int j);
+  }
   private final int[] perm; // tree position -> original index
   // nodes
   private int nodes;
@@ -25,6 +31,10 @@ final class KdTree implements NeighborIndex {
   private float[] hi;
 
   KdTree(float[] points, int n, int d) {
+    this((row, j) -> points[row * d + j], n, d);
+  }
+
+  KdTree(Coordinates points, int n, int d) {
     this.n = n;
     this.d = d;
     this.perm = new int[n];
@@ -39,20 +49,18 @@ final class KdTree implements NeighborIndex {
     lo = new float[cap * d];
     hi = new float[cap * d];
     build(points, 0, n);
-    this.pts = new float[n * d];
-    for (int i = 0; i < n; i++) {
-      System.arraycopy(points, perm[i] * d, pts, i * d, d);
-    }
     this.soa = new float[n * d];
+    this.leafOf = new int[n];
     int largest = 1;
     for (int node = 0; node < nodes; node++) {
       if (left[node] < 0) {
         int s0 = start[node];
         int m = end[node] - s0;
         largest = Math.max(largest, m);
+        java.util.Arrays.fill(leafOf, s0, s0 + m, node);
         for (int p = 0; p < m; p++) {
           for (int j = 0; j < d; j++) {
-            soa[s0 * d + j * m + p] = pts[(s0 + p) * d + j];
+            soa[s0 * d + j * m + p] = points.get(perm[s0 + p], j);
           }
         }
       }
@@ -60,7 +68,7 @@ final class KdTree implements NeighborIndex {
     this.maxLeaf = largest;
   }
 
-  private int build(float[] points, int s, int e) {
+  private int build(Coordinates points, int s, int e) {
     int node = nodes++;
     if (node >= start.length) {
       grow();
@@ -73,9 +81,8 @@ final class KdTree implements NeighborIndex {
       hi[bo + j] = Float.NEGATIVE_INFINITY;
     }
     for (int i = s; i < e; i++) {
-      int o = perm[i] * d;
       for (int j = 0; j < d; j++) {
-        float v = points[o + j];
+        float v = points.get(perm[i], j);
         if (v < lo[bo + j]) {
           lo[bo + j] = v;
         }
@@ -123,16 +130,16 @@ final class KdTree implements NeighborIndex {
   }
 
   /** Quickselect on perm[s..e] by coordinate dim so that position k holds the k-th smallest. */
-  private void select(float[] points, int s, int e, int k, int dim) {
+  private void select(Coordinates points, int s, int e, int k, int dim) {
     while (e > s) {
-      float pivot = points[perm[(s + e) >>> 1] * d + dim];
+      float pivot = points.get(perm[(s + e) >>> 1], dim);
       int i = s;
       int j = e;
       while (i <= j) {
-        while (points[perm[i] * d + dim] < pivot) {
+        while (points.get(perm[i], dim) < pivot) {
           i++;
         }
-        while (points[perm[j] * d + dim] > pivot) {
+        while (points.get(perm[j], dim) > pivot) {
           j--;
         }
         if (i <= j) {
@@ -201,7 +208,7 @@ final class KdTree implements NeighborIndex {
         int q = order[t];
         s.top.reset();
         s.top.offer(rows[q], -1);
-        s.search(pts, pos[rows[q]] * d, rows[q]);
+        s.search(s.pointAt(pos[rows[q]]), 0, rows[q]);
         s.top.write(q, outIdx, outDist);
       }
     });
@@ -230,8 +237,31 @@ final class KdTree implements NeighborIndex {
     double[] stackDist = new double[256];
     final float[] acc = new float[maxLeaf];
 
+    final float[] point = new float[d];
+
     Searcher(int k) {
       this.top = new KnnSupport.TopK(k);
+    }
+
+    /** The coordinates of the point at tree position {@code pos}, gathered from its leaf. */
+    float[] pointAt(int pos) {
+      int node = leafOf[pos];
+      int s0 = start[node];
+      int m = end[node] - s0;
+      for (int j = 0; j < d; j++) {
+        point[j] = soa[s0 * d + j * m + (pos - s0)];
+      }
+      return point;
+    }
+
+    /** Exact squared distance, in double, to point p of the leaf block at {@code base}. */
+    private double exactDist2(float[] q, int qo, int base, int m, int p) {
+      double s = 0;
+      for (int j = 0; j < d; j++) {
+        double t = (double) q[qo + j] - soa[base + j * m + p];
+        s += t * t;
+      }
+      return s;
     }
 
     void search(float[] q, int qo, int skip) {
@@ -293,7 +323,7 @@ final class KdTree implements NeighborIndex {
         if (a[p] * (1 - 1e-5) <= bound) {
           int orig = perm[s0 + p];
           if (orig != skip) {
-            double exact = KnnSupport.dist2(q, qo, pts, (s0 + p) * d, d);
+            double exact = exactDist2(q, qo, base, m, p);
             if (exact <= top.bound()) {
               top.offer(orig, exact);
               bound = top.bound();

@@ -30,6 +30,17 @@ public interface NeighborIndex {
     return d <= TREE_MAX_DIMENSIONS && n > 64 ? new KdTree(points, n, d) : new BruteForce(points, n, d);
   }
 
+  /**
+   * An index over the rows of a data set (a view is fine); the tree reads the rows once into its
+   * own layout, so no other copy is made.
+   */
+  static NeighborIndex of(org.imbalanced4j.data.Dataset data) {
+    int n = data.rows();
+    int d = data.features();
+    return d <= TREE_MAX_DIMENSIONS && n > 64 ? new KdTree(data::value, n, d)
+        : new BruteForce(data.toRowMajor(), n, d);
+  }
+
   /** Number of indexed points. */
   int size();
 

@@ -11,7 +11,11 @@ import org.imbalanced4j.sampling.over.Adasyn;
 import org.imbalanced4j.sampling.over.BorderlineSmote;
 import org.imbalanced4j.sampling.over.RandomOverSampler;
 import org.imbalanced4j.sampling.over.Smote;
+import org.imbalanced4j.sampling.over.KMeansSmote;
+import org.imbalanced4j.sampling.over.SmoteN;
 import org.imbalanced4j.sampling.over.SmoteNc;
+import org.imbalanced4j.sampling.over.SvmSmote;
+import org.imbalanced4j.sampling.under.InstanceHardnessThreshold;
 import org.imbalanced4j.sampling.under.ClusterCentroids;
 import org.imbalanced4j.sampling.under.CondensedNearestNeighbour;
 import org.imbalanced4j.sampling.under.OneSidedSelection;
@@ -73,6 +77,37 @@ public final class SamplerCatalog {
           List.of(STRATEGY, new Param("k_neighbors", "5", "neighbours to interpolate towards")),
           (p, seed) -> SmoteNc.builder().optSamplingStrategy(p.strategy())
               .optKNeighbors(p.integer("k_neighbors", 5)).optSeed(seed).build()),
+      new Entry("SMOTEN", SamplerKind.OVER,
+          "SMOTE for categorical-only data: value difference metric, neighbour mode per feature.",
+          List.of(STRATEGY, new Param("k_neighbors", "5", "neighbours voting")),
+          (p, seed) -> SmoteN.builder().optSamplingStrategy(p.strategy())
+              .optKNeighbors(p.integer("k_neighbors", 5)).optSeed(seed).build()),
+      new Entry("SVMSMOTE", SamplerKind.OVER,
+          "SMOTE from the support vectors of an RBF SVM (LIBSVM); extrapolates from safe ones.",
+          List.of(STRATEGY, new Param("k_neighbors", "5", "neighbours to interpolate towards"),
+              new Param("m_neighbors", "10", "neighbours that decide danger and noise"),
+              new Param("out_step", "0.5", "step size when extrapolating")),
+          (p, seed) -> SvmSmote.builder().optSamplingStrategy(p.strategy())
+              .optKNeighbors(p.integer("k_neighbors", 5)).optMNeighbors(p.integer("m_neighbors", 10))
+              .optOutStep(p.real("out_step", 0.5)).optSeed(seed).build()),
+      new Entry("KMeansSMOTE", SamplerKind.OVER,
+          "k-means first, then SMOTE inside the clusters where the class is common; sparse ones get more.",
+          List.of(STRATEGY, new Param("k_neighbors", "2", "neighbours to interpolate towards"),
+              new Param("kmeans_estimator", "8", "number of clusters"),
+              new Param("cluster_balance_threshold", "auto", "least class share of a used cluster"),
+              new Param("density_exponent", "auto", "exponent of the sparsity")),
+          (p, seed) -> {
+            KMeansSmote.Builder b = KMeansSmote.builder().optSamplingStrategy(p.strategy())
+                .optKNeighbors(p.integer("k_neighbors", 2)).optNClusters(p.integer("kmeans_estimator", 8))
+                .optSeed(seed);
+            if (!p.text("cluster_balance_threshold", "auto").equalsIgnoreCase("auto")) {
+              b.optClusterBalanceThreshold(p.real("cluster_balance_threshold", 0));
+            }
+            if (!p.text("density_exponent", "auto").equalsIgnoreCase("auto")) {
+              b.optDensityExponent(p.real("density_exponent", 0));
+            }
+            return b.build();
+          }),
       new Entry("BorderlineSMOTE", SamplerKind.OVER,
           "SMOTE from the rows on the class border only (borderline-1 or borderline-2).",
           List.of(STRATEGY, new Param("k_neighbors", "5", "neighbours to interpolate towards"),
@@ -96,6 +131,11 @@ public final class SamplerCatalog {
           List.of(STRATEGY, new Param("voting", "auto", "auto | soft | hard")),
           (p, seed) -> ClusterCentroids.builder().optSamplingStrategy(p.strategy())
               .optVoting(p.text("voting", "auto")).optSeed(seed).build()),
+      new Entry("InstanceHardnessThreshold", SamplerKind.UNDER,
+          "Keep the rows a cross-validated classifier (5-NN vote) finds easiest.",
+          List.of(STRATEGY, new Param("cv", "5", "cross-validation folds")),
+          (p, seed) -> InstanceHardnessThreshold.builder().optSamplingStrategy(p.strategy())
+              .optCv(p.integer("cv", 5)).optSeed(seed).build()),
       new Entry("NearMiss", SamplerKind.UNDER,
           "Keep the rows of the larger classes that are nearest to the minority (versions 1-3).",
           List.of(STRATEGY, new Param("version", "1", "1 | 2 | 3"),

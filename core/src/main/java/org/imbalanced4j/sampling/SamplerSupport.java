@@ -38,13 +38,12 @@ public final class SamplerSupport {
 
   /** A neighbour index over all rows of {@code data}. */
   public static NeighborIndex index(Dataset data) {
-    Dataset c = data.compact();
-    return NeighborIndex.of(c.toRowMajor(), c.rows(), c.features());
+    return NeighborIndex.of(data);
   }
 
   /** A neighbour index over some rows (positions in the index are positions in {@code rows}). */
   public static NeighborIndex index(Dataset data, int[] rows) {
-    return NeighborIndex.of(rows(data, rows), rows.length, data.features());
+    return NeighborIndex.of(data.subset(rows));
   }
 
   /** The kept input rows, in the given order, as a view. */

@@ -6,7 +6,8 @@ import org.imbalanced4j.data.Dataset;
 /**
  * The output of an over-sampler: every input row in order, then synthetic rows appended class by
  * class. A synthetic row's sample weight (when the input has weights) is interpolated between its
- * two parents with the same step as its features: {@code w = w_i + step * (w_nn - w_i)}.
+ * two parents with the same step as its features, {@code w = w_i + step * (w_nn - w_i)}; a row
+ * extrapolated beyond its base (SVM-SMOTE's safe vectors) takes its base row's weight.
  */
 public final class Synthesis {
   private final Dataset input;
@@ -69,7 +70,7 @@ public final class Synthesis {
     }
     labels[rows] = label;
     if (weights != null) {
-      weights[rows] = weightBase + step * (weightOther - weightBase);
+      weights[rows] = step >= 0 && step <= 1 ? weightBase + step * (weightOther - weightBase) : weightBase;
     }
     source[rows++] = -1;
   }

@@ -26,7 +26,22 @@ class SamplerContractTest {
 
   /** The test data, with one categorical feature for the samplers made for mixed data. */
   static Dataset data(String sampler) {
-    return sampler.equals("SMOTENC") ? mixed() : data();
+    return sampler.equals("SMOTENC") ? mixed() : sampler.equals("SMOTEN") ? nominal() : data();
+  }
+
+  /** Every feature categorical: the numeric features cut into four levels. */
+  static Dataset nominal() {
+    Dataset d = data();
+    List<Feature> fs = new java.util.ArrayList<>();
+    for (int j = 0; j < d.features(); j++) {
+      fs.add(Feature.categorical("f" + j, List.of("q1", "q2", "q3", "q4")));
+    }
+    float[] v = d.toRowMajor();
+    for (int i = 0; i < v.length; i++) {
+      v[i] = v[i] < -1 ? 0 : v[i] < 0 ? 1 : v[i] < 1 ? 2 : 3;
+    }
+    return Dataset.builder(new Schema(fs, "y", d.schema().classNames())).setValues(v, d.rows())
+        .setLabels(d.labels()).build();
   }
 
   static Dataset mixed() {

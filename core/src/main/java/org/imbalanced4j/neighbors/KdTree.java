@@ -278,8 +278,9 @@ final class KdTree implements NeighborIndex {
           scanLeaf(q, qo, node, skip);
           continue;
         }
-        double dl = boxDist2(q, qo, left[node]);
-        double dr = boxDist2(q, qo, right[node]);
+        double bound = top.bound();
+        double dl = boxDist2(q, qo, left[node], bound);
+        double dr = boxDist2(q, qo, right[node], bound);
         if (sp + 2 > stack.length) {
           stack = java.util.Arrays.copyOf(stack, stack.length * 2);
           stackDist = java.util.Arrays.copyOf(stackDist, stackDist.length * 2);
@@ -309,8 +310,12 @@ final class KdTree implements NeighborIndex {
       int m = end[node] - s0;
       int base = s0 * d;
       float[] a = acc;
-      java.util.Arrays.fill(a, 0, m, 0f);
-      for (int j = 0; j < d; j++) {
+      float q0 = q[qo];
+      for (int p = 0; p < m; p++) {
+        float t = q0 - soa[base + p];
+        a[p] = t * t;
+      }
+      for (int j = 1; j < d; j++) {
         float qj = q[qo + j];
         int o = base + j * m;
         for (int p = 0; p < m; p++) {
@@ -334,14 +339,20 @@ final class KdTree implements NeighborIndex {
     }
   }
 
-  /** Squared distance from the query to a node's bounding box (0 inside). */
-  private double boxDist2(float[] q, int qo, int node) {
+  /**
+   * Squared distance from the query to a node's bounding box (0 inside); stops summing once it
+   * exceeds {@code bound} (the node is then skipped anyway).
+   */
+  private double boxDist2(float[] q, int qo, int node, double bound) {
     int bo = node * d;
     double s = 0;
     for (int j = 0; j < d; j++) {
       double v = q[qo + j];
       double t = v < lo[bo + j] ? lo[bo + j] - v : v > hi[bo + j] ? v - hi[bo + j] : 0;
       s += t * t;
+      if (s > bound) {
+        return s;
+      }
     }
     return s;
   }

@@ -143,21 +143,12 @@ public final class BorderlineSmote extends SmoteBase {
    * Builder: {@code optSamplingStrategy} (auto), {@code optKNeighbors} (5), {@code optMNeighbors}
    * (10), {@code optKind} (borderline-1), {@code optSeed} (0).
    */
-  public static final class Builder {
-    private SamplingStrategy strategy = SamplingStrategy.auto();
-    private int kNeighbors = 5;
+  public static final class Builder extends SmoteBase.Builder<Builder> {
     private int mNeighbors = 10;
     private Kind kind = Kind.BORDERLINE_1;
-    private long seed;
 
-    public Builder optSamplingStrategy(SamplingStrategy s) {
-      this.strategy = s;
-      return this;
-    }
-
-    public Builder optKNeighbors(int k) {
-      this.kNeighbors = positive("k_neighbors", k);
-      return this;
+    Builder() {
+      super(5);
     }
 
     public Builder optMNeighbors(int m) {
@@ -167,11 +158,6 @@ public final class BorderlineSmote extends SmoteBase {
 
     public Builder optKind(Kind kind) {
       this.kind = kind;
-      return this;
-    }
-
-    public Builder optSeed(long seed) {
-      this.seed = seed;
       return this;
     }
 

@@ -127,22 +127,13 @@ public final class KMeansSmote extends SmoteBase {
    * (8), {@code optClusterBalanceThreshold} (auto), {@code optDensityExponent} (auto), {@code
    * optSeed} (0).
    */
-  public static final class Builder {
-    private SamplingStrategy strategy = SamplingStrategy.auto();
-    private int kNeighbors = 2;
+  public static final class Builder extends SmoteBase.Builder<Builder> {
     private int nClusters = 8;
     private double balanceThreshold = Double.NaN;
     private double densityExponent = Double.NaN;
-    private long seed;
 
-    public Builder optSamplingStrategy(SamplingStrategy s) {
-      this.strategy = s;
-      return this;
-    }
-
-    public Builder optKNeighbors(int k) {
-      this.kNeighbors = positive("k_neighbors", k);
-      return this;
+    Builder() {
+      super(2);
     }
 
     public Builder optNClusters(int n) {
@@ -160,11 +151,6 @@ public final class KMeansSmote extends SmoteBase {
 
     public Builder optDensityExponent(double e) {
       this.densityExponent = e;
-      return this;
-    }
-
-    public Builder optSeed(long seed) {
-      this.seed = seed;
       return this;
     }
 

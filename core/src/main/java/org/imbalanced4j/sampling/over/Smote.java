@@ -54,24 +54,9 @@ public final class Smote extends SmoteBase {
   }
 
   /** Builder: {@code optSamplingStrategy} (auto), {@code optKNeighbors} (5), {@code optSeed} (0). */
-  public static final class Builder {
-    private SamplingStrategy strategy = SamplingStrategy.auto();
-    private int kNeighbors = 5;
-    private long seed;
-
-    public Builder optSamplingStrategy(SamplingStrategy s) {
-      this.strategy = s;
-      return this;
-    }
-
-    public Builder optKNeighbors(int k) {
-      this.kNeighbors = positive("k_neighbors", k);
-      return this;
-    }
-
-    public Builder optSeed(long seed) {
-      this.seed = seed;
-      return this;
+  public static final class Builder extends SmoteBase.Builder<Builder> {
+    Builder() {
+      super(5);
     }
 
     public Smote build() {

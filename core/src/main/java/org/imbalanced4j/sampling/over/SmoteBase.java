@@ -94,4 +94,32 @@ abstract class SmoteBase extends Sampler {
           data.weight(baseRows[r]), data.weight(nnRows[other]));
     }
   }
+
+  /** The builder options of the SMOTE family; {@code B} is the concrete builder. */
+  @SuppressWarnings("unchecked")
+  abstract static class Builder<B extends Builder<B>> {
+    SamplingStrategy strategy = SamplingStrategy.auto();
+    int kNeighbors;
+    long seed;
+
+    Builder(int defaultK) {
+      this.kNeighbors = defaultK;
+    }
+
+    public B optSamplingStrategy(SamplingStrategy s) {
+      this.strategy = s;
+      return (B) this;
+    }
+
+    /** {@code k_neighbors} ({@code n_neighbors} for ADASYN). */
+    public B optKNeighbors(int k) {
+      this.kNeighbors = positive("k_neighbors", k);
+      return (B) this;
+    }
+
+    public B optSeed(long seed) {
+      this.seed = seed;
+      return (B) this;
+    }
+  }
 }

@@ -172,21 +172,12 @@ public final class SvmSmote extends SmoteBase {
    * Builder: {@code optSamplingStrategy} (auto), {@code optKNeighbors} (5), {@code optMNeighbors}
    * (10), {@code optOutStep} (0.5), {@code optSeed} (0).
    */
-  public static final class Builder {
-    private SamplingStrategy strategy = SamplingStrategy.auto();
-    private int kNeighbors = 5;
+  public static final class Builder extends SmoteBase.Builder<Builder> {
     private int mNeighbors = 10;
     private double outStep = 0.5;
-    private long seed;
 
-    public Builder optSamplingStrategy(SamplingStrategy s) {
-      this.strategy = s;
-      return this;
-    }
-
-    public Builder optKNeighbors(int k) {
-      this.kNeighbors = positive("k_neighbors", k);
-      return this;
+    Builder() {
+      super(5);
     }
 
     public Builder optMNeighbors(int m) {
@@ -199,11 +190,6 @@ public final class SvmSmote extends SmoteBase {
         throw new InvalidOptionException("out_step must be >= 0, got " + step);
       }
       this.outStep = step;
-      return this;
-    }
-
-    public Builder optSeed(long seed) {
-      this.seed = seed;
       return this;
     }
 

@@ -3,8 +3,6 @@ package org.imbalanced4j.sampling.under;
 import org.imbalanced4j.data.ClassCounts;
 import org.imbalanced4j.data.Dataset;
 import org.imbalanced4j.sampling.Resampled;
-import org.imbalanced4j.sampling.Sampler;
-import org.imbalanced4j.sampling.SamplerKind;
 import org.imbalanced4j.sampling.SamplerSupport;
 import org.imbalanced4j.sampling.SamplingStrategy;
 import org.imbalanced4j.sampling.SamplingTarget;
@@ -19,15 +17,11 @@ import org.imbalanced4j.sampling.SamplingTarget;
  * Transactions on Systems, Man, and Cybernetics 6(6), 448-452, 1976. Same rows as
  * imbalanced-learn's {@code AllKNN}.
  */
-public final class AllKNN extends Sampler {
-  private final int nNeighbors;
-  private final KindSel kindSel;
+public final class AllKNN extends NeighbourCleaner {
   private final boolean allowMinority;
 
   private AllKNN(Builder b) {
-    super(b.strategy);
-    this.nNeighbors = b.nNeighbors;
-    this.kindSel = b.kindSel;
+    super(b.strategy, b.nNeighbors, b.kindSel);
     this.allowMinority = b.allowMinority;
   }
 
@@ -38,26 +32,6 @@ public final class AllKNN extends Sampler {
   @Override
   public String name() {
     return "AllKNN";
-  }
-
-  @Override
-  public SamplerKind kind() {
-    return SamplerKind.CLEANING;
-  }
-
-  @Override
-  protected int minRowsTotal() {
-    return nNeighbors + 1;
-  }
-
-  @Override
-  protected String neighborsParameter() {
-    return "n_neighbors=" + nNeighbors;
-  }
-
-  @Override
-  protected int neighborsValue() {
-    return nNeighbors;
   }
 
   @Override
@@ -85,26 +59,8 @@ public final class AllKNN extends Sampler {
    * Builder: {@code optSamplingStrategy} (auto), {@code optNNeighbors} (3), {@code optKindSel}
    * (all), {@code optAllowMinority} (false).
    */
-  public static final class Builder {
-    private SamplingStrategy strategy = SamplingStrategy.auto();
-    private int nNeighbors = 3;
-    private KindSel kindSel = KindSel.ALL;
+  public static final class Builder extends NeighbourCleaner.Builder<Builder> {
     private boolean allowMinority;
-
-    public Builder optSamplingStrategy(SamplingStrategy s) {
-      this.strategy = s;
-      return this;
-    }
-
-    public Builder optNNeighbors(int n) {
-      this.nNeighbors = UnderSupport.positive("n_neighbors", n);
-      return this;
-    }
-
-    public Builder optKindSel(KindSel k) {
-      this.kindSel = k;
-      return this;
-    }
 
     public Builder optAllowMinority(boolean allow) {
       this.allowMinority = allow;

@@ -4,8 +4,6 @@ import org.imbalanced4j.data.Dataset;
 import org.imbalanced4j.neighbors.NeighborIndex;
 import org.imbalanced4j.neighbors.Neighbors;
 import org.imbalanced4j.sampling.Resampled;
-import org.imbalanced4j.sampling.Sampler;
-import org.imbalanced4j.sampling.SamplerKind;
 import org.imbalanced4j.sampling.SamplerSupport;
 import org.imbalanced4j.sampling.SamplingStrategy;
 import org.imbalanced4j.sampling.SamplingTarget;
@@ -24,14 +22,10 @@ import org.imbalanced4j.sampling.SamplingTarget;
  *     .fitResample(data);
  * }</pre>
  */
-public final class EditedNearestNeighbours extends Sampler {
-  private final int nNeighbors;
-  private final KindSel kindSel;
+public final class EditedNearestNeighbours extends NeighbourCleaner {
 
   private EditedNearestNeighbours(Builder b) {
-    super(b.strategy);
-    this.nNeighbors = b.nNeighbors;
-    this.kindSel = b.kindSel;
+    super(b.strategy, b.nNeighbors, b.kindSel);
   }
 
   public static Builder builder() {
@@ -41,26 +35,6 @@ public final class EditedNearestNeighbours extends Sampler {
   @Override
   public String name() {
     return "EditedNearestNeighbours";
-  }
-
-  @Override
-  public SamplerKind kind() {
-    return SamplerKind.CLEANING;
-  }
-
-  @Override
-  protected int minRowsTotal() {
-    return nNeighbors + 1;
-  }
-
-  @Override
-  protected String neighborsParameter() {
-    return "n_neighbors=" + nNeighbors;
-  }
-
-  @Override
-  protected int neighborsValue() {
-    return nNeighbors;
   }
 
   @Override
@@ -101,25 +75,7 @@ public final class EditedNearestNeighbours extends Sampler {
    * Builder: {@code optSamplingStrategy} (auto), {@code optNNeighbors} (3), {@code optKindSel}
    * (all).
    */
-  public static final class Builder {
-    private SamplingStrategy strategy = SamplingStrategy.auto();
-    private int nNeighbors = 3;
-    private KindSel kindSel = KindSel.ALL;
-
-    public Builder optSamplingStrategy(SamplingStrategy s) {
-      this.strategy = s;
-      return this;
-    }
-
-    public Builder optNNeighbors(int n) {
-      this.nNeighbors = UnderSupport.positive("n_neighbors", n);
-      return this;
-    }
-
-    public Builder optKindSel(KindSel k) {
-      this.kindSel = k;
-      return this;
-    }
+  public static final class Builder extends NeighbourCleaner.Builder<Builder> {
 
     public EditedNearestNeighbours build() {
       return new EditedNearestNeighbours(this);

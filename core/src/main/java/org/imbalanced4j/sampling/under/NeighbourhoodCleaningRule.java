@@ -6,8 +6,6 @@ import org.imbalanced4j.data.ClassCounts;
 import org.imbalanced4j.data.Dataset;
 import org.imbalanced4j.neighbors.Neighbors;
 import org.imbalanced4j.sampling.Resampled;
-import org.imbalanced4j.sampling.Sampler;
-import org.imbalanced4j.sampling.SamplerKind;
 import org.imbalanced4j.sampling.SamplerSupport;
 import org.imbalanced4j.sampling.SamplingStrategy;
 import org.imbalanced4j.sampling.SamplingTarget;
@@ -25,15 +23,11 @@ import org.imbalanced4j.sampling.SamplingTarget;
  * its neighbours has class code 0 (imbalanced-learn applies {@code np.all} to the neighbour
  * labels themselves).
  */
-public final class NeighbourhoodCleaningRule extends Sampler {
-  private final int nNeighbors;
-  private final KindSel kindSel;
+public final class NeighbourhoodCleaningRule extends NeighbourCleaner {
   private final double thresholdCleaning;
 
   private NeighbourhoodCleaningRule(Builder b) {
-    super(b.strategy);
-    this.nNeighbors = b.nNeighbors;
-    this.kindSel = b.kindSel;
+    super(b.strategy, b.nNeighbors, b.kindSel);
     this.thresholdCleaning = b.thresholdCleaning;
   }
 
@@ -44,26 +38,6 @@ public final class NeighbourhoodCleaningRule extends Sampler {
   @Override
   public String name() {
     return "NeighbourhoodCleaningRule";
-  }
-
-  @Override
-  public SamplerKind kind() {
-    return SamplerKind.CLEANING;
-  }
-
-  @Override
-  protected int minRowsTotal() {
-    return nNeighbors + 1;
-  }
-
-  @Override
-  protected String neighborsParameter() {
-    return "n_neighbors=" + nNeighbors;
-  }
-
-  @Override
-  protected int neighborsValue() {
-    return nNeighbors;
   }
 
   @Override
@@ -118,26 +92,8 @@ public final class NeighbourhoodCleaningRule extends Sampler {
    * Builder: {@code optSamplingStrategy} (auto), {@code optNNeighbors} (3), {@code optKindSel}
    * (all), {@code optThresholdCleaning} (0.5).
    */
-  public static final class Builder {
-    private SamplingStrategy strategy = SamplingStrategy.auto();
-    private int nNeighbors = 3;
-    private KindSel kindSel = KindSel.ALL;
+  public static final class Builder extends NeighbourCleaner.Builder<Builder> {
     private double thresholdCleaning = 0.5;
-
-    public Builder optSamplingStrategy(SamplingStrategy s) {
-      this.strategy = s;
-      return this;
-    }
-
-    public Builder optNNeighbors(int n) {
-      this.nNeighbors = UnderSupport.positive("n_neighbors", n);
-      return this;
-    }
-
-    public Builder optKindSel(KindSel k) {
-      this.kindSel = k;
-      return this;
-    }
 
     public Builder optThresholdCleaning(double t) {
       if (!(t >= 0 && t <= 1)) {

@@ -3,8 +3,6 @@ package org.imbalanced4j.sampling.under;
 import org.imbalanced4j.data.ClassCounts;
 import org.imbalanced4j.data.Dataset;
 import org.imbalanced4j.sampling.Resampled;
-import org.imbalanced4j.sampling.Sampler;
-import org.imbalanced4j.sampling.SamplerKind;
 import org.imbalanced4j.sampling.SamplerSupport;
 import org.imbalanced4j.sampling.SamplingStrategy;
 import org.imbalanced4j.sampling.SamplingTarget;
@@ -18,16 +16,12 @@ import org.imbalanced4j.sampling.SamplingTarget;
  * Transactions on Systems, Man, and Cybernetics 6(6), 448-452, 1976. Same rows as
  * imbalanced-learn's {@code RepeatedEditedNearestNeighbours}.
  */
-public final class RepeatedEditedNearestNeighbours extends Sampler {
-  private final int nNeighbors;
+public final class RepeatedEditedNearestNeighbours extends NeighbourCleaner {
   private final int maxIter;
-  private final KindSel kindSel;
 
   private RepeatedEditedNearestNeighbours(Builder b) {
-    super(b.strategy);
-    this.nNeighbors = b.nNeighbors;
+    super(b.strategy, b.nNeighbors, b.kindSel);
     this.maxIter = b.maxIter;
-    this.kindSel = b.kindSel;
   }
 
   public static Builder builder() {
@@ -37,26 +31,6 @@ public final class RepeatedEditedNearestNeighbours extends Sampler {
   @Override
   public String name() {
     return "RepeatedEditedNearestNeighbours";
-  }
-
-  @Override
-  public SamplerKind kind() {
-    return SamplerKind.CLEANING;
-  }
-
-  @Override
-  protected int minRowsTotal() {
-    return nNeighbors + 1;
-  }
-
-  @Override
-  protected String neighborsParameter() {
-    return "n_neighbors=" + nNeighbors;
-  }
-
-  @Override
-  protected int neighborsValue() {
-    return nNeighbors;
   }
 
   @Override
@@ -82,29 +56,11 @@ public final class RepeatedEditedNearestNeighbours extends Sampler {
    * Builder: {@code optSamplingStrategy} (auto), {@code optNNeighbors} (3), {@code optMaxIter}
    * (100), {@code optKindSel} (all).
    */
-  public static final class Builder {
-    private SamplingStrategy strategy = SamplingStrategy.auto();
-    private int nNeighbors = 3;
+  public static final class Builder extends NeighbourCleaner.Builder<Builder> {
     private int maxIter = 100;
-    private KindSel kindSel = KindSel.ALL;
-
-    public Builder optSamplingStrategy(SamplingStrategy s) {
-      this.strategy = s;
-      return this;
-    }
-
-    public Builder optNNeighbors(int n) {
-      this.nNeighbors = UnderSupport.positive("n_neighbors", n);
-      return this;
-    }
 
     public Builder optMaxIter(int n) {
       this.maxIter = UnderSupport.positive("max_iter", n);
-      return this;
-    }
-
-    public Builder optKindSel(KindSel k) {
-      this.kindSel = k;
       return this;
     }
 

@@ -15,7 +15,11 @@ import org.imbalanced4j.numeric.PairwiseSum;
 public final class ScoreMetrics {
   private ScoreMetrics() {}
 
-  /** {@code _binary_clf_curve}: false and true positives at each distinct threshold, descending. */
+  /**
+   * {@code _binary_clf_curve}: false and true positives at each distinct threshold, descending.
+   * The scores of each class are sorted apart (primitive sorts on all cores) and merged from the
+   * top; rows with equal scores fall under one threshold, so their order never matters.
+   */
   static double[][] clfCurve(boolean[] positive, double[] score) {
     Checks.sameLength(positive.length, score.length);
     Checks.finite(score);
@@ -23,30 +27,45 @@ public final class ScoreMetrics {
     if (n == 0) {
       throw new DataException("no scores to evaluate");
     }
-    Integer[] idx = new Integer[n];
-    for (int i = 0; i < n; i++) {
-      idx[i] = i;
+    int np = 0;
+    for (boolean b : positive) {
+      np += b ? 1 : 0;
     }
-    // np.argsort(score, kind="mergesort")[::-1]: ascending stable, then reversed
-    Arrays.sort(idx, (a, b) -> Double.compare(score[a], score[b]));
-    int[] order = new int[n];
+    double[] ps = new double[np];
+    double[] ns = new double[n - np];
+    int a = 0;
+    int b = 0;
     for (int i = 0; i < n; i++) {
-      order[i] = idx[n - 1 - i];
+      if (positive[i]) {
+        ps[a++] = score[i];
+      } else {
+        ns[b++] = score[i];
+      }
     }
+    Arrays.parallelSort(ps);
+    Arrays.parallelSort(ns);
     double[] fps = new double[n];
     double[] tps = new double[n];
     double[] thr = new double[n];
     int m = 0;
-    double cum = 0;
-    for (int i = 0; i < n; i++) {
-      cum += positive[order[i]] ? 1 : 0;
-      boolean last = i == n - 1 || score[order[i + 1]] != score[order[i]];
-      if (last) {
-        tps[m] = cum;
-        fps[m] = 1 + i - cum;
-        thr[m] = score[order[i]];
-        m++;
+    int i = ps.length - 1;
+    int j = ns.length - 1;
+    double tp = 0;
+    double fp = 0;
+    while (i >= 0 || j >= 0) {
+      double t = Math.max(i >= 0 ? ps[i] : Double.NEGATIVE_INFINITY, j >= 0 ? ns[j] : Double.NEGATIVE_INFINITY);
+      while (i >= 0 && ps[i] == t) {
+        tp++;
+        i--;
       }
+      while (j >= 0 && ns[j] == t) {
+        fp++;
+        j--;
+      }
+      tps[m] = tp;
+      fps[m] = fp;
+      thr[m] = t;
+      m++;
     }
     return new double[][] {Arrays.copyOf(fps, m), Arrays.copyOf(tps, m), Arrays.copyOf(thr, m)};
   }

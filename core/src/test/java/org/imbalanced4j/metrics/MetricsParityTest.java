@@ -98,6 +98,29 @@ class MetricsParityTest {
     }
   }
 
+  static Stream<Arguments> probaCases() {
+    List<Arguments> out = new ArrayList<>();
+    ROOT.get("proba_cases").forEach(c -> out.add(Arguments.of(c.get("name").asText(), c)));
+    return out.stream();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("probaCases")
+  void multiClassProbabilityMetricsMatch(String name, JsonNode c) {
+    int[] y = Fixtures.ints(c.get("y_true"));
+    double[][] p = new double[y.length][];
+    for (int i = 0; i < y.length; i++) {
+      p[i] = doubles(c.get("proba").get(i));
+    }
+    for (Average avg : new Average[] {Average.MACRO, Average.WEIGHTED}) {
+      assertThat(ProbabilityMetrics.rocAucOvr(y, p, avg)).as("ovr %s", avg)
+          .isCloseTo(c.get("roc_auc_ovr_" + avg.key()).asDouble(), within(EPS));
+      assertThat(ProbabilityMetrics.rocAucOvo(y, p, avg)).as("ovo %s", avg)
+          .isCloseTo(c.get("roc_auc_ovo_" + avg.key()).asDouble(), within(EPS));
+    }
+    assertThat(ProbabilityMetrics.logLoss(y, p)).isCloseTo(c.get("log_loss").asDouble(), within(EPS));
+  }
+
   @ParameterizedTest(name = "{0}")
   @MethodSource("scoreCases")
   void scoreMetricsMatch(String name, JsonNode c) {

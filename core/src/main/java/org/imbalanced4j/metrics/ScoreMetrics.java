@@ -70,6 +70,17 @@ public final class ScoreMetrics {
     return new double[][] {Arrays.copyOf(fps, m), Arrays.copyOf(tps, m), Arrays.copyOf(thr, m)};
   }
 
+  /**
+   * True and false positives when predicting positive for {@code score >= thresholds[i]}, at
+   * every distinct score, highest first.
+   */
+  public record Counts(double[] thresholds, double[] tp, double[] fp) {}
+
+  public static Counts counts(boolean[] positive, double[] score) {
+    double[][] c = clfCurve(positive, score);
+    return new Counts(c[2], c[1], c[0]);
+  }
+
   /** {@code roc_curve(drop_intermediate=True)}: x = false positive rate, y = true positive rate. */
   public static Curve roc(boolean[] positive, double[] score) {
     double[][] c = clfCurve(positive, score);

@@ -1,0 +1,108 @@
+package org.imbalanced4j.threshold;
+
+import org.imbalanced4j.InvalidOptionException;
+import org.imbalanced4j.metrics.ScoreMetrics;
+
+/**
+ * Decision thresholds chosen on scores, each candidate being a distinct score (predict positive
+ * when {@code score >= t}) or {@code +Infinity} (predict none). Ties between candidates go to the
+ * higher threshold. Choose on validation data, never on the rows you report.
+ *
+ * <ul>
+ *   <li>F-beta: {@code (1 + b^2) TP / ((1 + b^2) TP + b^2 FN + FP)};
+ *   <li>Youden's J: {@code TPR - FPR} (Youden, "Index for rating diagnostic tests", Cancer 3(1),
+ *       1950);
+ *   <li>G-mean: {@code sqrt(TPR (1 - FPR))};
+ *   <li>expected cost: {@code (c_fn FN + c_fp FP + c_tp TP + c_tn TN) / n} under a 2x2 cost
+ *       matrix {@code cost[true][predicted]}, minimised.
+ * </ul>
+ *
+ * <pre>{@code
+ * ThresholdChoice t = Thresholds.maximizeFbeta(isPositive, scores, 1.0);
+ * int[] predicted = Thresholds.apply(scores, t.threshold());
+ * }</pre>
+ */
+public final class Thresholds {
+  private Thresholds() {}
+
+  /** A criterion of the counts at one threshold. */
+  private interface Objective {
+    double value(double tp, double fp, double p, double n);
+  }
+
+  public static ThresholdChoice maximizeFbeta(boolean[] positive, double[] score, double beta) {
+    double b2 = beta * beta;
+    return best(positive, score, (tp, fp, p, n) -> {
+      double den = (1 + b2) * tp + b2 * (p - tp) + fp;
+      return den == 0 ? 0 : (1 + b2) * tp / den;
+    }, true, beta == 1 ? "f1" : "f" + beta);
+  }
+
+  public static ThresholdChoice maximizeYoudenJ(boolean[] positive, double[] score) {
+    return best(positive, score, (tp, fp, p, n) -> rate(tp, p) - rate(fp, n), true, "youden_j");
+  }
+
+  public static ThresholdChoice maximizeGmean(boolean[] positive, double[] score) {
+    return best(positive, score, (tp, fp, p, n) -> Math.sqrt(rate(tp, p) * (1 - rate(fp, n))), true, "g_mean");
+  }
+
+  /** Minimises the expected cost; {@code cost[t][p]} for true class t, predicted p (0 negative, 1 positive). */
+  public static ThresholdChoice minimizeCost(boolean[] positive, double[] score, double[][] cost) {
+    if (cost.length != 2 || cost[0].length != 2 || cost[1].length != 2) {
+      throw new InvalidOptionException("a binary cost matrix is 2x2: [[c_tn, c_fp], [c_fn, c_tp]]");
+    }
+    return best(positive, score, (tp, fp, p, n) -> {
+      double fn = p - tp;
+      double tn = n - fp;
+      return (cost[0][0] * tn + cost[0][1] * fp + cost[1][0] * fn + cost[1][1] * tp) / (p + n);
+    }, false, "expected_cost");
+  }
+
+  /** 1 where {@code score >= threshold}, else 0. */
+  public static int[] apply(double[] score, double threshold) {
+    int[] out = new int[score.length];
+    for (int i = 0; i < score.length; i++) {
+      out[i] = score[i] >= threshold ? 1 : 0;
+    }
+    return out;
+  }
+
+  /** Multi-class decision with per-class offsets: {@code argmax_c(proba[c] + offset[c])}, first on ties. */
+  public static int[] applyOffsets(double[][] proba, double[] offsets) {
+    int[] out = new int[proba.length];
+    for (int i = 0; i < proba.length; i++) {
+      int best = 0;
+      for (int c = 1; c < proba[i].length; c++) {
+        if (proba[i][c] + offsets[c] > proba[i][best] + offsets[best]) {
+          best = c;
+        }
+      }
+      out[i] = best;
+    }
+    return out;
+  }
+
+  private static double rate(double a, double b) {
+    return b == 0 ? 0 : a / b;
+  }
+
+  private static ThresholdChoice best(boolean[] positive, double[] score, Objective f,
+      boolean maximize, String name) {
+    ScoreMetrics.Counts c = ScoreMetrics.counts(positive, score);
+    double p = 0;
+    for (boolean b : positive) {
+      p += b ? 1 : 0;
+    }
+    double n = positive.length - p;
+    double bestT = Double.POSITIVE_INFINITY;
+    double bestV = f.value(0, 0, p, n);
+    for (int i = 0; i < c.thresholds().length; i++) {
+      double v = f.value(c.tp()[i], c.fp()[i], p, n);
+      if (maximize ? v > bestV : v < bestV) {
+        bestV = v;
+        bestT = c.thresholds()[i];
+      }
+    }
+    return new ThresholdChoice(bestT, bestV, name);
+  }
+}

@@ -1,0 +1,304 @@
+package org.imbalanced4j.cli.commands;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.imbalanced4j.DataException;
+import org.imbalanced4j.InvalidOptionException;
+import org.imbalanced4j.cli.options.DataOptions;
+import org.imbalanced4j.data.ClassCounts;
+import org.imbalanced4j.data.Dataset;
+import org.imbalanced4j.io.DataSource;
+import org.imbalanced4j.io.Datasets;
+import org.imbalanced4j.io.ReadOptions;
+import org.imbalanced4j.metrics.Average;
+import org.imbalanced4j.metrics.ConfusionMatrix;
+import org.imbalanced4j.metrics.LabelMetrics;
+import org.imbalanced4j.metrics.ProbabilityMetrics;
+import org.imbalanced4j.metrics.ScoreMetrics;
+import org.imbalanced4j.threshold.ThresholdChoice;
+import org.imbalanced4j.threshold.Thresholds;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code imb evaluate}: every imbalance-aware metric of a predictions file. */
+@Command(
+    name = "evaluate",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Evaluate predictions: the true class and either a score (binary) or one probability",
+      "column per class. Metrics are scikit-learn's and imbalanced-learn's, by their names.",
+    },
+    footer = {"", "Examples:",
+        "  imb evaluate pred.csv --target class --score proba_1 --threshold auto",
+        "  imb evaluate pred.csv --target class --proba proba_a,proba_b,proba_c --json"})
+public final class EvaluateCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "PRED.csv", description = "Predictions with the true class.")
+  String file;
+
+  @Mixin DataOptions data;
+
+  @ArgGroup(exclusive = true, multiplicity = "1")
+  Scores scores;
+
+  static final class Scores {
+    @Option(names = "--score", paramLabel = "COL", required = true,
+        description = "Score of the positive class (higher = more likely positive).")
+    String score;
+
+    @Option(names = "--proba", paramLabel = "COLS", split = ",", required = true,
+        description = "Probability columns, one per class in class order (e.g. proba_a,proba_b).")
+    List<String> proba;
+  }
+
+  @Option(names = "--pos-label", paramLabel = "L",
+      description = "The positive class (default: 1, true, yes or pos if present, else the minority class).")
+  String posLabel;
+
+  @Option(names = "--threshold", paramLabel = "auto|VALUE",
+      description = "Decision threshold on the score: a number, or auto for the F1-optimal one "
+          + "(chosen on these same rows). Default: 0.5 for scores in [0, 1], else 0.")
+  String threshold;
+
+  @Option(names = "--cost", paramLabel = "C_FP,C_FN", split = ",",
+      description = "Costs of a false positive and a false negative; with --threshold auto the threshold minimises the expected cost.")
+  List<Double> cost;
+
+  @Option(names = "--json", description = "Print one JSON object, keyed by scikit-learn's function names.")
+  boolean json;
+
+  @Override
+  public Integer call() throws Exception {
+    ReadOptions opt = data.toReadOptions().toBuilder().optMinClasses(1).build();
+    Dataset d = Datasets.read(DataSource.of(file), opt);
+    int[] y = d.labels();
+    int k = d.classCount();
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("rows", d.rows());
+    out.put("classes", d.classCounts().asMap());
+    int[] predicted;
+    if (scores.score != null) {
+      if (k != 2) {
+        throw new InvalidOptionException("--score is for two classes; the target has " + k + " "
+            + d.schema().classNames() + ": give one probability column per class with --proba");
+      }
+      double[] s = column(d, scores.score);
+      int pos = positiveClass(d);
+      boolean[] isPos = new boolean[y.length];
+      for (int i = 0; i < y.length; i++) {
+        isPos[i] = y[i] == pos;
+      }
+      double t = chooseThreshold(isPos, s, out);
+      out.put("positive_label", d.schema().classNames().get(pos));
+      out.put("threshold", t);
+      out.put("roc_auc_score", ScoreMetrics.rocAuc(isPos, s));
+      out.put("average_precision_score", ScoreMetrics.averagePrecision(isPos, s));
+      out.put("pr_auc_trapezoid", ScoreMetrics.prAucTrapezoid(isPos, s));
+      if (inUnitInterval(s)) {
+        out.put("brier_score_loss", ScoreMetrics.brier(isPos, s));
+      }
+      predicted = new int[y.length];
+      for (int i = 0; i < y.length; i++) {
+        predicted[i] = s[i] >= t ? pos : 1 - pos;
+      }
+      labelMetrics(out, y, predicted, k, pos, d.schema().classNames());
+    } else {
+      if (scores.proba.size() != k) {
+        throw new InvalidOptionException("--proba names " + scores.proba.size() + " columns but the target has "
+            + k + " classes " + d.schema().classNames() + "; give one column per class, in this order");
+      }
+      double[][] p = new double[y.length][k];
+      for (int c = 0; c < k; c++) {
+        double[] col = column(d, scores.proba.get(c));
+        for (int i = 0; i < y.length; i++) {
+          p[i][c] = col[i];
+        }
+      }
+      predicted = Thresholds.applyOffsets(p, new double[k]);
+      Map<String, Double> auc = new LinkedHashMap<>();
+      if (k == 2) {
+        boolean[] isPos = new boolean[y.length];
+        double[] s = new double[y.length];
+        for (int i = 0; i < y.length; i++) {
+          isPos[i] = y[i] == 1;
+          s[i] = p[i][1];
+        }
+        out.put("roc_auc_score", ScoreMetrics.rocAuc(isPos, s));
+        out.put("average_precision_score", ScoreMetrics.averagePrecision(isPos, s));
+      } else {
+        for (String mc : new String[] {"ovr", "ovo"}) {
+          for (Average a : new Average[] {Average.MACRO, Average.WEIGHTED}) {
+            auc.put(mc + "_" + a.key(), mc.equals("ovr") ? ProbabilityMetrics.rocAucOvr(y, p, a)
+                : ProbabilityMetrics.rocAucOvo(y, p, a));
+          }
+        }
+        out.put("roc_auc_score", auc);
+      }
+      out.put("log_loss", ProbabilityMetrics.logLoss(y, p));
+      labelMetrics(out, y, predicted, k, k == 2 ? 1 : -1, d.schema().classNames());
+    }
+    PrintWriter pw = spec.commandLine().getOut();
+    if (json) {
+      pw.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(out));
+    } else {
+      printText(pw, out, d);
+    }
+    return 0;
+  }
+
+  private double chooseThreshold(boolean[] isPos, double[] s, Map<String, Object> out) {
+    if (threshold == null) {
+      return inUnitInterval(s) ? 0.5 : 0.0;
+    }
+    if (threshold.equalsIgnoreCase("auto")) {
+      ThresholdChoice c;
+      if (cost != null) {
+        if (cost.size() != 2) {
+          throw new InvalidOptionException("--cost takes two numbers: the cost of a false positive and of a false negative");
+        }
+        c = Thresholds.minimizeCost(isPos, s, new double[][] {{0, cost.get(0)}, {cost.get(1), 0}});
+      } else {
+        c = Thresholds.maximizeFbeta(isPos, s, 1.0);
+      }
+      out.put("threshold_criterion", c.criterion());
+      return c.threshold();
+    }
+    try {
+      return Double.parseDouble(threshold);
+    } catch (NumberFormatException e) {
+      throw new InvalidOptionException("--threshold must be auto or a number, got '" + threshold + "'");
+    }
+  }
+
+  private static void labelMetrics(Map<String, Object> out, int[] y, int[] p, int k, int pos,
+      List<String> names) {
+    out.put("accuracy_score", LabelMetrics.accuracy(y, p));
+    out.put("balanced_accuracy_score", LabelMetrics.balancedAccuracy(y, p, k, false));
+    out.put("matthews_corrcoef", LabelMetrics.matthews(y, p, k));
+    out.put("cohen_kappa_score", LabelMetrics.cohenKappa(y, p, k));
+    List<Average> avgs = new ArrayList<>(List.of(Average.MICRO, Average.MACRO, Average.WEIGHTED));
+    boolean binary = pos >= 0 && ConfusionMatrix.of(y, p, k).labels().length <= 2;
+    if (binary) {
+      avgs.add(0, Average.BINARY);
+    }
+    Map<String, Double> prec = new LinkedHashMap<>();
+    Map<String, Double> rec = new LinkedHashMap<>();
+    Map<String, Double> f1 = new LinkedHashMap<>();
+    Map<String, Double> gm = new LinkedHashMap<>();
+    gm.put("multiclass", LabelMetrics.geometricMean(y, p, k, null, Math.max(pos, 0), 0.0));
+    for (Average a : avgs) {
+      double[] prf = LabelMetrics.precisionRecallFscore(y, p, k, 1.0, a, Math.max(pos, 0), 0.0);
+      prec.put(a.key(), prf[0]);
+      rec.put(a.key(), prf[1]);
+      f1.put(a.key(), prf[2]);
+      gm.put(a.key(), LabelMetrics.geometricMean(y, p, k, a, Math.max(pos, 0), 0.0));
+    }
+    out.put("precision_score", prec);
+    out.put("recall_score", rec);
+    out.put("f1_score", f1);
+    out.put("geometric_mean_score", gm);
+    out.put("confusion_matrix", ConfusionMatrix.of(y, p, k).toArray());
+    LabelMetrics.PerClass pc = LabelMetrics.perClass(y, p, k, 1.0, 0.0);
+    double[] iba = LabelMetrics.indexBalancedAccuracy(pc, 0.1);
+    Map<String, Object> report = new LinkedHashMap<>();
+    for (int i = 0; i < pc.labels().length; i++) {
+      Map<String, Object> r = new LinkedHashMap<>();
+      r.put("pre", pc.precision()[i]);
+      r.put("rec", pc.recall()[i]);
+      r.put("spe", pc.specificity()[i]);
+      r.put("f1", pc.fscore()[i]);
+      r.put("geo", Math.sqrt(pc.recall()[i] * pc.specificity()[i]));
+      r.put("iba", iba[i]);
+      r.put("sup", pc.support()[i]);
+      report.put(names.get(pc.labels()[i]), r);
+    }
+    out.put("classification_report_imbalanced", report);
+  }
+
+  private int positiveClass(Dataset d) {
+    List<String> names = d.schema().classNames();
+    if (posLabel != null) {
+      int i = names.indexOf(posLabel);
+      if (i < 0) {
+        throw InvalidOptionException.unknown("positive label", posLabel, names);
+      }
+      return i;
+    }
+    for (String cand : List.of("1", "true", "yes", "pos", "positive")) {
+      for (int i = 0; i < names.size(); i++) {
+        if (names.get(i).toLowerCase(Locale.ROOT).equals(cand)) {
+          return i;
+        }
+      }
+    }
+    ClassCounts cc = d.classCounts();
+    return cc.minority();
+  }
+
+  private static double[] column(Dataset d, String name) {
+    int j = d.schema().featureNames().indexOf(name);
+    if (j < 0) {
+      throw new InvalidOptionException("column '" + name + "' is not in the file; columns: "
+          + String.join(", ", d.schema().featureNames()));
+    }
+    if (d.schema().feature(j).isCategorical()) {
+      throw new DataException("column '" + name + "' holds words, not scores");
+    }
+    float[] c = d.column(j);
+    double[] out = new double[c.length];
+    for (int i = 0; i < c.length; i++) {
+      out[i] = c[i];
+    }
+    return out;
+  }
+
+  private static boolean inUnitInterval(double[] s) {
+    for (double v : s) {
+      if (v < 0 || v > 1) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static void printText(PrintWriter pw, Map<String, Object> out, Dataset d) {
+    pw.printf("%,d rows; classes %s%n", d.rows(), d.classCounts().asMap());
+    if (out.containsKey("threshold")) {
+      pw.printf("positive class '%s', threshold %s%s%n", out.get("positive_label"), out.get("threshold"),
+          out.containsKey("threshold_criterion") ? " (" + out.get("threshold_criterion") + "-optimal on these rows)" : "");
+    }
+    pw.println();
+    for (Map.Entry<String, Object> e : out.entrySet()) {
+      Object v = e.getValue();
+      if (v instanceof Double x && !e.getKey().equals("threshold")) {
+        pw.printf("  %-28s %.6f%n", e.getKey(), x);
+      } else if (v instanceof Map<?, ?> m && !e.getKey().equals("classes")
+          && !e.getKey().equals("classification_report_imbalanced")) {
+        StringBuilder sb = new StringBuilder();
+        ((Map<String, Object>) m).forEach((kk, vv) -> sb.append(String.format(Locale.ROOT, "%s %.6f  ", kk, (Double) vv)));
+        pw.printf("  %-28s %s%n", e.getKey(), sb.toString().strip());
+      }
+    }
+    pw.println();
+    pw.println("  class report (imbalanced-learn)");
+    pw.printf("  %-12s %7s %7s %7s %7s %7s %7s %8s%n", "", "pre", "rec", "spe", "f1", "geo", "iba", "sup");
+    Map<String, Map<String, Object>> rep = (Map<String, Map<String, Object>>) out.get("classification_report_imbalanced");
+    rep.forEach((name, r) -> pw.printf("  %-12s %7.3f %7.3f %7.3f %7.3f %7.3f %7.3f %8d%n",
+        name, r.get("pre"), r.get("rec"), r.get("spe"),
+        r.get("f1"), r.get("geo"), r.get("iba"), (Long) r.get("sup")));
+  }
+}

@@ -1,0 +1,80 @@
+package org.imbalanced4j.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.imbalanced4j.metrics.ScoreMetrics;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EvaluateCommandTest {
+  @TempDir Path dir;
+
+  private Path binary(boolean[] pos, double[] s) throws IOException {
+    StringBuilder sb = new StringBuilder("class,proba_fraud\n");
+    java.util.Random r = new java.util.Random(2);
+    for (int i = 0; i < pos.length; i++) {
+      pos[i] = r.nextDouble() < 0.1;
+      s[i] = (float) (1 / (1 + Math.exp(-(r.nextGaussian() + (pos[i] ? 2 : 0) - 1.5))));
+      sb.append(pos[i] ? "fraud" : "ok").append(',').append(String.format(Locale.ROOT, "%.9g", s[i])).append('\n');
+    }
+    Path p = dir.resolve("pred.csv");
+    Files.writeString(p, sb.toString());
+    return p;
+  }
+
+  @Test
+  void jsonKeysAreScikitLearnsNamesAndValuesMatchTheLibrary() throws IOException {
+    boolean[] pos = new boolean[300];
+    double[] s = new double[300];
+    Path p = binary(pos, s);
+    CliRun r = CliRun.of("evaluate", p.toString(), "--score", "proba_fraud", "--json");
+    assertThat(r.exit()).as(r.err()).isZero();
+    JsonNode j = new ObjectMapper().readTree(r.out());
+    assertThat(j.get("positive_label").asText()).isEqualTo("fraud");
+    assertThat(j.get("roc_auc_score").asDouble()).isCloseTo(ScoreMetrics.rocAuc(pos, s), within(1e-12));
+    assertThat(j.get("average_precision_score").asDouble()).isCloseTo(ScoreMetrics.averagePrecision(pos, s), within(1e-12));
+    for (String key : new String[] {"balanced_accuracy_score", "matthews_corrcoef", "cohen_kappa_score", "accuracy_score"}) {
+      assertThat(j.has(key)).as(key).isTrue();
+    }
+    assertThat(j.get("f1_score").has("binary")).isTrue();
+    assertThat(j.get("f1_score").has("macro")).isTrue();
+    assertThat(j.get("geometric_mean_score").has("multiclass")).isTrue();
+    assertThat(j.get("classification_report_imbalanced").get("fraud").get("sup").asInt())
+        .isEqualTo((int) java.util.stream.IntStream.range(0, pos.length).filter(i -> pos[i]).count());
+  }
+
+  @Test
+  void autoThresholdIsF1OptimalAndCostMovesIt() throws IOException {
+    Path p = binary(new boolean[300], new double[300]);
+    JsonNode f1 = new ObjectMapper().readTree(CliRun.of("evaluate", p.toString(), "--score", "proba_fraud",
+        "--threshold", "auto", "--json").out());
+    JsonNode fixed = new ObjectMapper().readTree(CliRun.of("evaluate", p.toString(), "--score", "proba_fraud",
+        "--threshold", "0.5", "--json").out());
+    assertThat(f1.get("threshold_criterion").asText()).isEqualTo("f1");
+    assertThat(f1.get("f1_score").get("binary").asDouble())
+        .isGreaterThanOrEqualTo(fixed.get("f1_score").get("binary").asDouble());
+    JsonNode cost = new ObjectMapper().readTree(CliRun.of("evaluate", p.toString(), "--score", "proba_fraud",
+        "--threshold", "auto", "--cost", "1,20", "--json").out());
+    assertThat(cost.get("threshold").asDouble()).isLessThan(f1.get("threshold").asDouble());
+  }
+
+  @Test
+  void badColumnAndOneClassAreClearErrors() throws IOException {
+    Path p = binary(new boolean[50], new double[50]);
+    CliRun r = CliRun.of("evaluate", p.toString(), "--score", "nope");
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).contains("column 'nope' is not in the file").contains("proba_fraud");
+    Path one = dir.resolve("one.csv");
+    Files.writeString(one, "class,s\nok,0.1\nok,0.4\n");
+    CliRun o = CliRun.of("evaluate", one.toString(), "--score", "s");
+    assertThat(o.exit()).isNotZero();
+    assertThat(o.err()).startsWith("imb: ").doesNotContain("\tat ");
+  }
+}

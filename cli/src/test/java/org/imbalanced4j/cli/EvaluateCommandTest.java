@@ -66,6 +66,19 @@ class EvaluateCommandTest {
   }
 
   @Test
+  void plotsArePngAndSvg() throws IOException {
+    Path p = binary(new boolean[200], new double[200]);
+    Path out = dir.resolve("plots");
+    assertThat(CliRun.of("evaluate", p.toString(), "--score", "proba_fraud", "--plots", out.toString()).exit()).isZero();
+    for (String name : new String[] {"roc", "pr", "confusion", "confusion_normalized", "calibration"}) {
+      byte[] png = Files.readAllBytes(out.resolve(name + ".png"));
+      assertThat(png).startsWith((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G');
+      assertThat(Files.readString(out.resolve(name + ".svg"))).contains("<svg");
+    }
+    assertThat(Files.readString(out.resolve("pr.svg"))).contains("baseline (prevalence");
+  }
+
+  @Test
   void badColumnAndOneClassAreClearErrors() throws IOException {
     Path p = binary(new boolean[50], new double[50]);
     CliRun r = CliRun.of("evaluate", p.toString(), "--score", "nope");

@@ -44,6 +44,7 @@ public final class AtomicFiles {
         out.flush();
         ch.force(true);
       }
+      permissions(tmp, abs);
       try {
         Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {
@@ -52,6 +53,20 @@ public final class AtomicFiles {
     } finally {
       Files.deleteIfExists(tmp);
     }
+  }
+
+  /**
+   * A temporary file is created readable by its owner only; the result gets the permissions of
+   * the file it replaces, or rw-r--r-- when new.
+   */
+  private static void permissions(Path tmp, Path target) throws IOException {
+    if (!tmp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+      return;
+    }
+    java.util.Set<java.nio.file.attribute.PosixFilePermission> perms = Files.exists(target)
+        ? Files.getPosixFilePermissions(target)
+        : java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--");
+    Files.setPosixFilePermissions(tmp, perms);
   }
 
   /** Writes UTF-8 text atomically. */

@@ -250,6 +250,51 @@ public final class ScoreMetrics {
     return PairwiseSum.sum(t) / t.length;
   }
 
+  /**
+   * Reliability curve ({@code calibration_curve(strategy="uniform")}): probabilities cut into
+   * {@code bins} equal-width bins; for each non-empty bin, x = mean predicted probability, y =
+   * share of positives. Thresholds hold the bins' upper edges.
+   */
+  public static Curve calibration(boolean[] positive, double[] probability, int bins) {
+    Checks.sameLength(positive.length, probability.length);
+    double[] edges = new double[bins + 1];
+    for (int i = 0; i <= bins; i++) {
+      edges[i] = (double) i / bins;
+    }
+    double[] sumP = new double[bins];
+    double[] sumT = new double[bins];
+    double[] count = new double[bins];
+    for (int i = 0; i < probability.length; i++) {
+      double p = probability[i];
+      if (!(p >= 0 && p <= 1)) {
+        throw new DataException("probability " + i + " is " + p + "; it must be in [0, 1]");
+      }
+      int b = 0; // np.searchsorted(edges[1:-1], p, side="left")
+      while (b < bins - 1 && edges[b + 1] < p) {
+        b++;
+      }
+      sumP[b] += p;
+      sumT[b] += positive[i] ? 1 : 0;
+      count[b]++;
+    }
+    int m = 0;
+    for (double c : count) {
+      m += c > 0 ? 1 : 0;
+    }
+    double[] x = new double[m];
+    double[] y = new double[m];
+    double[] e = new double[m];
+    int at = 0;
+    for (int b = 0; b < bins; b++) {
+      if (count[b] > 0) {
+        x[at] = sumP[b] / count[b];
+        y[at] = sumT[b] / count[b];
+        e[at++] = edges[b + 1];
+      }
+    }
+    return new Curve(x, y, e);
+  }
+
   private static void requireBothClasses(boolean[] positive) {
     boolean pos = false;
     boolean neg = false;

@@ -143,5 +143,8 @@ class MetricsParityTest {
     assertThat(ScoreMetrics.prAucTrapezoid(pos, s)).isCloseTo(c.get("pr_auc_trapezoid").asDouble(), within(EPS));
     assertThat(ScoreMetrics.brier(pos, doubles(c.get("probability"))))
         .isCloseTo(c.get("brier_score_loss").asDouble(), within(EPS));
+    Curve cal = ScoreMetrics.calibration(pos, doubles(c.get("probability")), 10);
+    assertThat(cal.y()).containsExactly(doubles(c.get("calibration_curve").get("prob_true")), within(EPS));
+    assertThat(cal.x()).containsExactly(doubles(c.get("calibration_curve").get("prob_pred")), within(EPS));
   }
 }

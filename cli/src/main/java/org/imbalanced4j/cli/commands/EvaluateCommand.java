@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import org.imbalanced4j.DataException;
 import org.imbalanced4j.InvalidOptionException;
 import org.imbalanced4j.cli.options.DataOptions;
+import org.imbalanced4j.cli.report.Plots;
 import org.imbalanced4j.data.ClassCounts;
 import org.imbalanced4j.data.Dataset;
 import org.imbalanced4j.io.DataSource;
@@ -80,6 +81,10 @@ public final class EvaluateCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print one JSON object, keyed by scikit-learn's function names.")
   boolean json;
 
+  @Option(names = "--plots", paramLabel = "DIR",
+      description = "Write ROC, precision-recall, confusion-matrix and calibration plots (PNG and SVG) to DIR.")
+  java.nio.file.Path plots;
+
   @Override
   public Integer call() throws Exception {
     ReadOptions opt = data.toReadOptions().toBuilder().optMinClasses(1).build();
@@ -113,6 +118,17 @@ public final class EvaluateCommand implements Callable<Integer> {
       predicted = new int[y.length];
       for (int i = 0; i < y.length; i++) {
         predicted[i] = s[i] >= t ? pos : 1 - pos;
+      }
+      if (plots != null) {
+        String name = String.format(Locale.ROOT, "%s (AUC %.3f, AP %.3f)", scores.score,
+            (Double) out.get("roc_auc_score"), (Double) out.get("average_precision_score"));
+        Plots.roc(List.of(new Plots.Series(name, ScoreMetrics.roc(isPos, s))), plots.resolve("roc"));
+        double prevalence = (double) d.classCounts().count(pos) / d.rows();
+        Plots.precisionRecall(List.of(new Plots.Series(name, ScoreMetrics.precisionRecall(isPos, s))),
+            prevalence, plots.resolve("pr"));
+        if (inUnitInterval(s)) {
+          Plots.calibration(ScoreMetrics.calibration(isPos, s, 10), plots.resolve("calibration"));
+        }
       }
       labelMetrics(out, y, predicted, k, pos, d.schema().classNames());
     } else {
@@ -149,6 +165,11 @@ public final class EvaluateCommand implements Callable<Integer> {
       }
       out.put("log_loss", ProbabilityMetrics.logLoss(y, p));
       labelMetrics(out, y, predicted, k, k == 2 ? 1 : -1, d.schema().classNames());
+    }
+    if (plots != null) {
+      ConfusionMatrix cm = ConfusionMatrix.of(y, predicted, k);
+      Plots.confusion(cm, d.schema().classNames(), false, plots.resolve("confusion"));
+      Plots.confusion(cm, d.schema().classNames(), true, plots.resolve("confusion_normalized"));
     }
     PrintWriter pw = spec.commandLine().getOut();
     if (json) {

@@ -1,0 +1,135 @@
+package org.imbalanced4j.cli.report;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.imbalanced4j.io.AtomicFiles;
+import org.imbalanced4j.metrics.ConfusionMatrix;
+import org.imbalanced4j.metrics.Curve;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.HeatMapChart;
+import org.knowm.xchart.HeatMapChartBuilder;
+import org.knowm.xchart.VectorGraphicsEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.internal.chartpart.Chart;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/**
+ * The evaluation plots, drawn with XChart and written as PNG and SVG (atomically): ROC curves
+ * with the chance diagonal, precision-recall curves with the prevalence baseline, the confusion
+ * matrix as counts and row-normalised, and the reliability (calibration) curve.
+ */
+public final class Plots {
+  static {
+    System.setProperty("java.awt.headless", "true");
+  }
+
+  private static final Color GREY = new Color(150, 150, 150);
+  private static final BasicStroke DASHED = new BasicStroke(1.2f, BasicStroke.CAP_BUTT,
+      BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f);
+
+  /** One labelled curve. */
+  public record Series(String name, Curve curve) {}
+
+  private Plots() {}
+
+  public static void roc(List<Series> curves, Path base) throws IOException {
+    XYChart c = xy("ROC curve", "False positive rate", "True positive rate");
+    for (Series s : curves) {
+      line(c, s.name(), s.curve().x(), s.curve().y());
+    }
+    dashed(c.addSeries("chance", new double[] {0, 1}, new double[] {0, 1}));
+    save(c, base);
+  }
+
+  public static void precisionRecall(List<Series> curves, double prevalence, Path base) throws IOException {
+    XYChart c = xy("Precision-recall curve", "Recall", "Precision");
+    c.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
+    for (Series s : curves) {
+      line(c, s.name(), s.curve().x(), s.curve().y());
+    }
+    dashed(c.addSeries(String.format(java.util.Locale.ROOT, "baseline (prevalence %.3f)", prevalence),
+        new double[] {0, 1}, new double[] {prevalence, prevalence}));
+    save(c, base);
+  }
+
+  public static void calibration(Curve curve, Path base) throws IOException {
+    XYChart c = xy("Reliability (calibration) curve", "Mean predicted probability", "Share of positives");
+    c.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
+    XYSeries s = c.addSeries("model", curve.x(), curve.y());
+    s.setMarker(SeriesMarkers.CIRCLE);
+    s.setLineWidth(2.2f);
+    dashed(c.addSeries("perfectly calibrated", new double[] {0, 1}, new double[] {0, 1}));
+    save(c, base);
+  }
+
+  /** Confusion matrix heat map; {@code normalise} divides each row by its total. */
+  public static void confusion(ConfusionMatrix cm, List<String> names, boolean normalise, Path base)
+      throws IOException {
+    int k = cm.classes();
+    HeatMapChart c = new HeatMapChartBuilder().width(560 + 30 * k).height(480 + 30 * k)
+        .title(normalise ? "Confusion matrix (each row sums to 1)" : "Confusion matrix (counts)")
+        .xAxisTitle("Predicted class").yAxisTitle("True class").build();
+    List<Number[]> cells = new ArrayList<>();
+    for (int t = 0; t < k; t++) {
+      long row = cm.trueCount(t);
+      for (int p = 0; p < k; p++) {
+        double v = normalise ? (row == 0 ? 0 : (double) cm.get(t, p) / row) : cm.get(t, p);
+        // XChart's y axis runs bottom-up: put the first class on top
+        cells.add(new Number[] {p, k - 1 - t, normalise ? Math.round(v * 1000) / 1000.0 : v});
+      }
+    }
+    List<String> reversed = new ArrayList<>(names);
+    Collections.reverse(reversed);
+    c.addSeries(normalise ? "share of the true class" : "rows", names, reversed, cells);
+    c.getStyler().setShowValue(true).setValueFont(new Font(Font.SANS_SERIF, Font.BOLD, 14))
+        .setValueFontColor(Color.BLACK)
+        .setRangeColors(new Color[] {new Color(247, 251, 255), new Color(158, 202, 225), new Color(66, 146, 198)});
+    c.getStyler().setPlotGridLinesVisible(false);
+    c.getStyler().setChartBackgroundColor(Color.WHITE);
+    save(c, base);
+  }
+
+  private static XYChart xy(String title, String x, String y) {
+    XYChart c = new XYChartBuilder().width(720).height(560).title(title).xAxisTitle(x).yAxisTitle(y).build();
+    c.getStyler().setXAxisMin(0.0).setXAxisMax(1.0).setYAxisMin(0.0).setYAxisMax(1.0);
+    c.getStyler().setPlotGridLinesColor(new Color(230, 230, 230));
+    c.getStyler().setDecimalPattern("0.0#");
+    c.getStyler().setLegendPosition(Styler.LegendPosition.InsideSE);
+    c.getStyler().setChartBackgroundColor(Color.WHITE);
+    c.getStyler().setPlotBackgroundColor(Color.WHITE);
+    c.getStyler().setMarkerSize(7);
+    c.getStyler().setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
+    return c;
+  }
+
+  private static void line(XYChart c, String name, double[] x, double[] y) {
+    XYSeries s = c.addSeries(name, x, y);
+    s.setMarker(SeriesMarkers.NONE);
+    s.setLineWidth(2.2f);
+  }
+
+  private static void dashed(XYSeries s) {
+    s.setMarker(SeriesMarkers.NONE);
+    s.setLineColor(GREY);
+    s.setLineStyle(DASHED);
+  }
+
+  /** {@code base}.png and {@code base}.svg, each written atomically. */
+  private static void save(Chart<?, ?> chart, Path base) throws IOException {
+    byte[] png = BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
+    AtomicFiles.write(base.resolveSibling(base.getFileName() + ".png"), out -> out.write(png));
+    ByteArrayOutputStream svg = new ByteArrayOutputStream();
+    VectorGraphicsEncoder.saveVectorGraphic(chart, svg, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
+    AtomicFiles.write(base.resolveSibling(base.getFileName() + ".svg"), svg::writeTo);
+  }
+}

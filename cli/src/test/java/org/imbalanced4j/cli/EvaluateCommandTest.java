@@ -66,6 +66,19 @@ class EvaluateCommandTest {
   }
 
   @Test
+  void bootstrapIntervalsBracketTheEstimateAndFollowTheSeed() throws IOException {
+    Path p = binary(new boolean[300], new double[300]);
+    String a = CliRun.of("evaluate", p.toString(), "--score", "proba_fraud", "--bootstrap", "200", "--seed", "4", "--json").out();
+    String b = CliRun.of("evaluate", p.toString(), "--score", "proba_fraud", "--bootstrap", "200", "--seed", "4", "--json").out();
+    assertThat(a).isEqualTo(b);
+    JsonNode j = new ObjectMapper().readTree(a);
+    JsonNode ci = j.get("confidence_intervals").get("roc_auc_score");
+    assertThat(ci.get("low").asDouble()).isLessThan(j.get("roc_auc_score").asDouble());
+    assertThat(ci.get("high").asDouble()).isGreaterThan(j.get("roc_auc_score").asDouble());
+    assertThat(ci.get("rounds").asInt()).isEqualTo(200);
+  }
+
+  @Test
   void plotsArePngAndSvg() throws IOException {
     Path p = binary(new boolean[200], new double[200]);
     Path out = dir.resolve("plots");

@@ -81,6 +81,12 @@ public final class EvaluateCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print one JSON object, keyed by scikit-learn's function names.")
   boolean json;
 
+  @Option(names = "--bootstrap", paramLabel = "N", defaultValue = "0",
+      description = "Rounds of a stratified bootstrap for 95% confidence intervals (0: none).")
+  int bootstrap;
+
+  @Mixin org.imbalanced4j.cli.options.SeedOption seed;
+
   @Option(names = "--plots", paramLabel = "DIR",
       description = "Write ROC, precision-recall, confusion-matrix and calibration plots (PNG and SVG) to DIR.")
   java.nio.file.Path plots;
@@ -118,6 +124,21 @@ public final class EvaluateCommand implements Callable<Integer> {
       predicted = new int[y.length];
       for (int i = 0; i < y.length; i++) {
         predicted[i] = s[i] >= t ? pos : 1 - pos;
+      }
+      if (bootstrap > 0) {
+        final double tt = t;
+        Map<String, Object> ci = new LinkedHashMap<>();
+        ci.put("roc_auc_score", interval(y, rows -> ScoreMetrics.rocAuc(pick(isPos, rows), pick(s, rows))));
+        ci.put("average_precision_score", interval(y, rows -> ScoreMetrics.averagePrecision(pick(isPos, rows), pick(s, rows))));
+        ci.put("balanced_accuracy_score", interval(y, rows -> {
+          int[] yy = pick(y, rows);
+          int[] pp = new int[rows.length];
+          for (int i = 0; i < rows.length; i++) {
+            pp[i] = s[rows[i]] >= tt ? pos : 1 - pos;
+          }
+          return LabelMetrics.balancedAccuracy(yy, pp, k, false);
+        }));
+        out.put("confidence_intervals", ci);
       }
       if (plots != null) {
         String name = String.format(Locale.ROOT, "%s (AUC %.3f, AP %.3f)", scores.score,
@@ -202,6 +223,41 @@ public final class EvaluateCommand implements Callable<Integer> {
     } catch (NumberFormatException e) {
       throw new InvalidOptionException("--threshold must be auto or a number, got '" + threshold + "'");
     }
+  }
+
+  private Map<String, Object> interval(int[] y, org.imbalanced4j.metrics.Bootstrap.Metric m) {
+    org.imbalanced4j.metrics.Bootstrap.Interval iv =
+        org.imbalanced4j.metrics.Bootstrap.interval(y, m, bootstrap, 0.95, seed.seed());
+    Map<String, Object> r = new LinkedHashMap<>();
+    r.put("low", iv.low());
+    r.put("high", iv.high());
+    r.put("level", iv.level());
+    r.put("rounds", iv.rounds());
+    return r;
+  }
+
+  private static boolean[] pick(boolean[] a, int[] rows) {
+    boolean[] out = new boolean[rows.length];
+    for (int i = 0; i < rows.length; i++) {
+      out[i] = a[rows[i]];
+    }
+    return out;
+  }
+
+  private static double[] pick(double[] a, int[] rows) {
+    double[] out = new double[rows.length];
+    for (int i = 0; i < rows.length; i++) {
+      out[i] = a[rows[i]];
+    }
+    return out;
+  }
+
+  private static int[] pick(int[] a, int[] rows) {
+    int[] out = new int[rows.length];
+    for (int i = 0; i < rows.length; i++) {
+      out[i] = a[rows[i]];
+    }
+    return out;
   }
 
   private static void labelMetrics(Map<String, Object> out, int[] y, int[] p, int k, int pos,

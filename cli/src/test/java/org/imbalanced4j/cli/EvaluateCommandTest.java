@@ -79,6 +79,38 @@ class EvaluateCommandTest {
   }
 
   @Test
+  void multiClassProbabilitiesGiveOvrOvoAucAndPerClassPlots() throws IOException {
+    StringBuilder sb = new StringBuilder("class,pa,pb,pc\n");
+    java.util.Random r = new java.util.Random(9);
+    for (int i = 0; i < 200; i++) {
+      int c = r.nextDouble() < 0.6 ? 0 : r.nextDouble() < 0.6 ? 1 : 2;
+      double[] z = {r.nextGaussian(), r.nextGaussian(), r.nextGaussian()};
+      z[c] += 1.5;
+      double sum = Math.exp(z[0]) + Math.exp(z[1]) + Math.exp(z[2]);
+      sb.append("abc".charAt(c));
+      for (double v : z) {
+        sb.append(',').append(String.format(Locale.ROOT, "%.6f", Math.exp(v) / sum));
+      }
+      sb.append('\n');
+    }
+    Path p = dir.resolve("p3.csv");
+    Files.writeString(p, sb.toString());
+    Path out = dir.resolve("plots3");
+    CliRun run = CliRun.of("evaluate", p.toString(), "--proba", "pa,pb,pc", "--plots", out.toString(), "--json");
+    assertThat(run.exit()).as(run.err()).isZero();
+    JsonNode j = new ObjectMapper().readTree(run.out());
+    for (String key : new String[] {"ovr_macro", "ovr_weighted", "ovo_macro", "ovo_weighted"}) {
+      assertThat(j.get("roc_auc_score").get(key).asDouble()).isBetween(0.5, 1.0);
+    }
+    assertThat(j.get("log_loss").asDouble()).isPositive();
+    assertThat(j.get("average_precision_score").has("macro")).isTrue();
+    assertThat(Files.exists(out.resolve("roc.png"))).isTrue();
+    CliRun wrong = CliRun.of("evaluate", p.toString(), "--proba", "pa,pb");
+    assertThat(wrong.exit()).isEqualTo(2);
+    assertThat(wrong.err()).contains("one column per class");
+  }
+
+  @Test
   void plotsArePngAndSvg() throws IOException {
     Path p = binary(new boolean[200], new double[200]);
     Path out = dir.resolve("plots");

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -74,8 +75,9 @@ public final class EvaluateCommand implements Callable<Integer> {
           + "(chosen on these same rows). Default: 0.5 for scores in [0, 1], else 0.")
   String threshold;
 
-  @Option(names = "--cost", paramLabel = "C_FP,C_FN", split = ",",
-      description = "Costs of a false positive and a false negative; with --threshold auto the threshold minimises the expected cost.")
+  @Option(names = "--cost", paramLabel = "MATRIX", split = ",",
+      description = "Costs C_FP,C_FN, or the cost matrix C_TN,C_FP,C_FN,C_TP (rows: true class); "
+          + "with --threshold auto the threshold minimises the expected cost.")
   List<Double> cost;
 
   @Option(names = "--json", description = "Print one JSON object, keyed by scikit-learn's function names.")
@@ -176,6 +178,40 @@ public final class EvaluateCommand implements Callable<Integer> {
         out.put("roc_auc_score", ScoreMetrics.rocAuc(isPos, s));
         out.put("average_precision_score", ScoreMetrics.averagePrecision(isPos, s));
       } else {
+        Map<String, Double> ap = new LinkedHashMap<>();
+        double[] perClassAp = new double[k];
+        double[] support = new double[k];
+        List<Plots.Series> rocs = new ArrayList<>();
+        List<Plots.Series> prs = new ArrayList<>();
+        for (int c = 0; c < k; c++) {
+          boolean[] isC = new boolean[y.length];
+          double[] sc = new double[y.length];
+          for (int i = 0; i < y.length; i++) {
+            isC[i] = y[i] == c;
+            sc[i] = p[i][c];
+            support[c] += isC[i] ? 1 : 0;
+          }
+          perClassAp[c] = ScoreMetrics.averagePrecision(isC, sc);
+          String label = d.schema().classNames().get(c);
+          rocs.add(new Plots.Series(String.format(Locale.ROOT, "%s vs rest (AUC %.3f)", label,
+              ScoreMetrics.rocAuc(isC, sc)), ScoreMetrics.roc(isC, sc)));
+          prs.add(new Plots.Series(String.format(Locale.ROOT, "%s vs rest (AP %.3f)", label, perClassAp[c]),
+              ScoreMetrics.precisionRecall(isC, sc)));
+        }
+        ap.put("macro", Arrays.stream(perClassAp).sum() / k);
+        double ws = 0;
+        double tot = 0;
+        for (int c = 0; c < k; c++) {
+          ws += perClassAp[c] * support[c];
+          tot += support[c];
+        }
+        ap.put("weighted", ws / tot);
+        out.put("average_precision_score", ap);
+        if (plots != null) {
+          Plots.roc(rocs, plots.resolve("roc"));
+          double minority = Arrays.stream(support).min().orElse(0) / tot;
+          Plots.precisionRecall(prs, minority, plots.resolve("pr"));
+        }
         for (String mc : new String[] {"ovr", "ovo"}) {
           for (Average a : new Average[] {Average.MACRO, Average.WEIGHTED}) {
             auc.put(mc + "_" + a.key(), mc.equals("ovr") ? ProbabilityMetrics.rocAucOvr(y, p, a)
@@ -208,10 +244,16 @@ public final class EvaluateCommand implements Callable<Integer> {
     if (threshold.equalsIgnoreCase("auto")) {
       ThresholdChoice c;
       if (cost != null) {
-        if (cost.size() != 2) {
-          throw new InvalidOptionException("--cost takes two numbers: the cost of a false positive and of a false negative");
+        double[][] m;
+        if (cost.size() == 2) {
+          m = new double[][] {{0, cost.get(0)}, {cost.get(1), 0}};
+        } else if (cost.size() == 4) {
+          m = new double[][] {{cost.get(0), cost.get(1)}, {cost.get(2), cost.get(3)}};
+        } else {
+          throw new InvalidOptionException("--cost takes C_FP,C_FN or the matrix C_TN,C_FP,C_FN,C_TP, got "
+              + cost.size() + " numbers");
         }
-        c = Thresholds.minimizeCost(isPos, s, new double[][] {{0, cost.get(0)}, {cost.get(1), 0}});
+        c = Thresholds.minimizeCost(isPos, s, m);
       } else {
         c = Thresholds.maximizeFbeta(isPos, s, 1.0);
       }

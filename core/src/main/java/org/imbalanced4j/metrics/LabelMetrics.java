@@ -305,6 +305,30 @@ public final class LabelMetrics {
   }
 
   /**
+   * The "avg / total" row of imbalanced-learn's {@code classification_report_imbalanced}: each
+   * column averaged with the classes' support as weights, keys {@code avg_pre, avg_rec, avg_spe,
+   * avg_f1, avg_geo, avg_iba, total_support}.
+   */
+  public static java.util.Map<String, Double> reportAverages(PerClass pc, double alpha) {
+    int m = pc.labels().length;
+    double[] w = new double[m];
+    double[] geo = new double[m];
+    for (int i = 0; i < m; i++) {
+      w[i] = pc.support()[i];
+      geo[i] = Math.sqrt(pc.recall()[i] * pc.specificity()[i]);
+    }
+    java.util.Map<String, Double> out = new java.util.LinkedHashMap<>();
+    out.put("avg_pre", mean(pc.precision(), w));
+    out.put("avg_rec", mean(pc.recall(), w));
+    out.put("avg_spe", mean(pc.specificity(), w));
+    out.put("avg_f1", mean(pc.fscore(), w));
+    out.put("avg_geo", mean(geo, w));
+    out.put("avg_iba", mean(indexBalancedAccuracy(pc, alpha), w));
+    out.put("total_support", PairwiseSum.sum(w));
+    return out;
+  }
+
+  /**
    * Index balanced accuracy of the squared geometric mean (García, Mollineda and Sánchez, IbPRIA
    * 2009): {@code (1 + alpha (sensitivity - specificity)) * sensitivity * specificity}, per class.
    */

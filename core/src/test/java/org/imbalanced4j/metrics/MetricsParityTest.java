@@ -86,6 +86,8 @@ class MetricsParityTest {
     }
     LabelMetrics.PerClass pc = LabelMetrics.perClass(y, p, k, 1.0, 0);
     double[] iba = LabelMetrics.indexBalancedAccuracy(pc, 0.1);
+    LabelMetrics.reportAverages(pc, 0.1).forEach((key, v) ->
+        assertThat(v).as(key).isCloseTo(c.get("report_avg").get(key).asDouble(), within(EPS)));
     for (int i = 0; i < pc.labels().length; i++) {
       JsonNode r = c.get("report").get(Integer.toString(pc.labels()[i]));
       assertThat(pc.precision()[i]).isCloseTo(r.get("pre").asDouble(), within(EPS));

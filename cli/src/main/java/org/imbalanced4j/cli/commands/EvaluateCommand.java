@@ -344,6 +344,7 @@ public final class EvaluateCommand implements Callable<Integer> {
       r.put("sup", pc.support()[i]);
       report.put(names.get(pc.labels()[i]), r);
     }
+    report.putAll(LabelMetrics.reportAverages(pc, 0.1));
     out.put("classification_report_imbalanced", report);
   }
 
@@ -415,9 +416,16 @@ public final class EvaluateCommand implements Callable<Integer> {
     pw.println();
     pw.println("  class report (imbalanced-learn)");
     pw.printf("  %-12s %7s %7s %7s %7s %7s %7s %8s%n", "", "pre", "rec", "spe", "f1", "geo", "iba", "sup");
-    Map<String, Map<String, Object>> rep = (Map<String, Map<String, Object>>) out.get("classification_report_imbalanced");
-    rep.forEach((name, r) -> pw.printf("  %-12s %7.3f %7.3f %7.3f %7.3f %7.3f %7.3f %8d%n",
-        name, r.get("pre"), r.get("rec"), r.get("spe"),
-        r.get("f1"), r.get("geo"), r.get("iba"), (Long) r.get("sup")));
+    Map<String, Object> rep = (Map<String, Object>) out.get("classification_report_imbalanced");
+    rep.forEach((name, v) -> {
+      if (v instanceof Map<?, ?> m) {
+        Map<String, Object> r = (Map<String, Object>) m;
+        pw.printf("  %-12s %7.3f %7.3f %7.3f %7.3f %7.3f %7.3f %8d%n", name, r.get("pre"), r.get("rec"),
+            r.get("spe"), r.get("f1"), r.get("geo"), r.get("iba"), (Long) r.get("sup"));
+      }
+    });
+    pw.printf("  %-12s %7.3f %7.3f %7.3f %7.3f %7.3f %7.3f %8.0f%n", "avg / total", rep.get("avg_pre"),
+        rep.get("avg_rec"), rep.get("avg_spe"), rep.get("avg_f1"), rep.get("avg_geo"), rep.get("avg_iba"),
+        rep.get("total_support"));
   }
 }

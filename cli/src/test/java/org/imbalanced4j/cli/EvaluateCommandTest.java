@@ -21,8 +21,8 @@ class EvaluateCommandTest {
     java.util.Random r = new java.util.Random(2);
     for (int i = 0; i < pos.length; i++) {
       pos[i] = r.nextDouble() < 0.1;
-      s[i] = (float) (1 / (1 + Math.exp(-(r.nextGaussian() + (pos[i] ? 2 : 0) - 1.5))));
-      sb.append(pos[i] ? "fraud" : "ok").append(',').append(String.format(Locale.ROOT, "%.9g", s[i])).append('\n');
+      s[i] = 1 / (1 + Math.exp(-(r.nextGaussian() + (pos[i] ? 2 : 0) - 1.5)));
+      sb.append(pos[i] ? "fraud" : "ok").append(',').append(Double.toString(s[i])).append('\n');
     }
     Path p = dir.resolve("pred.csv");
     Files.writeString(p, sb.toString());
@@ -40,6 +40,8 @@ class EvaluateCommandTest {
     assertThat(j.get("positive_label").asText()).isEqualTo("fraud");
     assertThat(j.get("roc_auc_score").asDouble()).isCloseTo(ScoreMetrics.rocAuc(pos, s), within(1e-12));
     assertThat(j.get("average_precision_score").asDouble()).isCloseTo(ScoreMetrics.averagePrecision(pos, s), within(1e-12));
+    // scores are read in double precision: the Brier score sees no float rounding
+    assertThat(j.get("brier_score_loss").asDouble()).isCloseTo(ScoreMetrics.brier(pos, s), within(1e-15));
     for (String key : new String[] {"balanced_accuracy_score", "matthews_corrcoef", "cohen_kappa_score", "accuracy_score"}) {
       assertThat(j.has(key)).as(key).isTrue();
     }

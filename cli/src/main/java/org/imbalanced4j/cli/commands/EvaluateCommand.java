@@ -96,7 +96,20 @@ public final class EvaluateCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     ReadOptions opt = data.toReadOptions().toBuilder().optMinClasses(1).build();
-    Dataset d = Datasets.read(DataSource.of(file), opt);
+    DataSource src = DataSource.of(file);
+    Dataset d = Datasets.read(src, opt);
+    List<String> wanted = scores.score != null ? List.of(scores.score) : scores.proba;
+    for (String w : wanted) {
+      column(d, w); // checks the column exists and is numeric
+    }
+    if (org.imbalanced4j.io.DataFormat.of(src.fileName()) == org.imbalanced4j.io.DataFormat.CSV
+        && !opt.dropMissing()) {
+      // full double precision: metrics of probabilities must not see float rounding
+      double[][] cols = org.imbalanced4j.io.CsvColumns.readDoubles(src, opt, wanted);
+      for (int c = 0; c < wanted.size(); c++) {
+        exact.put(wanted.get(c), cols[c]);
+      }
+    }
     int[] y = d.labels();
     int k = d.classCount();
     Map<String, Object> out = new LinkedHashMap<>();
@@ -368,7 +381,12 @@ public final class EvaluateCommand implements Callable<Integer> {
     return cc.minority();
   }
 
-  private static double[] column(Dataset d, String name) {
+  private final Map<String, double[]> exact = new java.util.HashMap<>();
+
+  private double[] column(Dataset d, String name) {
+    if (exact.containsKey(name)) {
+      return exact.get(name);
+    }
     int j = d.schema().featureNames().indexOf(name);
     if (j < 0) {
       throw new InvalidOptionException("column '" + name + "' is not in the file; columns: "

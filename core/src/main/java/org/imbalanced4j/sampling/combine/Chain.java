@@ -4,7 +4,9 @@ import org.imbalanced4j.data.Dataset;
 import org.imbalanced4j.sampling.Resampled;
 import org.imbalanced4j.sampling.Sampler;
 import org.imbalanced4j.sampling.SamplerKind;
+import org.imbalanced4j.sampling.SamplingStrategy;
 import org.imbalanced4j.sampling.SamplingTarget;
+import org.imbalanced4j.sampling.over.Smote;
 
 /**
  * An over-sampler followed by a cleaner, the second applied to the first's output. Each output
@@ -46,5 +48,45 @@ abstract class Chain extends Sampler {
   @Override
   public String toString() {
     return name() + "(" + first + ", " + second + ")";
+  }
+
+  /** The options both combinations share: the default SMOTE's strategy, neighbours and seed, or a SMOTE given whole. */
+  @SuppressWarnings("unchecked")
+  abstract static class Builder<B extends Builder<B>> {
+    SamplingStrategy strategy = SamplingStrategy.auto();
+    long seed;
+    int kNeighbors = 5;
+    Smote smote;
+
+    public B optSamplingStrategy(SamplingStrategy s) {
+      this.strategy = s;
+      return (B) this;
+    }
+
+    public B optSeed(long seed) {
+      this.seed = seed;
+      return (B) this;
+    }
+
+    public B optKNeighbors(int k) {
+      this.kNeighbors = k;
+      return (B) this;
+    }
+
+    public B optSmote(Smote smote) {
+      this.smote = smote;
+      return (B) this;
+    }
+
+    /** The SMOTE step: the one given, or one from the strategy, neighbours and seed. */
+    Smote smote() {
+      return smote != null ? smote
+          : Smote.builder().optSamplingStrategy(strategy).optSeed(seed).optKNeighbors(kNeighbors).build();
+    }
+
+    /** {@code sampling_strategy='all'}: the cleaning step cleans every class. */
+    static SamplingStrategy all() {
+      return SamplingStrategy.of(SamplingStrategy.Form.ALL);
+    }
   }
 }

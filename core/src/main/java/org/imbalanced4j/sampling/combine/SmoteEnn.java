@@ -1,6 +1,5 @@
 package org.imbalanced4j.sampling.combine;
 
-import org.imbalanced4j.sampling.SamplingStrategy;
 import org.imbalanced4j.sampling.over.Smote;
 import org.imbalanced4j.sampling.under.EditedNearestNeighbours;
 
@@ -30,32 +29,8 @@ public final class SmoteEnn extends Chain {
    * Builder: {@code optSamplingStrategy} and {@code optSeed} for the default SMOTE, or {@code
    * optSmote} and {@code optEnn} to set the parts.
    */
-  public static final class Builder {
-    private SamplingStrategy strategy = SamplingStrategy.auto();
-    private long seed;
-    private int kNeighbors = 5;
-    private Smote smote;
+  public static final class Builder extends Chain.Builder<Builder> {
     private EditedNearestNeighbours enn;
-
-    public Builder optSamplingStrategy(SamplingStrategy s) {
-      this.strategy = s;
-      return this;
-    }
-
-    public Builder optSeed(long seed) {
-      this.seed = seed;
-      return this;
-    }
-
-    public Builder optKNeighbors(int k) {
-      this.kNeighbors = k;
-      return this;
-    }
-
-    public Builder optSmote(Smote smote) {
-      this.smote = smote;
-      return this;
-    }
 
     public Builder optEnn(EditedNearestNeighbours enn) {
       this.enn = enn;
@@ -63,11 +38,8 @@ public final class SmoteEnn extends Chain {
     }
 
     public SmoteEnn build() {
-      return new SmoteEnn(
-          smote != null ? smote : Smote.builder().optSamplingStrategy(strategy).optSeed(seed)
-              .optKNeighbors(kNeighbors).build(),
-          enn != null ? enn : EditedNearestNeighbours.builder()
-              .optSamplingStrategy(SamplingStrategy.of(SamplingStrategy.Form.ALL)).build());
+      return new SmoteEnn(smote(), enn != null ? enn
+          : EditedNearestNeighbours.builder().optSamplingStrategy(all()).build());
     }
   }
 }

@@ -1,6 +1,5 @@
 package org.imbalanced4j.sampling.combine;
 
-import org.imbalanced4j.sampling.SamplingStrategy;
 import org.imbalanced4j.sampling.over.Smote;
 import org.imbalanced4j.sampling.under.TomekLinks;
 
@@ -34,32 +33,8 @@ public final class SmoteTomek extends Chain {
    * Builder: {@code optSamplingStrategy} and {@code optSeed} for the default SMOTE, or {@code
    * optSmote} and {@code optTomek} to set the parts.
    */
-  public static final class Builder {
-    private SamplingStrategy strategy = SamplingStrategy.auto();
-    private long seed;
-    private int kNeighbors = 5;
-    private Smote smote;
+  public static final class Builder extends Chain.Builder<Builder> {
     private TomekLinks tomek;
-
-    public Builder optSamplingStrategy(SamplingStrategy s) {
-      this.strategy = s;
-      return this;
-    }
-
-    public Builder optSeed(long seed) {
-      this.seed = seed;
-      return this;
-    }
-
-    public Builder optKNeighbors(int k) {
-      this.kNeighbors = k;
-      return this;
-    }
-
-    public Builder optSmote(Smote smote) {
-      this.smote = smote;
-      return this;
-    }
 
     public Builder optTomek(TomekLinks tomek) {
       this.tomek = tomek;
@@ -67,11 +42,8 @@ public final class SmoteTomek extends Chain {
     }
 
     public SmoteTomek build() {
-      return new SmoteTomek(
-          smote != null ? smote : Smote.builder().optSamplingStrategy(strategy).optSeed(seed)
-              .optKNeighbors(kNeighbors).build(),
-          tomek != null ? tomek : TomekLinks.builder()
-              .optSamplingStrategy(SamplingStrategy.of(SamplingStrategy.Form.ALL)).build());
+      return new SmoteTomek(smote(), tomek != null ? tomek
+          : TomekLinks.builder().optSamplingStrategy(all()).build());
     }
   }
 }

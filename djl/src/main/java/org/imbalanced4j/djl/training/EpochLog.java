@@ -1,0 +1,12 @@
+package org.imbalanced4j.djl.training;
+
+/**
+ * One epoch of training.
+ *
+ * @param epoch 0-based
+ * @param loss mean training loss over the epoch's batches
+ * @param metric the validation metric
+ * @param learningRate the rate at the epoch's last step
+ * @param seconds wall time of the epoch
+ */
+public record EpochLog(int epoch, double loss, double metric, double learningRate, double seconds) {}

@@ -1,0 +1,82 @@
+package org.imbalanced4j.djl.training;
+
+import org.imbalanced4j.data.Dataset;
+import org.imbalanced4j.data.Feature;
+
+/**
+ * Turns rows into network inputs, fitted on training rows only: numeric features to z-scores
+ * {@code (x - mean) / sd} (sd 1 when constant), categorical features to one-hot columns. Immutable.
+ */
+public final class Standardizer {
+  private final double[] mean;
+  private final double[] sd;
+  private final int[] levels; // 0 for numeric features
+  private final int width;
+
+  private Standardizer(double[] mean, double[] sd, int[] levels) {
+    this.mean = mean;
+    this.sd = sd;
+    this.levels = levels;
+    int w = 0;
+    for (int l : levels) {
+      w += l == 0 ? 1 : l;
+    }
+    this.width = w;
+  }
+
+  public static Standardizer fit(Dataset train) {
+    int d = train.features();
+    double[] mean = new double[d];
+    double[] sd = new double[d];
+    int[] levels = new int[d];
+    int n = train.rows();
+    for (int j = 0; j < d; j++) {
+      Feature f = train.schema().feature(j);
+      if (f.isCategorical()) {
+        levels[j] = f.levels().size();
+        continue;
+      }
+      double s = 0;
+      for (int i = 0; i < n; i++) {
+        s += train.value(i, j);
+      }
+      mean[j] = s / n;
+      double v = 0;
+      for (int i = 0; i < n; i++) {
+        double t = train.value(i, j) - mean[j];
+        v += t * t;
+      }
+      sd[j] = Math.sqrt(v / n);
+      if (sd[j] == 0) {
+        sd[j] = 1;
+      }
+    }
+    return new Standardizer(mean, sd, levels);
+  }
+
+  /** Number of input columns. */
+  public int width() {
+    return width;
+  }
+
+  /** The inputs of the given rows, row-major ({@code rows.length x width()}). */
+  public float[] transform(Dataset data, int[] rows) {
+    float[] out = new float[rows.length * width];
+    for (int r = 0; r < rows.length; r++) {
+      int at = r * width;
+      for (int j = 0; j < levels.length; j++) {
+        float v = data.value(rows[r], j);
+        if (levels[j] == 0) {
+          out[at++] = (float) ((v - mean[j]) / sd[j]);
+        } else {
+          int code = (int) v;
+          if (code >= 0 && code < levels[j]) {
+            out[at + code] = 1f;
+          }
+          at += levels[j];
+        }
+      }
+    }
+    return out;
+  }
+}

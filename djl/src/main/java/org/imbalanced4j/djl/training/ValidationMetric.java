@@ -1,0 +1,70 @@
+package org.imbalanced4j.djl.training;
+
+import java.util.Locale;
+import org.imbalanced4j.InvalidOptionException;
+import org.imbalanced4j.metrics.Average;
+import org.imbalanced4j.metrics.LabelMetrics;
+import org.imbalanced4j.metrics.ScoreMetrics;
+
+/** The minority-aware metric that early stopping and checkpoint selection follow (higher is better). */
+public enum ValidationMetric {
+  /** Macro-averaged F1 of the argmax predictions. */
+  MACRO_F1,
+  /** Mean recall over classes. */
+  BALANCED_ACCURACY,
+  /** Average precision of the smallest class, one against the rest. */
+  PR_AUC,
+  /** Geometric mean of the per-class recalls. */
+  G_MEAN;
+
+  public static ValidationMetric parse(String s) {
+    try {
+      return valueOf(s.strip().toUpperCase(Locale.ROOT).replace('-', '_'));
+    } catch (IllegalArgumentException e) {
+      throw InvalidOptionException.unknown("metric", s,
+          java.util.List.of("macro_f1", "balanced_accuracy", "pr_auc", "g_mean"));
+    }
+  }
+
+  /** The metric of probabilities {@code proba[i][c]} against labels. */
+  public double of(int[] y, double[][] proba, int classes) {
+    int[] pred = new int[y.length];
+    for (int i = 0; i < y.length; i++) {
+      int best = 0;
+      for (int c = 1; c < classes; c++) {
+        if (proba[i][c] > proba[i][best]) {
+          best = c;
+        }
+      }
+      pred[i] = best;
+    }
+    return switch (this) {
+      case MACRO_F1 -> LabelMetrics.precisionRecallFscore(y, pred, classes, 1.0, Average.MACRO, 0, 0)[2];
+      case BALANCED_ACCURACY -> LabelMetrics.balancedAccuracy(y, pred, classes, false);
+      case G_MEAN -> LabelMetrics.geometricMean(y, pred, classes, null, 0, 0.0);
+      case PR_AUC -> {
+        int[] count = new int[classes];
+        for (int v : y) {
+          count[v]++;
+        }
+        int rare = 0;
+        for (int c = 1; c < classes; c++) {
+          if (count[c] > 0 && (count[rare] == 0 || count[c] < count[rare])) {
+            rare = c;
+          }
+        }
+        boolean[] pos = new boolean[y.length];
+        double[] s = new double[y.length];
+        for (int i = 0; i < y.length; i++) {
+          pos[i] = y[i] == rare;
+          s[i] = proba[i][rare];
+        }
+        yield ScoreMetrics.averagePrecision(pos, s);
+      }
+    };
+  }
+
+  public String key() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+}

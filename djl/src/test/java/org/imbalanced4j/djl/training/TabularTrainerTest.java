@@ -1,0 +1,54 @@
+package org.imbalanced4j.djl.training;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.imbalanced4j.data.Dataset;
+import org.imbalanced4j.djl.losses.FocalLoss;
+import org.imbalanced4j.djl.losses.WeightedCrossEntropyLoss;
+import org.imbalanced4j.io.Datasets;
+import org.imbalanced4j.io.ReadOptions;
+import org.imbalanced4j.split.Split;
+import org.imbalanced4j.split.StratifiedShuffleSplit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TabularTrainerTest {
+  @TempDir Path dir;
+
+  static Dataset[] ionosphere() {
+    Dataset d = Datasets.read("builtin:ionosphere", ReadOptions.defaults());
+    Split s = StratifiedShuffleSplit.trainTestSplit(d.labels(), 0.3, 0);
+    return new Dataset[] {d.subset(s.train()), d.subset(s.test())};
+  }
+
+  @Test
+  void learnsARealDataSetAndKeepsTheBestEpoch() {
+    Dataset[] tv = ionosphere();
+    TabularTrainer.Result r = TabularTrainer.builder().setLoss(new FocalLoss(2, null))
+        .optEpochs(25).optBatchSize(32).optLearningRate(3e-3f).optSeed(1).build().fit(tv[0], tv[1]);
+    assertThat(r.bestMetric()).isGreaterThan(0.85);
+    assertThat(r.history()).isNotEmpty();
+    assertThat(r.history().get(r.bestEpoch()).metric()).isEqualTo(r.bestMetric());
+    assertThat(r.history().get(r.history().size() - 1).loss()).isLessThan(r.history().get(0).loss());
+  }
+
+  @Test
+  void aResumedRunEndsWithTheSameParametersAsAnUninterruptedOne() {
+    Dataset[] tv = ionosphere();
+    TabularTrainer.Result whole = trainer(dir.resolve("a"), 4).fit(tv[0], tv[1]);
+    trainer(dir.resolve("b"), 2).fit(tv[0], tv[1]); // "interrupted" after epoch 2
+    TabularTrainer.Result resumed = trainer(dir.resolve("b"), 4).fit(tv[0], tv[1]);
+    assertThat(resumed.history()).hasSize(4);
+    for (int e = 0; e < 4; e++) {
+      assertThat(resumed.history().get(e).loss()).isEqualTo(whole.history().get(e).loss());
+      assertThat(resumed.history().get(e).metric()).isEqualTo(whole.history().get(e).metric());
+    }
+    assertThat(resumed.parameters()).isEqualTo(whole.parameters());
+  }
+
+  private static TabularTrainer trainer(Path checkpoints, int epochs) {
+    return TabularTrainer.builder().setLoss(new WeightedCrossEntropyLoss(null, 0))
+        .optEpochs(epochs).optBatchSize(32).optPatience(100).optSeed(7).optCheckpoints(checkpoints).build();
+  }
+}

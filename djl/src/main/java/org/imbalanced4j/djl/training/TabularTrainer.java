@@ -43,13 +43,13 @@ import org.imbalanced4j.io.AtomicFiles;
  * }</pre>
  */
 public final class TabularTrainer {
-  private final Loss loss;
+  private final java.util.function.IntFunction<Loss> loss;
   private final EpochSampler sampler;
   private final int[] hidden;
   private final float dropout;
   private final int epochs;
   private final int batchSize;
-  private final float learningRate;
+  private final LearningRate learningRate;
   private final Adam optimizer;
   private final ValidationMetric metric;
   private final int patience;
@@ -110,6 +110,8 @@ public final class TabularTrainer {
         int[] order = sampler != null ? sampler.epoch(e) : shuffled(train.rows(), seed + e);
         double lossSum = 0;
         int batches = 0;
+        Loss epochLoss = loss.apply(e);
+        float lr = 0;
         for (int b = 0; b + 1 < order.length; b += batchSize) {
           int[] rows = java.util.Arrays.copyOfRange(order, b, Math.min(order.length, b + batchSize));
           if (rows.length < 2) {
@@ -125,17 +127,18 @@ public final class TabularTrainer {
             try (GradientCollector gc = engine.newGradientCollector()) {
               gc.zeroGradients();
               NDArray logits = block.forward(ps, new NDList(x), true).singletonOrThrow();
-              NDArray l = loss.evaluate(new NDList(labels), new NDList(logits));
+              NDArray l = epochLoss.evaluate(new NDList(labels), new NDList(logits));
               lossSum += l.getFloat();
               gc.backward(l);
             }
-            optimizer.step(manager, params, learningRate);
+            lr = learningRate.at(e, (double) b / order.length);
+            optimizer.step(manager, params, lr);
           }
           batches++;
         }
         double[][] proba = predict(block, ps, manager, std, validation);
         double value = metric.of(validation.labels(), proba, k);
-        EpochLog log = new EpochLog(e, lossSum / Math.max(1, batches), value, learningRate,
+        EpochLog log = new EpochLog(e, lossSum / Math.max(1, batches), value, lr,
             (System.nanoTime() - t0) / 1e9);
         st.history.add(log);
         if (listener != null) {
@@ -279,13 +282,13 @@ public final class TabularTrainer {
 
   /** Builder: {@code setLoss} required; the rest optional with sensible defaults. */
   public static final class Builder {
-    private Loss loss;
+    private java.util.function.IntFunction<Loss> loss;
     private EpochSampler sampler;
     private int[] hidden = {128, 64};
     private float dropout = 0.1f;
     private int epochs = 30;
     private int batchSize = 256;
-    private float learningRate = 1e-3f;
+    private LearningRate learningRate = LearningRate.constant(1e-3f);
     private boolean sgd;
     private double weightDecay;
     private ValidationMetric metric = ValidationMetric.MACRO_F1;
@@ -295,7 +298,16 @@ public final class TabularTrainer {
     private Consumer<EpochLog> listener;
 
     public Builder setLoss(Loss loss) {
-      this.loss = loss;
+      this.loss = e -> loss;
+      return this;
+    }
+
+    /**
+     * A loss per epoch, for schedules such as LDAM's deferred re-weighting (DRW): plain LDAM
+     * before epoch E, LDAM with class-balanced weights after (Cao et al., NeurIPS 2019).
+     */
+    public Builder setLossSchedule(java.util.function.IntFunction<Loss> perEpoch) {
+      this.loss = perEpoch;
       return this;
     }
 
@@ -325,7 +337,12 @@ public final class TabularTrainer {
     }
 
     public Builder optLearningRate(float lr) {
-      this.learningRate = lr;
+      this.learningRate = LearningRate.constant(lr);
+      return this;
+    }
+
+    public Builder optLearningRate(LearningRate schedule) {
+      this.learningRate = schedule;
       return this;
     }
 

@@ -47,6 +47,23 @@ class TabularTrainerTest {
     assertThat(resumed.parameters()).isEqualTo(whole.parameters());
   }
 
+  @Test
+  void ldamWithDeferredReweightingAndACosineScheduleTrains() {
+    Dataset[] tv = ionosphere();
+    long[] counts = tv[0].classCounts().counts();
+    double[] cb = org.imbalanced4j.weights.ClassWeights.effectiveNumber(counts, 0.999);
+    org.imbalanced4j.djl.losses.LdamLoss plain = new org.imbalanced4j.djl.losses.LdamLoss(counts, 0.5, 30, null);
+    org.imbalanced4j.djl.losses.LdamLoss weighted = new org.imbalanced4j.djl.losses.LdamLoss(counts, 0.5, 30, cb);
+    java.util.List<EpochLog> logs = new java.util.ArrayList<>();
+    TabularTrainer.Result r = TabularTrainer.builder().setLossSchedule(e -> e < 8 ? plain : weighted)
+        .optLearningRate(LearningRate.cosine(3e-3f, 12, 2)).optEpochs(12).optPatience(100).optBatchSize(32)
+        .optMetric(ValidationMetric.BALANCED_ACCURACY).optListener(logs::add).optSeed(3).build().fit(tv[0], tv[1]);
+    assertThat(logs).hasSize(12);
+    assertThat(logs.get(0).learningRate()).isLessThan(logs.get(3).learningRate());
+    assertThat(logs.get(11).learningRate()).isLessThan(logs.get(3).learningRate());
+    assertThat(r.bestMetric()).isGreaterThan(0.8);
+  }
+
   private static TabularTrainer trainer(Path checkpoints, int epochs) {
     return TabularTrainer.builder().setLoss(new WeightedCrossEntropyLoss(null, 0))
         .optEpochs(epochs).optBatchSize(32).optPatience(100).optSeed(7).optCheckpoints(checkpoints).build();

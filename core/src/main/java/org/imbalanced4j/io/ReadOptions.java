@@ -16,6 +16,8 @@ import java.util.Set;
  * @param categorical columns to read as categorical whatever their values look like
  * @param minClasses the fewest classes the target may have (2 for learning, 1 to score)
  * @param threads how many threads may parse; 0 means one per available core
+ * @param withoutTarget every column is a feature (data to score); labels are all 0 of one
+ *     placeholder class
  */
 public record ReadOptions(
     String target,
@@ -23,7 +25,8 @@ public record ReadOptions(
     boolean dropMissing,
     Set<String> categorical,
     int minClasses,
-    int threads) {
+    int threads,
+    boolean withoutTarget) {
 
   public ReadOptions {
     categorical = Set.copyOf(categorical);
@@ -49,7 +52,8 @@ public record ReadOptions(
         .optDropMissing(dropMissing)
         .optCategorical(categorical)
         .optMinClasses(minClasses)
-        .optThreads(threads);
+        .optThreads(threads)
+        .optWithoutTarget(withoutTarget);
   }
 
   /** Builder; every option is optional. */
@@ -60,6 +64,12 @@ public record ReadOptions(
     private Set<String> categorical = Set.of();
     private int minClasses = 2;
     private int threads;
+    private boolean withoutTarget;
+
+    public Builder optWithoutTarget(boolean withoutTarget) {
+      this.withoutTarget = withoutTarget;
+      return this;
+    }
 
     public Builder optTarget(String target) {
       this.target = target;
@@ -92,7 +102,8 @@ public record ReadOptions(
     }
 
     public ReadOptions build() {
-      return new ReadOptions(target, delimiter, dropMissing, categorical, minClasses, threads);
+      return new ReadOptions(target, delimiter, dropMissing, categorical, minClasses, threads,
+          withoutTarget);
     }
   }
 }

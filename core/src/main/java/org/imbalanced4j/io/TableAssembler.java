@@ -97,7 +97,7 @@ final class TableAssembler {
 
   private Dataset build(boolean[] categorical) {
     int cols = layout.columns();
-    int d = cols - 1;
+    int d = layout.features();
     long total = 0;
     long dropped = 0;
     for (TableChunk ch : chunks) {
@@ -160,9 +160,13 @@ final class TableAssembler {
     for (int c = 0; c < chunks.size(); c++) {
       TableChunk ch = chunks.get(c);
       System.arraycopy(ch.values, ch.offset * d, values, row * d, ch.rows * d);
-      int[] lm = remap[layout.target][c];
-      for (int i = 0; i < ch.rows; i++) {
-        labels[row + i] = lm[ch.labels[ch.offset + i]];
+      if (layout.target >= 0) {
+        int[] lm = remap[layout.target][c];
+        for (int i = 0; i < ch.rows; i++) {
+          labels[row + i] = lm[ch.labels[ch.offset + i]];
+        }
+      } else {
+        java.util.Arrays.fill(labels, row, row + ch.rows, 0);
       }
       for (int j = 0; j < cols; j++) {
         if (j == layout.target || !categorical[j]) {
@@ -183,7 +187,9 @@ final class TableAssembler {
     if (labels.length != n) {
       labels = java.util.Arrays.copyOf(labels, n);
     }
-    Schema schema = new Schema(features, layout.names[layout.target].strip(), classNames, layout.target);
+    Schema schema = layout.target < 0
+        ? new Schema(features, "", List.of(TableLayout.NO_CLASS), features.size())
+        : new Schema(features, layout.names[layout.target].strip(), classNames, layout.target);
     checkClasses(layout.source, schema, labels, layout.minClasses);
     return Dataset.builder(schema).setValues(values, n).setLabels(labels).build();
   }

@@ -57,7 +57,7 @@ final class TableChunk {
       boolean shared) {
     this.layout = layout;
     this.cols = layout.columns();
-    this.d = cols - 1;
+    this.d = layout.features();
     this.values = values;
     this.labels = labels;
     this.offset = offset;
@@ -68,7 +68,9 @@ final class TableChunk {
     this.otherCells = new long[cols];
     this.firstOtherLine = new long[cols];
     this.firstOtherValue = new String[cols];
-    dicts[layout.target] = new Dictionary();
+    if (layout.target >= 0) {
+      dicts[layout.target] = new Dictionary();
+    }
   }
 
   void beginRow(long line) {

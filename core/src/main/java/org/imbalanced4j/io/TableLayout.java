@@ -31,7 +31,7 @@ final class TableLayout {
     this.names = names;
     this.dropMissing = opt.dropMissing();
     this.minClasses = opt.minClasses();
-    this.target = resolveTarget(source, names, opt.target());
+    this.target = opt.withoutTarget() ? -1 : resolveTarget(source, names, opt.target());
     this.forcedCategorical = forcedCategorical.clone();
     this.declaredLevels = declaredLevels;
     for (String c : opt.categorical()) {
@@ -68,9 +68,17 @@ final class TableLayout {
     return names.length;
   }
 
+  /** Number of feature columns. */
+  int features() {
+    return target < 0 ? names.length : names.length - 1;
+  }
+
+  /** The placeholder class of data read without a target. */
+  static final String NO_CLASS = "(none)";
+
   /** Feature index of a file column (the target column is skipped). */
   int featureOf(int column) {
-    return column < target ? column : column - 1;
+    return target < 0 || column < target ? column : column - 1;
   }
 
   List<String> declared(int column) {

@@ -189,6 +189,16 @@ class CsvDatasetReaderTest {
   }
 
   @Test
+  void withoutTargetEveryColumnIsAFeature() throws IOException {
+    Dataset d = read(file("nt.csv", "a,g,class\n1,x,2\n3,y,4\n"),
+        ReadOptions.builder().optWithoutTarget(true).optMinClasses(1).build());
+    assertThat(d.schema().featureNames()).containsExactly("a", "g", "class");
+    assertThat(d.schema().feature(1).isCategorical()).isTrue();
+    assertThat(d.column(2)).containsExactly(2f, 4f);
+    assertThat(d.labels()).containsExactly(0, 0);
+  }
+
+  @Test
   void headerOnlyColumnNamesAreTrimmed() throws IOException {
     Dataset d = read(file("w.csv", " a , b ,class\n1,2,x\n3,4,y\n"));
     assertThat(d.schema().featureNames()).isEqualTo(List.of("a", "b"));

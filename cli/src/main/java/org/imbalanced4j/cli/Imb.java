@@ -7,7 +7,9 @@ import org.imbalanced4j.DataException;
 import org.imbalanced4j.InvalidOptionException;
 import org.imbalanced4j.cli.commands.EvaluateCommand;
 import org.imbalanced4j.cli.commands.InspectCommand;
+import org.imbalanced4j.cli.commands.PredictCommand;
 import org.imbalanced4j.cli.commands.ResampleCommand;
+import org.imbalanced4j.cli.commands.TrainCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -24,7 +26,8 @@ import picocli.CommandLine.ScopeType;
     mixinStandardHelpOptions = true,
     versionProvider = Imb.Version.class,
     description = "Learning from imbalanced data: inspect, resample, train, evaluate, compare.",
-    subcommands = {InspectCommand.class, ResampleCommand.class, EvaluateCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {InspectCommand.class, ResampleCommand.class, TrainCommand.class, PredictCommand.class,
+        EvaluateCommand.class, CommandLine.HelpCommand.class})
 public final class Imb implements Runnable {
   /** Exit code of a data error. */
   public static final int EXIT_DATA = 1;

@@ -155,7 +155,7 @@ public final class CsvDatasetReader {
         capacity[i] = sc[0] + sc[1];
         total += capacity[i];
       }
-      int d = Math.max(1, layout.columns() - 1);
+      int d = Math.max(1, layout.features());
       if (total * d > Integer.MAX_VALUE - 8) {
         throw new DataException(layout.source + ": about " + total + " rows x " + d
             + " features is more than one table holds (2^31 values)");

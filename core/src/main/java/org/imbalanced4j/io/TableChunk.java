@@ -44,7 +44,7 @@ final class TableChunk {
 
   /** A chunk with arrays of its own that grow as needed. */
   TableChunk(TableLayout layout, int expectedRows) {
-    this(layout, new float[Math.max(1, layout.columns() - 1) * Math.max(16, expectedRows)],
+    this(layout, new float[Math.max(1, layout.features()) * Math.max(16, expectedRows)],
         new int[Math.max(16, expectedRows)], 0, Math.max(16, expectedRows), false);
   }
 

@@ -54,6 +54,20 @@ public final class Standardizer {
     return new Standardizer(mean, sd, levels);
   }
 
+  /** The fitted values, for a model file. */
+  public java.util.Map<String, Object> toMap() {
+    java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+    m.put("mean", mean);
+    m.put("sd", sd);
+    m.put("levels", levels);
+    return m;
+  }
+
+  /** The inverse of {@link #toMap()}. */
+  public static Standardizer fromArrays(double[] mean, double[] sd, int[] levels) {
+    return new Standardizer(mean.clone(), sd.clone(), levels.clone());
+  }
+
   /** Number of input columns. */
   public int width() {
     return width;

@@ -1,0 +1,219 @@
+package org.imbalanced4j.cli.commands;
+
+import ai.djl.training.loss.Loss;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.imbalanced4j.InvalidOptionException;
+import org.imbalanced4j.cli.options.DataOptions;
+import org.imbalanced4j.cli.options.SeedOption;
+import org.imbalanced4j.data.Dataset;
+import org.imbalanced4j.djl.losses.CostSensitiveLoss;
+import org.imbalanced4j.djl.losses.FocalLoss;
+import org.imbalanced4j.djl.losses.LdamLoss;
+import org.imbalanced4j.djl.losses.LogitAdjustedLoss;
+import org.imbalanced4j.djl.losses.WeightedCrossEntropyLoss;
+import org.imbalanced4j.djl.samplers.ClassSamplers;
+import org.imbalanced4j.djl.samplers.EpochSampler;
+import org.imbalanced4j.djl.samplers.WeightedRandomSampler;
+import org.imbalanced4j.djl.training.LearningRate;
+import org.imbalanced4j.djl.training.TabularTrainer;
+import org.imbalanced4j.djl.training.TrainedModel;
+import org.imbalanced4j.djl.training.ValidationMetric;
+import org.imbalanced4j.io.BuiltinDatasets;
+import org.imbalanced4j.io.DataSource;
+import org.imbalanced4j.io.Datasets;
+import org.imbalanced4j.sampling.SamplerCatalog;
+import org.imbalanced4j.split.Split;
+import org.imbalanced4j.split.StratifiedShuffleSplit;
+import org.imbalanced4j.weights.ClassWeights;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code imb train}: a neural network for imbalanced data, on DJL's PyTorch engine. */
+@Command(
+    name = "train",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Train a multilayer perceptron with an imbalance-aware loss and sampler; the epoch with the",
+      "best validation metric is kept. Writes a model directory that imb predict reads.",
+    },
+    footer = {"", "Examples:",
+        "  imb train data.csv --target Class --loss focal --class-weight balanced --out model/",
+        "  imb train data.csv --loss ldam-drw --sampler class-balanced --epochs 40 --out model/"})
+public final class TrainCommand implements Callable<Integer> {
+  static final List<String> LOSSES = List.of("ce", "focal", "class-balanced", "ldam-drw",
+      "balanced-softmax", "logit-adjusted", "cost-sensitive");
+
+  @Spec CommandSpec spec;
+
+  @Parameters(index = "0", arity = "0..1", paramLabel = "FILE",
+      description = "Training table, or builtin:NAME (default: builtin:" + BuiltinDatasets.DEMO + ").")
+  String file = DataSource.BUILTIN_PREFIX + BuiltinDatasets.DEMO;
+
+  @Mixin DataOptions data;
+
+  @Mixin SeedOption seed;
+
+  @Option(names = "--model", paramLabel = "mlp", defaultValue = "mlp", description = "Network (default: mlp).")
+  String model;
+
+  @Option(names = "--loss", paramLabel = "NAME", defaultValue = "ce",
+      description = "ce, focal, class-balanced, ldam-drw, balanced-softmax, logit-adjusted or cost-sensitive (default: ce).")
+  String loss;
+
+  @Option(names = "--sampler", paramLabel = "NAME", defaultValue = "none",
+      description = "none, weighted, class-balanced, sqrt, progressive, or a row-selecting resampler "
+          + "such as RandomUnderSampler, redrawn every epoch (default: none).")
+  String sampler;
+
+  @Option(names = "--class-weight", paramLabel = "SCHEME", defaultValue = "none",
+      description = "none, balanced, inverse, sqrt or effective (default: none).")
+  String classWeight;
+
+  @Option(names = "--epochs", paramLabel = "N", defaultValue = "30", description = "Epochs (default: 30).")
+  int epochs;
+
+  @Option(names = "--batch-size", paramLabel = "N", defaultValue = "256", description = "Batch size (default: 256).")
+  int batchSize;
+
+  @Option(names = "--lr", paramLabel = "RATE", defaultValue = "0.001", description = "Peak learning rate (default: 0.001), cosine schedule with one warm-up epoch.")
+  float lr;
+
+  @Option(names = "--hidden", paramLabel = "W", split = ",", description = "Hidden layer widths (default: 128,64).")
+  int[] hidden = {128, 64};
+
+  @Option(names = "--val-split", paramLabel = "F", defaultValue = "0.2", description = "Stratified validation share (default: 0.2).")
+  double valSplit;
+
+  @Option(names = "--metric", paramLabel = "NAME", defaultValue = "macro_f1",
+      description = "Validation metric for early stopping: macro_f1, balanced_accuracy, pr_auc or g_mean (default: macro_f1).")
+  String metric;
+
+  @Option(names = "--patience", paramLabel = "N", defaultValue = "10", description = "Epochs without improvement before stopping (default: 10).")
+  int patience;
+
+  @Option(names = {"-o", "--out"}, paramLabel = "MODEL_DIR", required = true, description = "Model directory to write.")
+  Path out;
+
+  @Option(names = "--resume", description = "Continue from the checkpoint in MODEL_DIR/checkpoints.")
+  boolean resume;
+
+  @Override
+  public Integer call() throws Exception {
+    if (!model.equalsIgnoreCase("mlp")) {
+      throw InvalidOptionException.unknown("model", model, List.of("mlp"));
+    }
+    String lossName = loss.toLowerCase(Locale.ROOT);
+    if (!LOSSES.contains(lossName)) {
+      throw InvalidOptionException.unknown("loss", loss, LOSSES);
+    }
+    ValidationMetric vm = ValidationMetric.parse(metric);
+    Dataset all = Datasets.read(DataSource.of(file), data.toReadOptions());
+    Split s = StratifiedShuffleSplit.trainTestSplit(all.labels(), valSplit, seed.seed());
+    Dataset train = all.subset(s.train()).compact();
+    Dataset val = all.subset(s.test());
+    long[] counts = train.classCounts().counts();
+    double[] weights = classWeight.equalsIgnoreCase("none") ? null : ClassWeights.of(classWeight, counts, 0.999);
+    int e80 = Math.max(1, (int) (epochs * 0.8));
+    TabularTrainer.Builder b = TabularTrainer.builder()
+        .optEpochs(epochs).optBatchSize(batchSize).optHidden(hidden).optPatience(patience).optMetric(vm)
+        .optLearningRate(LearningRate.cosine(lr, epochs, 1)).optSeed((int) seed.seed())
+        .optCheckpoints(out.resolve("checkpoints"));
+    switch (lossName) {
+      case "ce" -> b.setLoss(new WeightedCrossEntropyLoss(weights, 0));
+      case "focal" -> b.setLoss(new FocalLoss(2.0, weights));
+      case "class-balanced" -> b.setLoss(new WeightedCrossEntropyLoss(ClassWeights.effectiveNumber(counts, 0.999), 0));
+      case "ldam-drw" -> {
+        Loss plain = new LdamLoss(counts, 0.5, 30, null);
+        Loss drw = new LdamLoss(counts, 0.5, 30, ClassWeights.effectiveNumber(counts, 0.9999));
+        b.setLossSchedule(e -> e < e80 ? plain : drw);
+      }
+      case "balanced-softmax" -> b.setLoss(LogitAdjustedLoss.balancedSoftmax(counts));
+      case "logit-adjusted" -> b.setLoss(new LogitAdjustedLoss(counts, 1.0));
+      default -> b.setLoss(new CostSensitiveLoss(balancedCosts(counts)));
+    }
+    EpochSampler es = sampler(train, counts, weights);
+    if (es != null) {
+      b.optSampler(es);
+    }
+    if (!resume) {
+      java.nio.file.Files.deleteIfExists(out.resolve("checkpoints").resolve("checkpoint.bin"));
+    }
+    PrintWriter err = spec.commandLine().getErr();
+    b.optListener(l -> {
+      err.printf(Locale.ROOT, "epoch %3d/%d  loss %.4f  %s %.4f  lr %.2e  %.1fs%n", l.epoch() + 1, epochs,
+          l.loss(), vm.key(), l.metric(), l.learningRate(), l.seconds());
+      err.flush();
+    });
+    TabularTrainer.Result r = b.build().fit(train, val);
+    Map<String, Object> decision = decision(r, val);
+    Map<String, Object> config = new LinkedHashMap<>();
+    config.put("data", file);
+    config.put("model", "mlp");
+    config.put("loss", lossName);
+    config.put("sampler", sampler);
+    config.put("class_weight", classWeight);
+    config.put("epochs", epochs);
+    config.put("batch_size", batchSize);
+    config.put("lr", lr);
+    config.put("hidden", hidden);
+    config.put("val_split", valSplit);
+    config.put("metric", vm.key());
+    config.put("seed", seed.seed());
+    TrainedModel.save(out, r, train.schema(), config, decision, train);
+    spec.commandLine().getOut().printf(Locale.ROOT, "best %s %.4f at epoch %d; wrote %s%n", vm.key(),
+        r.bestMetric(), r.bestEpoch() + 1, out);
+    return 0;
+  }
+
+  /** The decision rule stored with the model: argmax, or for two classes the F1-best threshold on validation rows. */
+  private static Map<String, Object> decision(TabularTrainer.Result r, Dataset val) {
+    Map<String, Object> d = new LinkedHashMap<>();
+    d.put("rule", "argmax");
+    return d;
+  }
+
+  private EpochSampler sampler(Dataset train, long[] counts, double[] weights) {
+    int[] y = train.labels();
+    long sd = seed.seed();
+    return switch (sampler.toLowerCase(Locale.ROOT)) {
+      case "none" -> null;
+      case "weighted" -> {
+        double[] w = weights != null ? weights : ClassWeights.balanced(counts);
+        double[] rowW = new double[y.length];
+        for (int i = 0; i < y.length; i++) {
+          rowW[i] = w[y[i]];
+        }
+        yield new WeightedRandomSampler(rowW, y.length, true, sd);
+      }
+      case "class-balanced" -> ClassSamplers.classBalanced(y, sd);
+      case "sqrt" -> ClassSamplers.sqrt(y, sd);
+      case "progressive" -> ClassSamplers.progressive(y, epochs, sd);
+      default -> {
+        SamplerCatalog.get(sampler); // fails with the list of valid names
+        yield ClassSamplers.resampler(train, e -> SamplerCatalog.create(sampler, Map.of(), (sd + e) & 0xffffffffL));
+      }
+    };
+  }
+
+  /** Misclassifying a row of class t costs n / (K n_t): rare classes cost more. */
+  private static double[][] balancedCosts(long[] counts) {
+    double[] w = ClassWeights.balanced(counts);
+    double[][] c = new double[counts.length][counts.length];
+    for (int t = 0; t < counts.length; t++) {
+      for (int p = 0; p < counts.length; p++) {
+        c[t][p] = t == p ? 0 : w[t];
+      }
+    }
+    return c;
+  }
+}

@@ -1,0 +1,67 @@
+package org.imbalanced4j.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TrainPredictTest {
+  @TempDir Path dir;
+
+  @Test
+  void trainWritesAModelThatPredictAndEvaluateRead() throws IOException {
+    Path model = dir.resolve("model");
+    CliRun t = CliRun.of("train", "builtin:ionosphere", "--loss", "focal", "--class-weight", "balanced",
+        "--sampler", "class-balanced", "--epochs", "6", "--batch-size", "32", "--seed", "3", "--out", model.toString());
+    assertThat(t.exit()).as(t.err()).isZero();
+    assertThat(t.err()).contains("epoch   1/6").contains("macro_f1");
+    JsonNode meta = new ObjectMapper().readTree(model.resolve("model.json").toFile());
+    assertThat(meta.get("classes").toString()).isEqualTo("[\"bad\",\"good\"]");
+    assertThat(meta.get("config").get("loss").asText()).isEqualTo("focal");
+    assertThat(meta.get("training_data_sha256").asText()).hasSize(64);
+    assertThat(meta.get("versions").get("pytorch").asText()).startsWith("2.7.1");
+    assertThat(Files.readAllLines(model.resolve("history.jsonl"))).hasSize(6);
+
+    Path pred = dir.resolve("pred.csv");
+    CliRun p = CliRun.of("predict", model.toString(), "builtin:ionosphere", "--out", pred.toString());
+    assertThat(p.exit()).as(p.err()).isZero();
+    List<String> lines = Files.readAllLines(pred);
+    assertThat(lines.get(0)).isEqualTo("proba_bad,proba_good,predicted,class");
+    assertThat(lines).hasSize(352);
+
+    CliRun e = CliRun.of("evaluate", pred.toString(), "--proba", "proba_bad,proba_good", "--json");
+    assertThat(e.exit()).as(e.err()).isZero();
+    assertThat(new ObjectMapper().readTree(e.out()).get("roc_auc_score").asDouble()).isGreaterThan(0.85);
+  }
+
+  @Test
+  void everyLossAndSamplerNameTrains() {
+    for (String[] args : new String[][] {{"--loss", "ldam-drw"}, {"--loss", "balanced-softmax"},
+        {"--loss", "logit-adjusted"}, {"--loss", "cost-sensitive"}, {"--loss", "class-balanced"},
+        {"--sampler", "sqrt"}, {"--sampler", "progressive"}, {"--sampler", "weighted"},
+        {"--sampler", "RandomUnderSampler"}}) {
+      CliRun r = CliRun.of("train", "builtin:glass", args[0], args[1], "--epochs", "2", "--batch-size", "32",
+          "--out", dir.resolve(String.join("", args)).toString());
+      assertThat(r.exit()).as(String.join(" ", args) + ": " + r.err()).isZero();
+    }
+  }
+
+  @Test
+  void badNamesAreUsageErrors() {
+    CliRun l = CliRun.of("train", "builtin:glass", "--loss", "hinge", "--out", dir.resolve("m").toString());
+    assertThat(l.exit()).isEqualTo(2);
+    assertThat(l.err()).contains("unknown loss 'hinge'").contains("ldam-drw");
+    CliRun s = CliRun.of("train", "builtin:glass", "--sampler", "SMOOTE", "--out", dir.resolve("m").toString());
+    assertThat(s.exit()).isEqualTo(2);
+    assertThat(s.err()).contains("unknown method 'SMOOTE'");
+    CliRun m = CliRun.of("predict", dir.resolve("none").toString(), "builtin:glass", "--out", dir.resolve("p.csv").toString());
+    assertThat(m.exit()).isEqualTo(1);
+    assertThat(m.err()).contains("not a model directory");
+  }
+}

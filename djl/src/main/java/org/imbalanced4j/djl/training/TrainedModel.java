@@ -1,0 +1,206 @@
+package org.imbalanced4j.djl.training;
+
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.training.ParameterStore;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.ByteArrayInputStream;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.imbalanced4j.DataException;
+import org.imbalanced4j.data.Dataset;
+import org.imbalanced4j.data.Feature;
+import org.imbalanced4j.data.Schema;
+import org.imbalanced4j.djl.engine.PyTorchEngine;
+import org.imbalanced4j.djl.nn.TabularNetworks;
+import org.imbalanced4j.io.AtomicFiles;
+
+/**
+ * A trained network with everything needed to score new rows: parameters, preprocessing, the
+ * features and classes it was trained on, the decision threshold, and the configuration with
+ * versions and the training data's hash. Stored as a directory: {@code model.json}, {@code
+ * params.bin}, {@code history.jsonl}.
+ */
+public final class TrainedModel {
+  private static final ObjectMapper OM = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private final JsonNode meta;
+  private final byte[] params;
+
+  private TrainedModel(JsonNode meta, byte[] params) {
+    this.meta = meta;
+    this.params = params;
+  }
+
+  /** Writes a model directory; every file atomically. */
+  public static void save(Path dir, TabularTrainer.Result r, Schema schema, Map<String, Object> config,
+      Map<String, Object> decision, Dataset trainingData) throws IOException {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("format", "imbalanced4j-model/1");
+    m.put("target", schema.targetName());
+    m.put("classes", schema.classNames());
+    List<Map<String, Object>> fs = new ArrayList<>();
+    for (Feature f : schema.features()) {
+      Map<String, Object> fm = new LinkedHashMap<>();
+      fm.put("name", f.name());
+      fm.put("type", f.isCategorical() ? "categorical" : "numeric");
+      if (f.isCategorical()) {
+        fm.put("levels", f.levels());
+      }
+      fs.add(fm);
+    }
+    m.put("features", fs);
+    m.put("standardizer", r.standardizer().toMap());
+    Map<String, Object> net = new LinkedHashMap<>();
+    net.put("type", "mlp");
+    net.put("inputs", r.inputs());
+    net.put("hidden", r.hidden());
+    net.put("dropout", r.dropout());
+    m.put("network", net);
+    m.put("decision", decision);
+    m.put("best_epoch", r.bestEpoch());
+    m.put("best_metric", r.bestMetric());
+    m.put("config", config);
+    m.put("training_data_sha256", hash(trainingData));
+    Map<String, Object> versions = new LinkedHashMap<>();
+    versions.put("imbalanced4j", String.valueOf(TrainedModel.class.getPackage().getImplementationVersion()));
+    versions.put("djl", ai.djl.engine.Engine.getDjlVersion());
+    versions.put("pytorch", PyTorchEngine.get().getVersion());
+    versions.put("java", System.getProperty("java.version"));
+    m.put("versions", versions);
+    Files.createDirectories(dir);
+    AtomicFiles.write(dir.resolve("params.bin"), out -> out.write(r.parameters()));
+    StringBuilder h = new StringBuilder();
+    for (EpochLog l : r.history()) {
+      h.append(new ObjectMapper().writeValueAsString(l)).append('\n');
+    }
+    AtomicFiles.writeString(dir.resolve("history.jsonl"), h.toString());
+    AtomicFiles.writeString(dir.resolve("model.json"), OM.writeValueAsString(m));
+  }
+
+  public static TrainedModel load(Path dir) {
+    try {
+      if (!Files.isRegularFile(dir.resolve("model.json")) || !Files.isRegularFile(dir.resolve("params.bin"))) {
+        throw new DataException(dir + ": not a model directory (model.json and params.bin are needed; "
+            + "make one with imb train)");
+      }
+      return new TrainedModel(OM.readTree(dir.resolve("model.json").toFile()), Files.readAllBytes(dir.resolve("params.bin")));
+    } catch (IOException e) {
+      throw new DataException(dir + ": cannot be read (" + e.getMessage() + ")", e);
+    }
+  }
+
+  public String target() {
+    return meta.get("target").asText();
+  }
+
+  public List<String> classes() {
+    List<String> c = new ArrayList<>();
+    meta.get("classes").forEach(n -> c.add(n.asText()));
+    return c;
+  }
+
+  public JsonNode decision() {
+    return meta.get("decision");
+  }
+
+  /** Class probabilities of every row of {@code data}, whose columns are matched by name. */
+  public double[][] predictProba(Dataset data) {
+    JsonNode feats = meta.get("features");
+    List<Feature> fs = new ArrayList<>();
+    int d = feats.size();
+    int[] src = new int[d];
+    int[][] levelMap = new int[d][];
+    for (int j = 0; j < d; j++) {
+      JsonNode f = feats.get(j);
+      String name = f.get("name").asText();
+      src[j] = data.schema().featureNames().indexOf(name);
+      if (src[j] < 0) {
+        throw new DataException("the data has no column '" + name + "', which the model was trained on");
+      }
+      if (f.get("type").asText().equals("categorical")) {
+        List<String> levels = new ArrayList<>();
+        f.get("levels").forEach(n -> levels.add(n.asText()));
+        fs.add(Feature.categorical(name, levels));
+        Feature in = data.schema().feature(src[j]);
+        List<String> inLevels = in.isCategorical() ? in.levels() : List.of();
+        levelMap[j] = inLevels.stream().mapToInt(levels::indexOf).toArray();
+      } else {
+        if (data.schema().feature(src[j]).isCategorical()) {
+          throw new DataException("column '" + name + "' holds words, but the model was trained on numbers");
+        }
+        fs.add(Feature.numeric(name));
+      }
+    }
+    float[] v = new float[data.rows() * d];
+    for (int i = 0; i < data.rows(); i++) {
+      for (int j = 0; j < d; j++) {
+        float x = data.value(i, src[j]);
+        v[i * d + j] = levelMap[j] == null ? x : levelMap[j][(int) x];
+      }
+    }
+    Dataset aligned = Dataset.builder(new Schema(fs, "", List.of("?"))).setValues(v, data.rows())
+        .setLabels(new int[data.rows()]).build();
+    JsonNode st = meta.get("standardizer");
+    Standardizer std = Standardizer.fromArrays(doubles(st.get("mean")), doubles(st.get("sd")), ints(st.get("levels")));
+    JsonNode net = meta.get("network");
+    int classes = meta.get("classes").size();
+    try (NDManager manager = PyTorchEngine.get().newBaseManager()) {
+      SequentialBlock block = TabularNetworks.mlp(classes, ints(net.get("hidden")), (float) net.get("dropout").asDouble());
+      block.initialize(manager, DataType.FLOAT32, new Shape(1, std.width()));
+      block.loadParameters(manager, new DataInputStream(new ByteArrayInputStream(params)));
+      return TabularTrainer.predict(block, new ParameterStore(manager, false), manager, std, aligned);
+    } catch (IOException | ai.djl.MalformedModelException e) {
+      throw new DataException("the model's parameters cannot be loaded (" + e.getMessage() + ")", e);
+    }
+  }
+
+  /** SHA-256 of a data set's features and labels, for provenance. */
+  public static String hash(Dataset d) {
+    try {
+      MessageDigest md = MessageDigest.getInstance("SHA-256");
+      java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(8);
+      for (int i = 0; i < d.rows(); i++) {
+        for (int j = 0; j < d.features(); j++) {
+          b.clear();
+          b.putFloat(d.value(i, j));
+          md.update(b.array(), 0, 4);
+        }
+        b.clear();
+        b.putInt(d.label(i));
+        md.update(b.array(), 0, 4);
+      }
+      return HexFormat.of().formatHex(md.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static double[] doubles(JsonNode a) {
+    double[] out = new double[a.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = a.get(i).asDouble();
+    }
+    return out;
+  }
+
+  private static int[] ints(JsonNode a) {
+    int[] out = new int[a.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = a.get(i).asInt();
+    }
+    return out;
+  }
+}

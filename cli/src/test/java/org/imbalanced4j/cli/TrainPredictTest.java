@@ -27,6 +27,10 @@ class TrainPredictTest {
     assertThat(meta.get("training_data_sha256").asText()).hasSize(64);
     assertThat(meta.get("versions").get("pytorch").asText()).startsWith("2.7.1");
     assertThat(Files.readAllLines(model.resolve("history.jsonl"))).hasSize(6);
+    JsonNode decision = meta.get("decision");
+    assertThat(decision.get("rule").asText()).isEqualTo("threshold");
+    assertThat(decision.get("positive").asText()).isEqualTo("bad");
+    assertThat(decision.get("temperature").asDouble()).isPositive();
 
     Path pred = dir.resolve("pred.csv");
     CliRun p = CliRun.of("predict", model.toString(), "builtin:ionosphere", "--out", pred.toString());

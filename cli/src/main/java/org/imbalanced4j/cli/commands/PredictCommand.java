@@ -62,6 +62,7 @@ public final class PredictCommand implements Callable<Integer> {
     final Dataset d = read;
     final boolean withTarget = hasTarget;
     double[][] p = model.predictProba(d);
+    int[] predicted = model.predictClass(p);
     List<String> classes = model.classes();
     AtomicFiles.writeText(out, w -> {
       CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(new java.io.FilterWriter(w) {
@@ -79,14 +80,10 @@ public final class PredictCommand implements Callable<Integer> {
       csv.writeRecord(header);
       String[] rec = new String[header.size()];
       for (int i = 0; i < p.length; i++) {
-        int best = 0;
         for (int c = 0; c < classes.size(); c++) {
           rec[c] = String.format(Locale.ROOT, "%.9g", p[i][c]);
-          if (p[i][c] > p[i][best]) {
-            best = c;
-          }
         }
-        rec[classes.size()] = classes.get(best);
+        rec[classes.size()] = classes.get(predicted[i]);
         if (withTarget) {
           rec[classes.size() + 1] = d.className(i);
         }

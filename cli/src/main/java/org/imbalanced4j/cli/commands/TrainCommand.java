@@ -170,15 +170,46 @@ public final class TrainCommand implements Callable<Integer> {
     config.put("metric", vm.key());
     config.put("seed", seed.seed());
     TrainedModel.save(out, r, train.schema(), config, decision, train);
+    TrainedModel.setDecision(out, calibrate(TrainedModel.load(out), val, train.classCounts().minority()));
     spec.commandLine().getOut().printf(Locale.ROOT, "best %s %.4f at epoch %d; wrote %s%n", vm.key(),
         r.bestMetric(), r.bestEpoch() + 1, out);
     return 0;
   }
 
-  /** The decision rule stored with the model: argmax, or for two classes the F1-best threshold on validation rows. */
+  /** A first decision rule, replaced by {@link #calibrate} once the model is written. */
   private static Map<String, Object> decision(TabularTrainer.Result r, Dataset val) {
     Map<String, Object> d = new LinkedHashMap<>();
     d.put("rule", "argmax");
+    d.put("temperature", 1.0);
+    return d;
+  }
+
+  /**
+   * Temperature scaling fitted on the validation rows; for two classes, the threshold on the rare
+   * class's calibrated probability that maximises F1 on the validation rows.
+   */
+  private static Map<String, Object> calibrate(TrainedModel m, Dataset val, int rare) {
+    double[][] z = m.logits(val);
+    int[] y = val.labels();
+    double t = org.imbalanced4j.djl.training.Calibration.fitTemperature(z, y);
+    Map<String, Object> d = new LinkedHashMap<>();
+    d.put("temperature", t);
+    if (m.classes().size() == 2) {
+      double[][] p = org.imbalanced4j.djl.training.Calibration.softmax(z, t);
+      boolean[] pos = new boolean[y.length];
+      double[] s = new double[y.length];
+      for (int i = 0; i < y.length; i++) {
+        pos[i] = y[i] == rare;
+        s[i] = p[i][rare];
+      }
+      org.imbalanced4j.threshold.ThresholdChoice c = org.imbalanced4j.threshold.Thresholds.maximizeFbeta(pos, s, 1.0);
+      d.put("rule", "threshold");
+      d.put("positive", m.classes().get(rare));
+      d.put("threshold", Double.isInfinite(c.threshold()) ? 0.5 : c.threshold());
+      d.put("chosen_by", "f1 on the validation rows");
+    } else {
+      d.put("rule", "argmax");
+    }
     return d;
   }
 

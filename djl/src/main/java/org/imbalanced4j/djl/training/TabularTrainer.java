@@ -167,6 +167,12 @@ public final class TabularTrainer {
   /** Class probabilities of every row of {@code data}. */
   static double[][] predict(SequentialBlock block, ParameterStore ps, NDManager manager,
       Standardizer std, Dataset data) {
+    return Calibration.softmax(logits(block, ps, manager, std, data), 1.0);
+  }
+
+  /** Logits of every row of {@code data}. */
+  static double[][] logits(SequentialBlock block, ParameterStore ps, NDManager manager,
+      Standardizer std, Dataset data) {
     double[][] out = new double[data.rows()][];
     int step = 4096;
     for (int b = 0; b < data.rows(); b += step) {
@@ -176,7 +182,7 @@ public final class TabularTrainer {
       }
       try (NDManager sub = manager.newSubManager()) {
         NDArray x = sub.create(std.transform(data, rows), new Shape(rows.length, std.width()));
-        float[] p = block.forward(ps, new NDList(x), false).singletonOrThrow().softmax(1).toFloatArray();
+        float[] p = block.forward(ps, new NDList(x), false).singletonOrThrow().toFloatArray();
         int k = p.length / rows.length;
         for (int i = 0; i < rows.length; i++) {
           double[] r = new double[k];

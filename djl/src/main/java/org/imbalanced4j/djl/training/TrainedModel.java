@@ -116,8 +116,48 @@ public final class TrainedModel {
     return meta.get("decision");
   }
 
-  /** Class probabilities of every row of {@code data}, whose columns are matched by name. */
+  /** Calibrated class probabilities: {@code softmax(z / T)} with the stored temperature. */
   public double[][] predictProba(Dataset data) {
+    JsonNode t = meta.get("decision") == null ? null : meta.get("decision").get("temperature");
+    return Calibration.softmax(logits(data), t == null ? 1.0 : t.asDouble());
+  }
+
+  /**
+   * The predicted class of each row: for two classes, the positive class when its calibrated
+   * probability reaches the stored threshold; otherwise the most probable class.
+   */
+  public int[] predictClass(double[][] proba) {
+    JsonNode d = meta.get("decision");
+    int[] out = new int[proba.length];
+    boolean threshold = d != null && "threshold".equals(d.path("rule").asText());
+    int pos = threshold ? classes().indexOf(d.get("positive").asText()) : -1;
+    double t = threshold ? d.get("threshold").asDouble() : 0;
+    for (int i = 0; i < proba.length; i++) {
+      if (threshold) {
+        out[i] = proba[i][pos] >= t ? pos : 1 - pos;
+        continue;
+      }
+      int best = 0;
+      for (int c = 1; c < proba[i].length; c++) {
+        if (proba[i][c] > proba[i][best]) {
+          best = c;
+        }
+      }
+      out[i] = best;
+    }
+    return out;
+  }
+
+  /** Rewrites {@code model.json} with a new decision rule (atomically). */
+  public static void setDecision(Path dir, Map<String, Object> decision) throws IOException {
+    com.fasterxml.jackson.databind.node.ObjectNode m =
+        (com.fasterxml.jackson.databind.node.ObjectNode) OM.readTree(dir.resolve("model.json").toFile());
+    m.set("decision", OM.valueToTree(decision));
+    AtomicFiles.writeString(dir.resolve("model.json"), OM.writeValueAsString(m));
+  }
+
+  /** Raw logits of every row of {@code data}, whose columns are matched by name. */
+  public double[][] logits(Dataset data) {
     JsonNode feats = meta.get("features");
     List<Feature> fs = new ArrayList<>();
     int d = feats.size();
@@ -161,7 +201,7 @@ public final class TrainedModel {
       SequentialBlock block = TabularNetworks.mlp(classes, ints(net.get("hidden")), (float) net.get("dropout").asDouble());
       block.initialize(manager, DataType.FLOAT32, new Shape(1, std.width()));
       block.loadParameters(manager, new DataInputStream(new ByteArrayInputStream(params)));
-      return TabularTrainer.predict(block, new ParameterStore(manager, false), manager, std, aligned);
+      return TabularTrainer.logits(block, new ParameterStore(manager, false), manager, std, aligned);
     } catch (IOException | ai.djl.MalformedModelException e) {
       throw new DataException("the model's parameters cannot be loaded (" + e.getMessage() + ")", e);
     }

@@ -149,10 +149,22 @@ public final class TrainCommand implements Callable<Integer> {
       java.nio.file.Files.deleteIfExists(out.resolve("checkpoints").resolve("checkpoint.bin"));
     }
     PrintWriter err = spec.commandLine().getErr();
+    java.nio.file.Files.createDirectories(out);
+    Path log = out.resolve("log.jsonl");
+    if (!resume) {
+      java.nio.file.Files.deleteIfExists(log);
+    }
+    com.fasterxml.jackson.databind.ObjectMapper om = new com.fasterxml.jackson.databind.ObjectMapper();
     b.optListener(l -> {
       err.printf(Locale.ROOT, "epoch %3d/%d  loss %.4f  %s %.4f  lr %.2e  %.1fs%n", l.epoch() + 1, epochs,
           l.loss(), vm.key(), l.metric(), l.learningRate(), l.seconds());
       err.flush();
+      try {
+        java.nio.file.Files.writeString(log, om.writeValueAsString(l) + "\n",
+            java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+      } catch (java.io.IOException ex) {
+        throw new java.io.UncheckedIOException(ex);
+      }
     });
     TabularTrainer.Result r = b.build().fit(train, val);
     Map<String, Object> decision = decision(r, val);

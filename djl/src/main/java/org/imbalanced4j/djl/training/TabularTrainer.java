@@ -141,9 +141,6 @@ public final class TabularTrainer {
         EpochLog log = new EpochLog(e, lossSum / Math.max(1, batches), value, lr,
             (System.nanoTime() - t0) / 1e9);
         st.history.add(log);
-        if (listener != null) {
-          listener.accept(log);
-        }
         if (st.best == null || value > st.bestMetric) {
           st.best = parameters(block);
           st.bestMetric = value;
@@ -155,6 +152,9 @@ public final class TabularTrainer {
         st.epoch = e + 1;
         if (checkpoints != null) {
           save(block, manager, st);
+        }
+        if (listener != null) {
+          listener.accept(log); // after the checkpoint: a logged epoch is never trained again
         }
       }
       return new Result(st.best, std, std.width(), k, hidden.clone(), dropout, st.bestEpoch,

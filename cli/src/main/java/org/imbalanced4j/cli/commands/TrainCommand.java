@@ -63,7 +63,8 @@ public final class TrainCommand implements Callable<Integer> {
 
   @Mixin SeedOption seed;
 
-  @Option(names = "--model", paramLabel = "mlp", defaultValue = "mlp", description = "Network (default: mlp).")
+  @Option(names = "--model", paramLabel = "mlp|attention", defaultValue = "mlp",
+      description = "Network: mlp, or attention (self-attention over per-feature tokens, after FT-Transformer) (default: mlp).")
   String model;
 
   @Option(names = "--loss", paramLabel = "NAME", defaultValue = "ce",
@@ -109,8 +110,9 @@ public final class TrainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (!model.equalsIgnoreCase("mlp")) {
-      throw InvalidOptionException.unknown("model", model, List.of("mlp"));
+    String net = model.toLowerCase(Locale.ROOT);
+    if (!net.equals("mlp") && !net.equals("attention")) {
+      throw InvalidOptionException.unknown("model", model, List.of("mlp", "attention"));
     }
     String lossName = loss.toLowerCase(Locale.ROOT);
     if (!LOSSES.contains(lossName)) {
@@ -125,7 +127,7 @@ public final class TrainCommand implements Callable<Integer> {
     double[] weights = classWeight.equalsIgnoreCase("none") ? null : ClassWeights.of(classWeight, counts, 0.999);
     int e80 = Math.max(1, (int) (epochs * 0.8));
     TabularTrainer.Builder b = TabularTrainer.builder()
-        .optEpochs(epochs).optBatchSize(batchSize).optHidden(hidden).optPatience(patience).optMetric(vm)
+        .optNetwork(net).optEpochs(epochs).optBatchSize(batchSize).optHidden(hidden).optPatience(patience).optMetric(vm)
         .optLearningRate(LearningRate.cosine(lr, epochs, 1)).optSeed((int) seed.seed())
         .optCheckpoints(out.resolve("checkpoints"));
     switch (lossName) {
@@ -170,7 +172,7 @@ public final class TrainCommand implements Callable<Integer> {
     Map<String, Object> decision = decision(r, val);
     Map<String, Object> config = new LinkedHashMap<>();
     config.put("data", file);
-    config.put("model", "mlp");
+    config.put("model", net);
     config.put("loss", lossName);
     config.put("sampler", sampler);
     config.put("class_weight", classWeight);

@@ -46,6 +46,7 @@ public final class TabularTrainer {
   private final java.util.function.IntFunction<Loss> loss;
   private final EpochSampler sampler;
   private final int[] hidden;
+  private final String network;
   private final float dropout;
   private final int epochs;
   private final int batchSize;
@@ -61,6 +62,7 @@ public final class TabularTrainer {
     this.loss = b.loss;
     this.sampler = b.sampler;
     this.hidden = b.hidden;
+    this.network = b.network;
     this.dropout = b.dropout;
     this.epochs = b.epochs;
     this.batchSize = b.batchSize;
@@ -79,7 +81,14 @@ public final class TabularTrainer {
 
   /** What training produced: the best epoch's parameters (as bytes), preprocessing and history. */
   public record Result(byte[] parameters, Standardizer standardizer, int inputs, int classes,
-      int[] hidden, float dropout, int bestEpoch, double bestMetric, List<EpochLog> history) {}
+      String network, int[] hidden, float dropout, int bestEpoch, double bestMetric,
+      List<EpochLog> history) {}
+
+  /** The network of a given type: {@code mlp} or {@code attention}. */
+  public static SequentialBlock network(String type, int inputs, int classes, int[] hidden, float dropout) {
+    return type.equals("attention") ? TabularNetworks.attention(inputs, classes, 32, 4, 2, dropout)
+        : TabularNetworks.mlp(classes, hidden, dropout);
+  }
 
   public Result fit(Dataset train, Dataset validation) {
     Engine engine = PyTorchEngine.get();
@@ -88,7 +97,7 @@ public final class TabularTrainer {
     int[] y = train.labels();
     try (NDManager manager = engine.newBaseManager()) {
       engine.setRandomSeed(seed);
-      SequentialBlock block = TabularNetworks.mlp(k, hidden, dropout);
+      SequentialBlock block = network(network, std.width(), k, hidden, dropout);
       block.initialize(manager, DataType.FLOAT32, new Shape(batchSize, std.width()));
       ParameterStore ps = new ParameterStore(manager, false);
       State st = new State();
@@ -157,7 +166,7 @@ public final class TabularTrainer {
           listener.accept(log); // after the checkpoint: a logged epoch is never trained again
         }
       }
-      return new Result(st.best, std, std.width(), k, hidden.clone(), dropout, st.bestEpoch,
+      return new Result(st.best, std, std.width(), k, network, hidden.clone(), dropout, st.bestEpoch,
           st.bestMetric, List.copyOf(st.history));
     } catch (IOException ex) {
       throw new DataException("checkpoint in " + checkpoints + " cannot be used: " + ex.getMessage(), ex);
@@ -291,6 +300,7 @@ public final class TabularTrainer {
     private java.util.function.IntFunction<Loss> loss;
     private EpochSampler sampler;
     private int[] hidden = {128, 64};
+    private String network = "mlp";
     private float dropout = 0.1f;
     private int epochs = 30;
     private int batchSize = 256;
@@ -324,6 +334,15 @@ public final class TabularTrainer {
 
     public Builder optHidden(int... hidden) {
       this.hidden = hidden.clone();
+      return this;
+    }
+
+    /** {@code mlp} (default) or {@code attention} (FT-Transformer style). */
+    public Builder optNetwork(String network) {
+      if (!network.equals("mlp") && !network.equals("attention")) {
+        throw org.imbalanced4j.InvalidOptionException.unknown("model", network, List.of("mlp", "attention"));
+      }
+      this.network = network;
       return this;
     }
 

@@ -25,7 +25,6 @@ import org.imbalanced4j.data.Dataset;
 import org.imbalanced4j.data.Feature;
 import org.imbalanced4j.data.Schema;
 import org.imbalanced4j.djl.engine.PyTorchEngine;
-import org.imbalanced4j.djl.nn.TabularNetworks;
 import org.imbalanced4j.io.AtomicFiles;
 
 /**
@@ -64,7 +63,7 @@ public final class TrainedModel {
     m.put("features", fs);
     m.put("standardizer", r.standardizer().toMap());
     Map<String, Object> net = new LinkedHashMap<>();
-    net.put("type", "mlp");
+    net.put("type", r.network());
     net.put("inputs", r.inputs());
     net.put("hidden", r.hidden());
     net.put("dropout", r.dropout());
@@ -198,7 +197,8 @@ public final class TrainedModel {
     JsonNode net = meta.get("network");
     int classes = meta.get("classes").size();
     try (NDManager manager = PyTorchEngine.get().newBaseManager()) {
-      SequentialBlock block = TabularNetworks.mlp(classes, ints(net.get("hidden")), (float) net.get("dropout").asDouble());
+      SequentialBlock block = TabularTrainer.network(net.get("type").asText(), std.width(), classes,
+          ints(net.get("hidden")), (float) net.get("dropout").asDouble());
       block.initialize(manager, DataType.FLOAT32, new Shape(1, std.width()));
       block.loadParameters(manager, new DataInputStream(new ByteArrayInputStream(params)));
       return TabularTrainer.logits(block, new ParameterStore(manager, false), manager, std, aligned);

@@ -49,7 +49,7 @@ class TrainPredictTest {
     for (String[] args : new String[][] {{"--loss", "ldam-drw"}, {"--loss", "balanced-softmax"},
         {"--loss", "logit-adjusted"}, {"--loss", "cost-sensitive"}, {"--loss", "class-balanced"},
         {"--sampler", "sqrt"}, {"--sampler", "progressive"}, {"--sampler", "weighted"},
-        {"--sampler", "RandomUnderSampler"}, {"--model", "attention"}}) {
+        {"--sampler", "RandomUnderSampler"}, {"--model", "attention"}, {"--optimizer", "sgd"}, {"--schedule", "step"}}) {
       CliRun r = CliRun.of("train", "builtin:glass", args[0], args[1], "--epochs", "2", "--batch-size", "32",
           "--out", dir.resolve(String.join("", args)).toString());
       assertThat(r.exit()).as(String.join(" ", args) + ": " + r.err()).isZero();

@@ -89,6 +89,17 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--lr", paramLabel = "RATE", defaultValue = "0.001", description = "Peak learning rate (default: 0.001), cosine schedule with one warm-up epoch.")
   float lr;
 
+  @Option(names = "--optimizer", paramLabel = "adam|sgd", defaultValue = "adam",
+      description = "adam, or sgd with momentum 0.9 (default: adam).")
+  String optimizer;
+
+  @Option(names = "--weight-decay", paramLabel = "WD", defaultValue = "0", description = "Weight decay (default: 0).")
+  double weightDecay;
+
+  @Option(names = "--schedule", paramLabel = "NAME", defaultValue = "cosine",
+      description = "Learning-rate schedule: cosine (one warm-up epoch), step (x0.1 every third of the epochs) or constant (default: cosine).")
+  String schedule;
+
   @Option(names = "--hidden", paramLabel = "W", split = ",", description = "Hidden layer widths (default: 128,64).")
   int[] hidden = {128, 64};
 
@@ -128,7 +139,7 @@ public final class TrainCommand implements Callable<Integer> {
     int e80 = Math.max(1, (int) (epochs * 0.8));
     TabularTrainer.Builder b = TabularTrainer.builder()
         .optNetwork(net).optEpochs(epochs).optBatchSize(batchSize).optHidden(hidden).optPatience(patience).optMetric(vm)
-        .optLearningRate(LearningRate.cosine(lr, epochs, 1)).optSeed((int) seed.seed())
+        .optLearningRate(schedule()).optSgd(sgd()).optWeightDecay(weightDecay).optSeed((int) seed.seed())
         .optCheckpoints(out.resolve("checkpoints"));
     switch (lossName) {
       case "ce" -> b.setLoss(new WeightedCrossEntropyLoss(weights, 0));
@@ -157,7 +168,18 @@ public final class TrainCommand implements Callable<Integer> {
       java.nio.file.Files.deleteIfExists(log);
     }
     com.fasterxml.jackson.databind.ObjectMapper om = new com.fasterxml.jackson.databind.ObjectMapper();
+    boolean terminal = System.console() != null;
+    if (terminal) {
+      b.optProgress(f -> {
+        int done = (int) Math.round(f * 30);
+        err.printf(Locale.ROOT, "\r  [%s%s] %3.0f%%", "#".repeat(done), " ".repeat(30 - done), 100 * f);
+        err.flush();
+      });
+    }
     b.optListener(l -> {
+      if (terminal) {
+        err.print("\r" + " ".repeat(44) + "\r");
+      }
       err.printf(Locale.ROOT, "epoch %3d/%d  loss %.4f  %s %.4f  lr %.2e  %.1fs%n", l.epoch() + 1, epochs,
           l.loss(), vm.key(), l.metric(), l.learningRate(), l.seconds());
       err.flush();
@@ -179,6 +201,9 @@ public final class TrainCommand implements Callable<Integer> {
     config.put("epochs", epochs);
     config.put("batch_size", batchSize);
     config.put("lr", lr);
+    config.put("optimizer", optimizer);
+    config.put("weight_decay", weightDecay);
+    config.put("schedule", schedule);
     config.put("hidden", hidden);
     config.put("val_split", valSplit);
     config.put("metric", vm.key());
@@ -188,6 +213,23 @@ public final class TrainCommand implements Callable<Integer> {
     spec.commandLine().getOut().printf(Locale.ROOT, "best %s %.4f at epoch %d; wrote %s%n", vm.key(),
         r.bestMetric(), r.bestEpoch() + 1, out);
     return 0;
+  }
+
+  private LearningRate schedule() {
+    return switch (schedule.toLowerCase(Locale.ROOT)) {
+      case "cosine" -> LearningRate.cosine(lr, epochs, 1);
+      case "step" -> LearningRate.step(lr, Math.max(1, epochs / 3), 0.1f);
+      case "constant" -> LearningRate.constant(lr);
+      default -> throw InvalidOptionException.unknown("schedule", schedule, List.of("cosine", "step", "constant"));
+    };
+  }
+
+  private boolean sgd() {
+    return switch (optimizer.toLowerCase(Locale.ROOT)) {
+      case "adam" -> false;
+      case "sgd" -> true;
+      default -> throw InvalidOptionException.unknown("optimizer", optimizer, List.of("adam", "sgd"));
+    };
   }
 
   /** A first decision rule, replaced by {@link #calibrate} once the model is written. */

@@ -57,6 +57,7 @@ public final class TabularTrainer {
   private final int seed;
   private final Path checkpoints;
   private final Consumer<EpochLog> listener;
+  private final java.util.function.DoubleConsumer progress;
 
   private TabularTrainer(Builder b) {
     this.loss = b.loss;
@@ -73,6 +74,7 @@ public final class TabularTrainer {
     this.seed = b.seed;
     this.checkpoints = b.checkpoints;
     this.listener = b.listener;
+    this.progress = b.progress;
   }
 
   public static Builder builder() {
@@ -144,6 +146,9 @@ public final class TabularTrainer {
             optimizer.step(manager, params, lr);
           }
           batches++;
+          if (progress != null) {
+            progress.accept(Math.min(1.0, (double) (b + rows.length) / order.length));
+          }
         }
         double[][] proba = predict(block, ps, manager, std, validation);
         double value = metric.of(validation.labels(), proba, k);
@@ -312,6 +317,7 @@ public final class TabularTrainer {
     private int seed;
     private Path checkpoints;
     private Consumer<EpochLog> listener;
+    private java.util.function.DoubleConsumer progress;
 
     public Builder setLoss(Loss loss) {
       this.loss = e -> loss;
@@ -400,6 +406,12 @@ public final class TabularTrainer {
     /** Save a checkpoint after every epoch in this folder, and resume from it if present. */
     public Builder optCheckpoints(Path dir) {
       this.checkpoints = dir;
+      return this;
+    }
+
+    /** Called after every batch with the share of the epoch done, for progress bars. */
+    public Builder optProgress(java.util.function.DoubleConsumer progress) {
+      this.progress = progress;
       return this;
     }
 

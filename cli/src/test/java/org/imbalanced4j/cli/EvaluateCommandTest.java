@@ -113,6 +113,22 @@ class EvaluateCommandTest {
   }
 
   @Test
+  void binaryProbabilityColumnsAcceptAThresholdAndAPositiveLabel() throws IOException {
+    Path p = dir.resolve("p2.csv");
+    Files.writeString(p, "y,proba_0,proba_1\n1,0.1,0.9\n0,0.8,0.2\n0,0.4,0.6\n1,0.6,0.4\n0,0.9,0.1\n");
+    JsonNode j = new ObjectMapper().readTree(CliRun.of("evaluate", p.toString(), "--target", "y", "--proba",
+        "proba_0,proba_1", "--threshold", "0.35", "--json").out());
+    assertThat(j.get("positive_label").asText()).isEqualTo("1");
+    assertThat(j.get("threshold").asDouble()).isEqualTo(0.35);
+    assertThat(j.get("recall_score").get("binary").asDouble()).isEqualTo(1.0);
+    assertThat(j.get("log_loss").asDouble()).isPositive();
+    JsonNode neg = new ObjectMapper().readTree(CliRun.of("evaluate", p.toString(), "--target", "y", "--proba",
+        "proba_0,proba_1", "--pos-label", "0", "--json").out());
+    assertThat(neg.get("positive_label").asText()).isEqualTo("0");
+    assertThat(neg.get("roc_auc_score").asDouble()).isCloseTo(j.get("roc_auc_score").asDouble(), within(1e-12));
+  }
+
+  @Test
   void plotsArePngAndSvg() throws IOException {
     Path p = binary(new boolean[200], new double[200]);
     Path out = dir.resolve("plots");

@@ -116,13 +116,27 @@ public final class EvaluateCommand implements Callable<Integer> {
     out.put("rows", d.rows());
     out.put("classes", d.classCounts().asMap());
     int[] predicted;
-    if (scores.score != null) {
+    if (scores.proba != null && scores.proba.size() != k) {
+      throw new InvalidOptionException("--proba names " + scores.proba.size() + " columns but the target has "
+          + k + " classes " + d.schema().classNames() + "; give one column per class, in this order");
+    }
+    if (scores.score != null || k == 2) {
       if (k != 2) {
         throw new InvalidOptionException("--score is for two classes; the target has " + k + " "
             + d.schema().classNames() + ": give one probability column per class with --proba");
       }
-      double[] s = column(d, scores.score);
       int pos = positiveClass(d);
+      String scoreColumn = scores.score != null ? scores.score : scores.proba.get(pos);
+      double[] s = column(d, scoreColumn);
+      if (scores.proba != null) {
+        double[][] p2 = new double[y.length][2];
+        double[] other = column(d, scores.proba.get(1 - pos));
+        for (int i = 0; i < y.length; i++) {
+          p2[i][pos] = s[i];
+          p2[i][1 - pos] = other[i];
+        }
+        out.put("log_loss", ProbabilityMetrics.logLoss(y, p2));
+      }
       boolean[] isPos = new boolean[y.length];
       for (int i = 0; i < y.length; i++) {
         isPos[i] = y[i] == pos;
@@ -156,7 +170,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         out.put("confidence_intervals", ci);
       }
       if (plots != null) {
-        String name = String.format(Locale.ROOT, "%s (AUC %.3f, AP %.3f)", scores.score,
+        String name = String.format(Locale.ROOT, "%s (AUC %.3f, AP %.3f)", scoreColumn,
             (Double) out.get("roc_auc_score"), (Double) out.get("average_precision_score"));
         Plots.roc(List.of(new Plots.Series(name, ScoreMetrics.roc(isPos, s))), plots.resolve("roc"));
         double prevalence = (double) d.classCounts().count(pos) / d.rows();
@@ -168,10 +182,6 @@ public final class EvaluateCommand implements Callable<Integer> {
       }
       labelMetrics(out, y, predicted, k, pos, d.schema().classNames());
     } else {
-      if (scores.proba.size() != k) {
-        throw new InvalidOptionException("--proba names " + scores.proba.size() + " columns but the target has "
-            + k + " classes " + d.schema().classNames() + "; give one column per class, in this order");
-      }
       double[][] p = new double[y.length][k];
       for (int c = 0; c < k; c++) {
         double[] col = column(d, scores.proba.get(c));
@@ -181,16 +191,7 @@ public final class EvaluateCommand implements Callable<Integer> {
       }
       predicted = Thresholds.applyOffsets(p, new double[k]);
       Map<String, Double> auc = new LinkedHashMap<>();
-      if (k == 2) {
-        boolean[] isPos = new boolean[y.length];
-        double[] s = new double[y.length];
-        for (int i = 0; i < y.length; i++) {
-          isPos[i] = y[i] == 1;
-          s[i] = p[i][1];
-        }
-        out.put("roc_auc_score", ScoreMetrics.rocAuc(isPos, s));
-        out.put("average_precision_score", ScoreMetrics.averagePrecision(isPos, s));
-      } else {
+      {
         Map<String, Double> ap = new LinkedHashMap<>();
         double[] perClassAp = new double[k];
         double[] support = new double[k];
@@ -234,7 +235,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         out.put("roc_auc_score", auc);
       }
       out.put("log_loss", ProbabilityMetrics.logLoss(y, p));
-      labelMetrics(out, y, predicted, k, k == 2 ? 1 : -1, d.schema().classNames());
+      labelMetrics(out, y, predicted, k, -1, d.schema().classNames());
     }
     if (plots != null) {
       ConfusionMatrix cm = ConfusionMatrix.of(y, predicted, k);

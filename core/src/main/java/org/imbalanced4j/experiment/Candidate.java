@@ -1,0 +1,17 @@
+package org.imbalanced4j.experiment;
+
+import java.util.function.LongFunction;
+import org.imbalanced4j.model.Trainer;
+import org.imbalanced4j.sampling.Sampler;
+
+/**
+ * One strategy to race: how the training rows are prepared (a resampler made per seed, or none),
+ * how the model is trained, and how the decision is made (argmax, or for two classes a threshold
+ * tuned on a validation part of the training rows).
+ *
+ * @param name a label for reports, such as {@code SMOTE + logistic(balanced) + threshold}
+ * @param sampler the resampler for a seed, or null for none
+ * @param trainer the model's trainer
+ * @param tunedThreshold whether to tune an F1-optimal threshold (two classes only)
+ */
+public record Candidate(String name, LongFunction<Sampler> sampler, Trainer trainer, boolean tunedThreshold) {}

@@ -1,0 +1,15 @@
+package org.imbalanced4j.model;
+
+import org.imbalanced4j.data.Dataset;
+
+/**
+ * Fits a {@link Model} on training rows; validation rows (never test rows) may be used for early
+ * stopping or calibration. Trainers are configurations: fitting twice with the same data gives the
+ * same model. Trainer and Model are different types, as in Tribuo.
+ */
+public interface Trainer {
+  /** A short name with the parameters, for reports: {@code logistic(C=1.0)}. */
+  String describe();
+
+  Model fit(Dataset train, Dataset validation, long seed);
+}

@@ -1,0 +1,106 @@
+package org.imbalanced4j.experiment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.imbalanced4j.data.Dataset;
+import org.imbalanced4j.data.Feature;
+import org.imbalanced4j.data.Schema;
+import org.imbalanced4j.io.Datasets;
+import org.imbalanced4j.io.ReadOptions;
+import org.imbalanced4j.model.LogisticRegression;
+import org.imbalanced4j.sampling.Resampled;
+import org.imbalanced4j.sampling.Sampler;
+import org.imbalanced4j.sampling.SamplerCatalog;
+import org.imbalanced4j.sampling.SamplerKind;
+import org.imbalanced4j.sampling.SamplingStrategy;
+import org.imbalanced4j.sampling.SamplingTarget;
+import org.imbalanced4j.split.Split;
+import org.imbalanced4j.weights.ClassWeights;
+import org.junit.jupiter.api.Test;
+
+class CrossValidatorTest {
+  /** hacide-like data with an extra feature holding each row's index, to trace rows. */
+  static Dataset traced() {
+    Dataset d = Datasets.read("builtin:glass", ReadOptions.defaults());
+    List<Feature> fs = new ArrayList<>(d.schema().features());
+    fs.add(Feature.numeric("row_id"));
+    int f = d.features() + 1;
+    float[] v = new float[d.rows() * f];
+    for (int i = 0; i < d.rows(); i++) {
+      d.copyRow(i, v, i * f);
+      v[i * f + f - 1] = i;
+    }
+    return Dataset.builder(new Schema(fs, "class", d.schema().classNames())).setValues(v, d.rows())
+        .setLabels(d.labels()).build();
+  }
+
+  /** A resampler that remembers every row it is given and keeps them all. */
+  static final class Recorder extends Sampler {
+    final Set<Integer> seen = new HashSet<>();
+
+    Recorder() {
+      super(SamplingStrategy.auto());
+    }
+
+    @Override
+    public String name() {
+      return "Recorder";
+    }
+
+    @Override
+    public SamplerKind kind() {
+      return SamplerKind.CLEANING;
+    }
+
+    @Override
+    protected Resampled resample(Dataset data, SamplingTarget target) {
+      for (int i = 0; i < data.rows(); i++) {
+        seen.add((int) data.value(i, data.features() - 1));
+      }
+      int[] all = java.util.stream.IntStream.range(0, data.rows()).toArray();
+      return new Resampled(data.subset(all), all);
+    }
+  }
+
+  @Test
+  void theResamplerNeverSeesARowOfTheTestFold() {
+    Dataset d = traced();
+    CrossValidator cv = CrossValidator.builder().optFolds(5).optSeed(3).build();
+    for (boolean tuned : new boolean[] {false, true}) {
+      for (Split s : cv.splits(d.labels())) {
+        Recorder r = new Recorder();
+        Candidate c = new Candidate("recorder", seed -> r, new LogisticRegression(1.0, 50, null), tuned);
+        cv.runFold(d, c, s);
+        Set<Integer> test = new HashSet<>();
+        for (int i : s.test()) {
+          test.add(i);
+        }
+        assertThat(r.seen).isNotEmpty().doesNotContainAnyElementsOf(test);
+      }
+    }
+  }
+
+  @Test
+  void balancedWeightsAndSmoteRaiseMinorityRecallOverFolds() {
+    Dataset d = Datasets.read("builtin:satimage", ReadOptions.defaults());
+    Dataset small = d.subset(java.util.stream.IntStream.range(0, 2000).toArray());
+    CrossValidator cv = CrossValidator.builder().optFolds(3).optSeed(1).build();
+    double plain = meanRecall(cv.run(small, new Candidate("plain", null, new LogisticRegression(1, 150, null), false)));
+    double weighted = meanRecall(cv.run(small, new Candidate("balanced", null,
+        new LogisticRegression(1, 150, ClassWeights.balanced(small.classCounts().counts())), false)));
+    double smote = meanRecall(cv.run(small, new Candidate("smote",
+        seed -> SamplerCatalog.create("SMOTE", Map.of(), seed), new LogisticRegression(1, 150, null), false)));
+    assertThat(weighted).isGreaterThan(plain + 0.1);
+    assertThat(smote).isGreaterThan(plain + 0.1);
+  }
+
+  private static double meanRecall(List<FoldResult> r) {
+    assertThat(r).hasSize(3);
+    return r.stream().mapToDouble(f -> f.metrics().get("recall_class_1")).average().orElseThrow();
+  }
+}

@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import org.imbalanced4j.DataException;
 import org.imbalanced4j.InvalidOptionException;
+import org.imbalanced4j.cli.commands.CompareCommand;
 import org.imbalanced4j.cli.commands.EvaluateCommand;
 import org.imbalanced4j.cli.commands.InspectCommand;
 import org.imbalanced4j.cli.commands.PredictCommand;
@@ -27,7 +28,7 @@ import picocli.CommandLine.ScopeType;
     versionProvider = Imb.Version.class,
     description = "Learning from imbalanced data: inspect, resample, train, evaluate, compare.",
     subcommands = {InspectCommand.class, ResampleCommand.class, TrainCommand.class, PredictCommand.class,
-        EvaluateCommand.class, CommandLine.HelpCommand.class})
+        EvaluateCommand.class, CompareCommand.class, CommandLine.HelpCommand.class})
 public final class Imb implements Runnable {
   /** Exit code of a data error. */
   public static final int EXIT_DATA = 1;

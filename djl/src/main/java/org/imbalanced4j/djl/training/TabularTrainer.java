@@ -86,6 +86,18 @@ public final class TabularTrainer {
       String network, int[] hidden, float dropout, int bestEpoch, double bestMetric,
       List<EpochLog> history) {}
 
+  /** Class probabilities of rows with the training schema, from a result's best parameters. */
+  public static double[][] predictProba(Result r, Dataset data) {
+    try (NDManager manager = PyTorchEngine.get().newBaseManager()) {
+      SequentialBlock block = network(r.network(), r.inputs(), r.classes(), r.hidden(), r.dropout());
+      block.initialize(manager, DataType.FLOAT32, new Shape(1, r.inputs()));
+      block.loadParameters(manager, new DataInputStream(new java.io.ByteArrayInputStream(r.parameters())));
+      return predict(block, new ParameterStore(manager, false), manager, r.standardizer(), data);
+    } catch (IOException | ai.djl.MalformedModelException e) {
+      throw new IllegalStateException("parameters of a fresh result cannot be loaded", e);
+    }
+  }
+
   /** The network of a given type: {@code mlp} or {@code attention}. */
   public static SequentialBlock network(String type, int inputs, int classes, int[] hidden, float dropout) {
     return type.equals("attention") ? TabularNetworks.attention(inputs, classes, 32, 4, 2, dropout)

@@ -1,0 +1,222 @@
+package org.imbalanced4j.cli.commands;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.LongFunction;
+import org.imbalanced4j.cli.options.DataOptions;
+import org.imbalanced4j.cli.options.SeedOption;
+import org.imbalanced4j.cli.report.CompareReport;
+import org.imbalanced4j.data.Dataset;
+import org.imbalanced4j.djl.losses.WeightedCrossEntropyLoss;
+import org.imbalanced4j.djl.training.NeuralTrainer;
+import org.imbalanced4j.djl.training.TabularTrainer;
+import org.imbalanced4j.experiment.Candidate;
+import org.imbalanced4j.experiment.CrossValidator;
+import org.imbalanced4j.experiment.FoldResult;
+import org.imbalanced4j.io.AtomicFiles;
+import org.imbalanced4j.io.BuiltinDatasets;
+import org.imbalanced4j.io.DataSource;
+import org.imbalanced4j.io.Datasets;
+import org.imbalanced4j.model.LogisticRegression;
+import org.imbalanced4j.model.Trainer;
+import org.imbalanced4j.sampling.Sampler;
+import org.imbalanced4j.sampling.SamplerCatalog;
+import org.imbalanced4j.weights.ClassWeights;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code imb compare}: race imbalance strategies under leak-free stratified cross-validation. */
+@Command(
+    name = "compare",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Race strategies (resampler x learner x decision rule) under stratified cross-validation,",
+      "resampling and tuning inside each training fold only, and rank them.",
+      "Writes DIR/report.html, DIR/results.csv and DIR/results.json.",
+    },
+    footer = {"", "Example:", "  imb compare builtin:satimage --folds 5 --out compare/"})
+public final class CompareCommand implements Callable<Integer> {
+  static final String PRIMARY = "balanced_accuracy_score";
+
+  @Spec CommandSpec spec;
+
+  @Parameters(index = "0", arity = "0..1", paramLabel = "FILE",
+      description = "Table, or builtin:NAME (default: builtin:" + BuiltinDatasets.DEMO + ").")
+  String file = DataSource.BUILTIN_PREFIX + BuiltinDatasets.DEMO;
+
+  @Mixin DataOptions data;
+
+  @Mixin SeedOption seed;
+
+  @Option(names = "--folds", paramLabel = "K", defaultValue = "5", description = "Folds (default: 5).")
+  int folds;
+
+  @Option(names = "--repeats", paramLabel = "R", defaultValue = "1", description = "Repetitions of the k folds (default: 1).")
+  int repeats;
+
+  @Option(names = "--jobs", paramLabel = "N", defaultValue = "1", description = "Candidates run in parallel (default: 1).")
+  int jobs;
+
+  @Option(names = {"-o", "--out"}, paramLabel = "DIR", required = true, description = "Output directory.")
+  Path out;
+
+  @Override
+  public Integer call() throws Exception {
+    DataSource src = DataSource.of(file);
+    Dataset d = Datasets.read(src, data.toReadOptions());
+    CrossValidator cv = CrossValidator.builder().optFolds(folds).optRepeats(repeats).optSeed(seed.seed()).build();
+    List<Candidate> grid = defaultGrid(d);
+    PrintWriter err = spec.commandLine().getErr();
+    err.printf("comparing %d strategies on %s (%,d rows), %d-fold x %d stratified cross-validation%n",
+        grid.size(), src.name(), d.rows(), folds, repeats);
+    List<List<FoldResult>> results = new ArrayList<>();
+    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, jobs));
+    try {
+      List<Future<List<FoldResult>>> fs = new ArrayList<>();
+      for (Candidate c : grid) {
+        fs.add(pool.submit(() -> cv.run(d, c)));
+      }
+      for (int i = 0; i < fs.size(); i++) {
+        List<FoldResult> r = fs.get(i).get();
+        results.add(r);
+        err.printf(Locale.ROOT, "  [%2d/%d] %-52s %s %.4f%n", i + 1, grid.size(), grid.get(i).name(), PRIMARY,
+            r.stream().mapToDouble(f -> f.metrics().get(PRIMARY)).average().orElse(Double.NaN));
+        err.flush();
+      }
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw e.getCause() instanceof Exception ex ? ex : e;
+    } finally {
+      pool.shutdownNow();
+    }
+    List<Map<String, Object>> summary = summarise(grid, results);
+    summary.sort((a, b) -> Double.compare(mean(b, PRIMARY), mean(a, PRIMARY)));
+    for (int i = 0; i < summary.size(); i++) {
+      summary.get(i).put("rank", i + 1);
+    }
+    java.nio.file.Files.createDirectories(out);
+    ObjectMapper om = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("data", src.name());
+    json.put("rows", d.rows());
+    json.put("classes", d.classCounts().asMap());
+    json.put("folds", folds);
+    json.put("repeats", repeats);
+    json.put("seed", seed.seed());
+    json.put("primary_metric", PRIMARY);
+    json.put("candidates", summary);
+    AtomicFiles.writeString(out.resolve("results.json"), om.writeValueAsString(json));
+    AtomicFiles.writeText(out.resolve("results.csv"), w -> writeCsv(w, results));
+    AtomicFiles.writeString(out.resolve("report.html"), CompareReport.html(src.name(), d, json, summary));
+    printRanking(spec.commandLine().getOut(), summary, d);
+    spec.commandLine().getOut().printf("wrote %s, %s, %s%n", out.resolve("report.html"),
+        out.resolve("results.csv"), out.resolve("results.json"));
+    return 0;
+  }
+
+  /** resampler (none, random under-sampling, SMOTE) x learner x decision rule. */
+  static List<Candidate> defaultGrid(Dataset d) {
+    Map<String, LongFunction<Sampler>> samplers = new LinkedHashMap<>();
+    samplers.put("none", null);
+    samplers.put("RandomUnderSampler", s -> SamplerCatalog.create("RandomUnderSampler", Map.of(), s));
+    if (!d.schema().hasCategorical()) {
+      samplers.put("SMOTE", s -> SamplerCatalog.create("SMOTE", Map.of(), s));
+    }
+    Map<String, Trainer> learners = new LinkedHashMap<>();
+    learners.put("logistic", new LogisticRegression(1.0, 150, null));
+    learners.put("logistic balanced", new LogisticRegression(1.0, 150,
+        ClassWeights.balanced(d.classCounts().counts())));
+    learners.put("mlp class-balanced loss", new NeuralTrainer("mlp class-balanced loss",
+        t -> TabularTrainer.builder().setLoss(new WeightedCrossEntropyLoss(
+            ClassWeights.effectiveNumber(t.classCounts().counts(), 0.999), 0))
+            .optHidden(64, 32).optEpochs(12).optPatience(4).optBatchSize(128)));
+    List<Candidate> grid = new ArrayList<>();
+    boolean binary = d.classCount() == 2;
+    for (Map.Entry<String, LongFunction<Sampler>> s : samplers.entrySet()) {
+      for (Map.Entry<String, Trainer> l : learners.entrySet()) {
+        for (boolean tuned : binary ? new boolean[] {false, true} : new boolean[] {false}) {
+          grid.add(new Candidate(s.getKey() + " + " + l.getKey() + (tuned ? " + tuned threshold" : " + argmax"),
+              s.getValue(), l.getValue(), tuned));
+        }
+      }
+    }
+    return grid;
+  }
+
+  private static List<Map<String, Object>> summarise(List<Candidate> grid, List<List<FoldResult>> results) {
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (int c = 0; c < grid.size(); c++) {
+      List<FoldResult> r = results.get(c);
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("candidate", grid.get(c).name());
+      m.put("learner", grid.get(c).trainer().describe());
+      Map<String, Map<String, Double>> metrics = new LinkedHashMap<>();
+      for (String key : r.get(0).metrics().keySet()) {
+        double[] v = r.stream().mapToDouble(f -> f.metrics().getOrDefault(key, Double.NaN)).toArray();
+        double mean = java.util.Arrays.stream(v).average().orElse(Double.NaN);
+        double var = java.util.Arrays.stream(v).map(x -> (x - mean) * (x - mean)).sum() / Math.max(1, v.length - 1);
+        Map<String, Double> st = new LinkedHashMap<>();
+        st.put("mean", mean);
+        st.put("std", Math.sqrt(var));
+        st.put("ci95_half_width", 1.96 * Math.sqrt(var / v.length));
+        metrics.put(key, st);
+      }
+      m.put("metrics", metrics);
+      m.put("seconds", r.stream().mapToDouble(FoldResult::seconds).sum());
+      out.add(m);
+    }
+    return out;
+  }
+
+  @SuppressWarnings("unchecked")
+  static double mean(Map<String, Object> candidate, String metric) {
+    return ((Map<String, Map<String, Double>>) candidate.get("metrics")).get(metric).get("mean");
+  }
+
+  @SuppressWarnings("unchecked")
+  private static void printRanking(PrintWriter pw, List<Map<String, Object>> summary, Dataset d) {
+    pw.printf("%n  %-4s %-52s %-22s %s  %8s%n", "rank", "strategy", PRIMARY + " (95% CI)",
+        "recall per class", "time s");
+    for (Map<String, Object> c : summary) {
+      Map<String, Map<String, Double>> m = (Map<String, Map<String, Double>>) c.get("metrics");
+      StringBuilder rec = new StringBuilder();
+      for (int k = 0; k < d.classCount(); k++) {
+        Map<String, Double> r = m.get("recall_class_" + k);
+        if (r != null) {
+          rec.append(String.format(Locale.ROOT, "%s %.2f  ", d.schema().classNames().get(k), r.get("mean")));
+        }
+      }
+      Map<String, Double> p = m.get(PRIMARY);
+      pw.printf(Locale.ROOT, "  %-4d %-52s %.4f ± %.4f      %s %8.1f%n", c.get("rank"), c.get("candidate"),
+          p.get("mean"), p.get("ci95_half_width"), rec.toString().strip(), (Double) c.get("seconds"));
+    }
+  }
+
+  private static void writeCsv(java.io.Writer w, List<List<FoldResult>> results) throws java.io.IOException {
+    List<String> keys = new ArrayList<>(results.get(0).get(0).metrics().keySet());
+    w.write("candidate,repeat,fold," + String.join(",", keys) + ",seconds\n");
+    for (List<FoldResult> r : results) {
+      for (FoldResult f : r) {
+        StringBuilder sb = new StringBuilder("\"" + f.candidate() + "\"," + f.repeat() + "," + f.fold());
+        for (String k : keys) {
+          sb.append(',').append(f.metrics().getOrDefault(k, Double.NaN));
+        }
+        w.write(sb.append(',').append(f.seconds()).append('\n').toString());
+      }
+    }
+  }
+}

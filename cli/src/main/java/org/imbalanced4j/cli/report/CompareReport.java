@@ -1,0 +1,100 @@
+package org.imbalanced4j.cli.report;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.imbalanced4j.data.ClassCounts;
+import org.imbalanced4j.data.Dataset;
+
+/**
+ * The self-contained HTML report of {@code imb compare}: data summary, ranking table with the
+ * primary metric's 95% interval and a bar for each strategy, the other metrics and per-class
+ * recall, and the configuration with versions. No scripts, no external files.
+ */
+public final class CompareReport {
+  private CompareReport() {}
+
+  private static final String[] COLUMNS = {"f1_score_macro", "geometric_mean_score",
+      "average_precision_score", "roc_auc_score", "matthews_corrcoef"};
+
+  @SuppressWarnings("unchecked")
+  public static String html(String source, Dataset d, Map<String, Object> run, List<Map<String, Object>> ranked) {
+    ClassCounts cc = d.classCounts();
+    String primary = (String) run.get("primary_metric");
+    StringBuilder h = new StringBuilder();
+    h.append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">")
+        .append("<title>imb compare: ").append(esc(source)).append("</title><style>")
+        .append("body{font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:2rem auto;max-width:1200px;color:#1d2733;padding:0 1rem}")
+        .append("h1{font-size:1.6rem}h2{font-size:1.2rem;margin-top:2rem;border-bottom:1px solid #dde3ea;padding-bottom:.3rem}")
+        .append("table{border-collapse:collapse;width:100%;font-size:.9rem}th,td{padding:.35rem .5rem;border-bottom:1px solid #e8edf2;text-align:right}")
+        .append("th{background:#f4f7fa;position:sticky;top:0}td.l,th.l{text-align:left}tr.best{background:#eef7ee;font-weight:600}")
+        .append(".bar{display:inline-block;height:.7rem;background:#4a90d9;border-radius:2px;vertical-align:middle}")
+        .append(".muted{color:#6b7785}.chip{display:inline-block;padding:.1rem .45rem;border-radius:.8rem;background:#eef2f6;margin:.1rem}")
+        .append("</style></head><body>");
+    h.append("<h1>Which strategy works best for the rare classes?</h1>");
+    h.append("<p class=\"muted\">").append(esc(source)).append(" &middot; ").append(String.format("%,d", d.rows()))
+        .append(" rows &middot; ").append(run.get("folds")).append("-fold stratified cross-validation x ")
+        .append(run.get("repeats")).append(" &middot; seed ").append(run.get("seed"))
+        .append(" &middot; resampling, scaling and threshold tuning fitted on training folds only</p>");
+    h.append("<h2>Data</h2><p>");
+    for (int k = 0; k < cc.classCount(); k++) {
+      h.append("<span class=\"chip\">").append(esc(cc.classNames().get(k))).append(": ")
+          .append(String.format("%,d (%.1f%%)", cc.count(k), 100 * cc.fraction(k))).append("</span>");
+    }
+    h.append(String.format(Locale.ROOT, " &middot; imbalance ratio %.2f &middot; %d features (%d categorical)</p>",
+        cc.imbalanceRatio(), d.features(), d.schema().categoricalIndices().length));
+    h.append("<h2>Ranking by ").append(esc(primary)).append("</h2><table><tr><th>#</th><th class=\"l\">strategy</th><th>")
+        .append(esc(primary)).append(" &plusmn; 95% CI</th><th class=\"l\"></th>");
+    for (String c : COLUMNS) {
+      h.append("<th>").append(esc(c)).append("</th>");
+    }
+    for (int k = 0; k < cc.classCount(); k++) {
+      h.append("<th>recall ").append(esc(cc.classNames().get(k))).append("</th>");
+    }
+    h.append("<th>time s</th></tr>");
+    double best = ranked.isEmpty() ? 1 : mean(ranked.get(0), primary);
+    for (Map<String, Object> c : ranked) {
+      Map<String, Map<String, Double>> m = (Map<String, Map<String, Double>>) c.get("metrics");
+      double v = m.get(primary).get("mean");
+      h.append("<tr").append(((Integer) c.get("rank")) == 1 ? " class=\"best\"" : "").append("><td>")
+          .append(c.get("rank")).append("</td><td class=\"l\">").append(esc((String) c.get("candidate")))
+          .append("</td><td>").append(String.format(Locale.ROOT, "%.4f &plusmn; %.4f", v, m.get(primary).get("ci95_half_width")))
+          .append("</td><td class=\"l\"><span class=\"bar\" style=\"width:")
+          .append(String.format(Locale.ROOT, "%.0f", Math.max(2, 160 * v / Math.max(best, 1e-9)))).append("px\"></span></td>");
+      for (String col : COLUMNS) {
+        Map<String, Double> s = m.get(col);
+        h.append("<td>").append(s == null ? "" : String.format(Locale.ROOT, "%.4f", s.get("mean"))).append("</td>");
+      }
+      for (int k = 0; k < cc.classCount(); k++) {
+        Map<String, Double> s = m.get("recall_class_" + k);
+        h.append("<td>").append(s == null ? "" : String.format(Locale.ROOT, "%.3f", s.get("mean"))).append("</td>");
+      }
+      h.append("<td>").append(String.format(Locale.ROOT, "%.1f", (Double) c.get("seconds"))).append("</td></tr>");
+    }
+    h.append("</table>");
+    h.append("<h2>Configuration</h2><table>");
+    row(h, "data", source);
+    row(h, "folds x repeats", run.get("folds") + " x " + run.get("repeats"));
+    row(h, "seed", String.valueOf(run.get("seed")));
+    row(h, "primary metric", primary);
+    row(h, "imbalanced4j", String.valueOf(CompareReport.class.getPackage().getImplementationVersion()));
+    row(h, "java", System.getProperty("java.version"));
+    row(h, "djl", ai.djl.engine.Engine.getDjlVersion());
+    h.append("</table><p class=\"muted\">Metrics are scikit-learn's and imbalanced-learn's definitions "
+        + "(mean over test folds). Results per fold: results.csv; per strategy: results.json.</p></body></html>\n");
+    return h.toString();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static double mean(Map<String, Object> c, String metric) {
+    return ((Map<String, Map<String, Double>>) c.get("metrics")).get(metric).get("mean");
+  }
+
+  private static void row(StringBuilder h, String k, String v) {
+    h.append("<tr><td class=\"l\">").append(esc(k)).append("</td><td class=\"l\">").append(esc(v)).append("</td></tr>");
+  }
+
+  private static String esc(String s) {
+    return s == null ? "" : s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+  }
+}

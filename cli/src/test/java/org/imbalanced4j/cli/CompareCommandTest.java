@@ -1,0 +1,37 @@
+package org.imbalanced4j.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CompareCommandTest {
+  @TempDir Path dir;
+
+  @Test
+  void ranksStrategiesAndWritesTheReportCsvAndJson() throws IOException {
+    Path out = dir.resolve("cmp");
+    CliRun r = CliRun.of("compare", "builtin:ionosphere", "--folds", "3", "--seed", "2", "--out", out.toString());
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out()).contains("rank").contains("balanced_accuracy_score").contains("SMOTE + ");
+    JsonNode j = new ObjectMapper().readTree(out.resolve("results.json").toFile());
+    JsonNode cands = j.get("candidates");
+    assertThat(cands.size()).isEqualTo(18);
+    double previous = Double.POSITIVE_INFINITY;
+    for (JsonNode c : cands) {
+      double v = c.get("metrics").get("balanced_accuracy_score").get("mean").asDouble();
+      assertThat(v).isLessThanOrEqualTo(previous).isBetween(0.0, 1.0);
+      assertThat(c.get("metrics").get("balanced_accuracy_score").has("std")).isTrue();
+      previous = v;
+    }
+    assertThat(Files.readAllLines(out.resolve("results.csv"))).hasSize(1 + 18 * 3);
+    String html = Files.readString(out.resolve("report.html"));
+    assertThat(html).startsWith("<!DOCTYPE html>").contains("Ranking by balanced_accuracy_score")
+        .contains("recall good").doesNotContain("<script");
+  }
+}

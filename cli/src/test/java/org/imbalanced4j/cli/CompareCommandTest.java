@@ -16,7 +16,7 @@ class CompareCommandTest {
   @Test
   void ranksStrategiesAndWritesTheReportCsvAndJson() throws IOException {
     Path out = dir.resolve("cmp");
-    CliRun r = CliRun.of("compare", "builtin:ionosphere", "--folds", "3", "--seed", "2", "--out", out.toString());
+    CliRun r = CliRun.of("compare", "builtin:ionosphere", "--folds", "3", "--seed", "2", "--jobs", "2", "--out", out.toString());
     assertThat(r.exit()).as(r.err()).isZero();
     assertThat(r.out()).contains("rank").contains("balanced_accuracy_score").contains("SMOTE + ");
     JsonNode j = new ObjectMapper().readTree(out.resolve("results.json").toFile());

@@ -35,6 +35,16 @@ public final class PyTorchEngine {
     return e;
   }
 
+  /**
+   * Turns autograd recording off for the calling thread. PyTorch's grad mode is per thread and
+   * on by default in threads DJL did not start the engine in; parameter updates and inference
+   * must run with it off.
+   */
+  public static void noGrad() {
+    get();
+    ai.djl.pytorch.jni.JniUtils.setGradMode(false);
+  }
+
   private static Engine load() {
     String cores = Integer.toString(Runtime.getRuntime().availableProcessors());
     System.setProperty("ai.djl.offline", "true");

@@ -88,6 +88,13 @@ public final class TabularTrainer {
 
   /** Class probabilities of rows with the training schema, from a result's best parameters. */
   public static double[][] predictProba(Result r, Dataset data) {
+    synchronized (COLLECTOR) {
+      return predictAlone(r, data);
+    }
+  }
+
+  private static double[][] predictAlone(Result r, Dataset data) {
+    PyTorchEngine.noGrad();
     try (NDManager manager = PyTorchEngine.get().newBaseManager()) {
       SequentialBlock block = network(r.network(), r.inputs(), r.classes(), r.hidden(), r.dropout());
       block.initialize(manager, DataType.FLOAT32, new Shape(1, r.inputs()));
@@ -104,8 +111,21 @@ public final class TabularTrainer {
         : TabularNetworks.mlp(classes, hidden, dropout);
   }
 
+  /**
+   * DJL lets one gradient collector record at a time in a process, and its native resources are
+   * not safe to share across threads mid-fit: fits and predictions take turns.
+   */
+  static final Object COLLECTOR = new Object();
+
   public Result fit(Dataset train, Dataset validation) {
+    synchronized (COLLECTOR) {
+      return fitAlone(train, validation);
+    }
+  }
+
+  private Result fitAlone(Dataset train, Dataset validation) {
     Engine engine = PyTorchEngine.get();
+    PyTorchEngine.noGrad();
     Standardizer std = Standardizer.fit(train);
     int k = train.classCount();
     int[] y = train.labels();
@@ -155,6 +175,7 @@ public final class TabularTrainer {
               gc.backward(l);
             }
             lr = learningRate.at(e, (double) b / order.length);
+            PyTorchEngine.noGrad(); // the collector restores the thread's previous mode
             optimizer.step(manager, params, lr);
           }
           batches++;

@@ -157,6 +157,12 @@ public final class TrainedModel {
 
   /** Raw logits of every row of {@code data}, whose columns are matched by name. */
   public double[][] logits(Dataset data) {
+    synchronized (TabularTrainer.COLLECTOR) {
+      return logitsAlone(data);
+    }
+  }
+
+  private double[][] logitsAlone(Dataset data) {
     JsonNode feats = meta.get("features");
     List<Feature> fs = new ArrayList<>();
     int d = feats.size();
@@ -196,6 +202,7 @@ public final class TrainedModel {
     Standardizer std = Standardizer.fromArrays(doubles(st.get("mean")), doubles(st.get("sd")), ints(st.get("levels")));
     JsonNode net = meta.get("network");
     int classes = meta.get("classes").size();
+    PyTorchEngine.noGrad();
     try (NDManager manager = PyTorchEngine.get().newBaseManager()) {
       SequentialBlock block = TabularTrainer.network(net.get("type").asText(), std.width(), classes,
           ints(net.get("hidden")), (float) net.get("dropout").asDouble());

@@ -9,6 +9,6 @@ import java.util.Map;
  */
 public record FoldResult(String candidate, int repeat, int fold, Map<String, Double> metrics, double seconds) {
   public FoldResult {
-    metrics = Map.copyOf(metrics);
+    metrics = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(metrics));
   }
 }

@@ -85,11 +85,33 @@ public final class CompareCommand implements Callable<Integer> {
     err.printf("comparing %d strategies on %s (%,d rows), %d-fold x %d stratified cross-validation%n",
         grid.size(), src.name(), d.rows(), folds, repeats);
     List<List<FoldResult>> results = new ArrayList<>();
+    java.nio.file.Files.createDirectories(out);
+    String runId = src.name() + "|" + d.rows() + "x" + d.features() + "|" + d.classCounts() + "|folds=" + folds
+        + "|repeats=" + repeats + "|seed=" + seed.seed();
+    java.util.concurrent.atomic.AtomicInteger computed = new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.atomic.AtomicInteger reused = new java.util.concurrent.atomic.AtomicInteger();
+    List<org.imbalanced4j.split.Split> splits = cv.splits(d.labels());
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, jobs));
-    try {
+    try (org.imbalanced4j.experiment.ResultStore store =
+        new org.imbalanced4j.experiment.ResultStore(out.resolve("results.sqlite"), runId)) {
       List<Future<List<FoldResult>>> fs = new ArrayList<>();
       for (Candidate c : grid) {
-        fs.add(pool.submit(() -> cv.run(d, c)));
+        fs.add(pool.submit(() -> {
+          List<FoldResult> r = new ArrayList<>();
+          for (org.imbalanced4j.split.Split sp : splits) {
+            java.util.Optional<FoldResult> stored = store.get(c.name(), sp.repeat(), sp.fold());
+            if (stored.isPresent()) {
+              reused.incrementAndGet();
+              r.add(stored.get());
+            } else {
+              FoldResult f = cv.runFold(d, c, sp);
+              store.put(f);
+              computed.incrementAndGet();
+              r.add(f);
+            }
+          }
+          return r;
+        }));
       }
       for (int i = 0; i < fs.size(); i++) {
         List<FoldResult> r = fs.get(i).get();
@@ -108,7 +130,6 @@ public final class CompareCommand implements Callable<Integer> {
     for (int i = 0; i < summary.size(); i++) {
       summary.get(i).put("rank", i + 1);
     }
-    java.nio.file.Files.createDirectories(out);
     ObjectMapper om = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("data", src.name());
@@ -123,6 +144,8 @@ public final class CompareCommand implements Callable<Integer> {
     AtomicFiles.writeText(out.resolve("results.csv"), w -> writeCsv(w, results));
     AtomicFiles.writeString(out.resolve("report.html"), CompareReport.html(src.name(), d, json, summary));
     printRanking(spec.commandLine().getOut(), summary, d);
+    spec.commandLine().getOut().printf("%d folds computed, %d reused from %s%n", computed.get(), reused.get(),
+        out.resolve("results.sqlite"));
     spec.commandLine().getOut().printf("wrote %s, %s, %s%n", out.resolve("report.html"),
         out.resolve("results.csv"), out.resolve("results.json"));
     return 0;

@@ -1,0 +1,116 @@
+package org.imbalanced4j.experiment;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.imbalanced4j.DataException;
+
+/**
+ * Every (candidate, repeat, fold) result, appended to an embedded SQLite database as soon as it
+ * is computed, keyed by the run's identity (data, folds, repeats, seed), so that an interrupted
+ * experiment resumes where it stopped and recomputes nothing stored. Thread-safe.
+ */
+public final class ResultStore implements AutoCloseable {
+  private final Connection db;
+  private final String run;
+
+  /**
+   * @param file the database file (created when absent)
+   * @param run the run's identity: results of another run in the same file are not reused
+   */
+  public ResultStore(Path file, String run) {
+    this.run = run;
+    try {
+      this.db = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+      try (Statement s = db.createStatement()) {
+        s.execute("PRAGMA journal_mode=WAL");
+        s.execute("PRAGMA synchronous=FULL");
+        s.execute("CREATE TABLE IF NOT EXISTS fold_results (run TEXT NOT NULL, candidate TEXT NOT NULL,"
+            + " repeat INTEGER NOT NULL, fold INTEGER NOT NULL, metrics TEXT NOT NULL, seconds REAL NOT NULL,"
+            + " PRIMARY KEY (run, candidate, repeat, fold))");
+      }
+    } catch (SQLException e) {
+      throw new DataException(file + ": cannot open the results database (" + e.getMessage() + ")", e);
+    }
+  }
+
+  /** The stored result of a fold, if any. */
+  public synchronized Optional<FoldResult> get(String candidate, int repeat, int fold) {
+    try (PreparedStatement p = db.prepareStatement(
+        "SELECT metrics, seconds FROM fold_results WHERE run=? AND candidate=? AND repeat=? AND fold=?")) {
+      p.setString(1, run);
+      p.setString(2, candidate);
+      p.setInt(3, repeat);
+      p.setInt(4, fold);
+      try (ResultSet rs = p.executeQuery()) {
+        if (!rs.next()) {
+          return Optional.empty();
+        }
+        return Optional.of(new FoldResult(candidate, repeat, fold, decode(rs.getString(1)), rs.getDouble(2)));
+      }
+    } catch (SQLException e) {
+      throw new DataException("results database: " + e.getMessage(), e);
+    }
+  }
+
+  /** Appends a result, committed before returning. */
+  public synchronized void put(FoldResult r) {
+    try (PreparedStatement p = db.prepareStatement(
+        "INSERT OR REPLACE INTO fold_results VALUES (?, ?, ?, ?, ?, ?)")) {
+      p.setString(1, run);
+      p.setString(2, r.candidate());
+      p.setInt(3, r.repeat());
+      p.setInt(4, r.fold());
+      p.setString(5, encode(r.metrics()));
+      p.setDouble(6, r.seconds());
+      p.executeUpdate();
+    } catch (SQLException e) {
+      throw new DataException("results database: " + e.getMessage(), e);
+    }
+  }
+
+  /** The number of results stored for this run. */
+  public synchronized int count() {
+    try (PreparedStatement p = db.prepareStatement("SELECT COUNT(*) FROM fold_results WHERE run=?")) {
+      p.setString(1, run);
+      try (ResultSet rs = p.executeQuery()) {
+        return rs.next() ? rs.getInt(1) : 0;
+      }
+    } catch (SQLException e) {
+      throw new DataException("results database: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public synchronized void close() {
+    try {
+      db.close();
+    } catch (SQLException e) {
+      throw new DataException("results database: " + e.getMessage(), e);
+    }
+  }
+
+  private static String encode(Map<String, Double> m) {
+    StringBuilder sb = new StringBuilder();
+    m.forEach((k, v) -> sb.append(sb.length() == 0 ? "" : ";").append(k).append('=').append(Double.toString(v)));
+    return sb.toString();
+  }
+
+  private static Map<String, Double> decode(String s) {
+    Map<String, Double> m = new LinkedHashMap<>();
+    for (String kv : s.split(";")) {
+      int eq = kv.indexOf('=');
+      if (eq > 0) {
+        m.put(kv.substring(0, eq), Double.parseDouble(kv.substring(eq + 1)));
+      }
+    }
+    return m;
+  }
+}

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,7 +17,8 @@ class CompareCommandTest {
   @Test
   void ranksStrategiesAndWritesTheReportCsvAndJson() throws IOException {
     Path out = dir.resolve("cmp");
-    CliRun r = CliRun.of("compare", "builtin:ionosphere", "--folds", "3", "--seed", "2", "--jobs", "2", "--out", out.toString());
+    CliRun r = CliRun.of("compare", "builtin:ionosphere", "--folds", "3", "--seed", "2", "--jobs", "2", "--no-race",
+        "--out", out.toString());
     assertThat(r.exit()).as(r.err()).isZero();
     assertThat(r.out()).contains("rank").contains("balanced_accuracy_score").contains("SMOTE + ");
     JsonNode j = new ObjectMapper().readTree(out.resolve("results.json").toFile());
@@ -33,5 +35,31 @@ class CompareCommandTest {
     String html = Files.readString(out.resolve("report.html"));
     assertThat(html).startsWith("<!DOCTYPE html>").contains("Ranking by balanced_accuracy_score")
         .contains("recall good").doesNotContain("<script");
+  }
+
+  @Test
+  void racingDropsStrategiesThatAreSignificantlyWorseAndReportsTheComputeSaved() throws IOException {
+    Path out = dir.resolve("race");
+    Path data = dir.resolve("sat.csv");
+    try (java.io.InputStream in = CompareCommandTest.class.getResourceAsStream("/org/imbalanced4j/datasets/satimage.csv")) {
+      List<String> lines = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines().limit(1501).toList();
+      Files.write(data, lines);
+    }
+    CliRun r = CliRun.of("compare", data.toString(), "--folds", "6", "--seed", "2", "--out", out.toString());
+    assertThat(r.exit()).as(r.err()).isZero();
+    JsonNode j = new ObjectMapper().readTree(out.resolve("results.json").toFile());
+    int planned = j.get("fold_fits_planned").asInt();
+    int run = j.get("fold_fits_run").asInt();
+    assertThat(planned).isEqualTo(18 * 6);
+    assertThat(run).isLessThan(planned);
+    assertThat(r.out()).contains("racing ran " + run + " of " + planned);
+    boolean seenDropped = false;
+    for (JsonNode c : j.get("candidates")) {
+      boolean dropped = !c.get("dropped_after_fold").isNull();
+      assertThat(dropped && !seenDropped && c.get("rank").asInt() == 1).isFalse();
+      seenDropped |= dropped;
+      assertThat(c.get("folds_evaluated").asInt()).isEqualTo(dropped ? c.get("dropped_after_fold").asInt() : 6);
+    }
+    assertThat(seenDropped).isTrue();
   }
 }

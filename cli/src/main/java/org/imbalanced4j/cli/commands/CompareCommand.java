@@ -75,6 +75,9 @@ public final class CompareCommand implements Callable<Integer> {
   @Option(names = {"-o", "--out"}, paramLabel = "DIR", required = true, description = "Output directory.")
   Path out;
 
+  @Option(names = "--no-race", description = "Run every strategy on every fold (no racing).")
+  boolean noRace;
+
   @Override
   public Integer call() throws Exception {
     DataSource src = DataSource.of(file);
@@ -84,40 +87,67 @@ public final class CompareCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     err.printf("comparing %d strategies on %s (%,d rows), %d-fold x %d stratified cross-validation%n",
         grid.size(), src.name(), d.rows(), folds, repeats);
-    List<List<FoldResult>> results = new ArrayList<>();
     java.nio.file.Files.createDirectories(out);
     String runId = src.name() + "|" + d.rows() + "x" + d.features() + "|" + d.classCounts() + "|folds=" + folds
         + "|repeats=" + repeats + "|seed=" + seed.seed();
     java.util.concurrent.atomic.AtomicInteger computed = new java.util.concurrent.atomic.AtomicInteger();
     java.util.concurrent.atomic.AtomicInteger reused = new java.util.concurrent.atomic.AtomicInteger();
     List<org.imbalanced4j.split.Split> splits = cv.splits(d.labels());
+    List<List<FoldResult>> results = new ArrayList<>();
+    for (int c = 0; c < grid.size(); c++) {
+      results.add(new ArrayList<>());
+    }
+    int[] droppedAfter = new int[grid.size()];
+    List<Integer> alive = new ArrayList<>();
+    for (int c = 0; c < grid.size(); c++) {
+      alive.add(c);
+    }
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, jobs));
     try (org.imbalanced4j.experiment.ResultStore store =
         new org.imbalanced4j.experiment.ResultStore(out.resolve("results.sqlite"), runId)) {
-      List<Future<List<FoldResult>>> fs = new ArrayList<>();
-      for (Candidate c : grid) {
-        fs.add(pool.submit(() -> {
-          List<FoldResult> r = new ArrayList<>();
-          for (org.imbalanced4j.split.Split sp : splits) {
-            java.util.Optional<FoldResult> stored = store.get(c.name(), sp.repeat(), sp.fold());
+      for (int si = 0; si < splits.size(); si++) {
+        org.imbalanced4j.split.Split sp = splits.get(si);
+        List<Future<FoldResult>> fs = new ArrayList<>();
+        for (int c : alive) {
+          Candidate cand = grid.get(c);
+          fs.add(pool.submit(() -> {
+            java.util.Optional<FoldResult> stored = store.get(cand.name(), sp.repeat(), sp.fold());
             if (stored.isPresent()) {
               reused.incrementAndGet();
-              r.add(stored.get());
-            } else {
-              FoldResult f = cv.runFold(d, c, sp);
-              store.put(f);
-              computed.incrementAndGet();
-              r.add(f);
+              return stored.get();
+            }
+            FoldResult f = cv.runFold(d, cand, sp);
+            store.put(f);
+            computed.incrementAndGet();
+            return f;
+          }));
+        }
+        for (int i = 0; i < alive.size(); i++) {
+          results.get(alive.get(i)).add(fs.get(i).get());
+        }
+        String note = "";
+        if (!noRace && si + 1 >= 3 && alive.size() > 1) {
+          double[][] scores = new double[si + 1][alive.size()];
+          for (int f = 0; f <= si; f++) {
+            for (int i = 0; i < alive.size(); i++) {
+              scores[f][i] = results.get(alive.get(i)).get(f).metrics().get(PRIMARY);
             }
           }
-          return r;
-        }));
-      }
-      for (int i = 0; i < fs.size(); i++) {
-        List<FoldResult> r = fs.get(i).get();
-        results.add(r);
-        err.printf(Locale.ROOT, "  [%2d/%d] %-52s %s %.4f%n", i + 1, grid.size(), grid.get(i).name(), PRIMARY,
-            r.stream().mapToDouble(f -> f.metrics().get(PRIMARY)).average().orElse(Double.NaN));
+          List<Integer> keep = org.imbalanced4j.experiment.Racing.survivors(scores, 0.05);
+          List<Integer> next = new ArrayList<>();
+          for (int i : keep) {
+            next.add(alive.get(i));
+          }
+          for (int c : alive) {
+            if (!next.contains(c)) {
+              droppedAfter[c] = si + 1;
+            }
+          }
+          note = String.format(Locale.ROOT, "; Friedman p=%.2g, %d dropped",
+              org.imbalanced4j.experiment.Racing.friedmanP(scores), alive.size() - next.size());
+          alive = next;
+        }
+        err.printf("  fold %d/%d done: %d strategies%s%n", si + 1, splits.size(), alive.size(), note);
         err.flush();
       }
     } catch (java.util.concurrent.ExecutionException e) {
@@ -125,8 +155,18 @@ public final class CompareCommand implements Callable<Integer> {
     } finally {
       pool.shutdownNow();
     }
+    int planned = grid.size() * splits.size();
+    int done = results.stream().mapToInt(List::size).sum();
     List<Map<String, Object>> summary = summarise(grid, results);
-    summary.sort((a, b) -> Double.compare(mean(b, PRIMARY), mean(a, PRIMARY)));
+    for (int c = 0; c < grid.size(); c++) {
+      summary.get(c).put("folds_evaluated", results.get(c).size());
+      summary.get(c).put("dropped_after_fold", droppedAfter[c] == 0 ? null : droppedAfter[c]);
+    }
+    summary.sort((a, b) -> {
+      boolean da = a.get("dropped_after_fold") != null;
+      boolean db = b.get("dropped_after_fold") != null;
+      return da != db ? Boolean.compare(da, db) : Double.compare(mean(b, PRIMARY), mean(a, PRIMARY));
+    });
     for (int i = 0; i < summary.size(); i++) {
       summary.get(i).put("rank", i + 1);
     }
@@ -139,6 +179,10 @@ public final class CompareCommand implements Callable<Integer> {
     json.put("repeats", repeats);
     json.put("seed", seed.seed());
     json.put("primary_metric", PRIMARY);
+    json.put("racing", !noRace);
+    json.put("fold_fits_planned", planned);
+    json.put("fold_fits_run", done);
+    json.put("compute_saved", planned == 0 ? 0 : 1.0 - (double) done / planned);
     json.put("candidates", summary);
     AtomicFiles.writeString(out.resolve("results.json"), om.writeValueAsString(json));
     AtomicFiles.writeText(out.resolve("results.csv"), w -> writeCsv(w, results));
@@ -146,6 +190,10 @@ public final class CompareCommand implements Callable<Integer> {
     printRanking(spec.commandLine().getOut(), summary, d);
     spec.commandLine().getOut().printf("%d folds computed, %d reused from %s%n", computed.get(), reused.get(),
         out.resolve("results.sqlite"));
+    if (!noRace) {
+      spec.commandLine().getOut().printf(Locale.ROOT, "racing ran %d of %d fold fits (%.0f%% of the compute saved)%n",
+          done, planned, 100.0 * (planned - done) / planned);
+    }
     spec.commandLine().getOut().printf("wrote %s, %s, %s%n", out.resolve("report.html"),
         out.resolve("results.csv"), out.resolve("results.json"));
     return 0;
@@ -224,8 +272,10 @@ public final class CompareCommand implements Callable<Integer> {
         }
       }
       Map<String, Double> p = m.get(PRIMARY);
-      pw.printf(Locale.ROOT, "  %-4d %-52s %.4f ± %.4f      %s %8.1f%n", c.get("rank"), c.get("candidate"),
-          p.get("mean"), p.get("ci95_half_width"), rec.toString().strip(), (Double) c.get("seconds"));
+      Object dropped = c.get("dropped_after_fold");
+      pw.printf(Locale.ROOT, "  %-4d %-52s %.4f ± %.4f      %s %8.1f%s%n", c.get("rank"), c.get("candidate"),
+          p.get("mean"), p.get("ci95_half_width"), rec.toString().strip(), (Double) c.get("seconds"),
+          dropped == null ? "" : "  (dropped after fold " + dropped + ")");
     }
   }
 

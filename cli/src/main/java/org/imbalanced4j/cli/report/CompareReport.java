@@ -36,6 +36,11 @@ public final class CompareReport {
         .append(" rows &middot; ").append(run.get("folds")).append("-fold stratified cross-validation x ")
         .append(run.get("repeats")).append(" &middot; seed ").append(run.get("seed"))
         .append(" &middot; resampling, scaling and threshold tuning fitted on training folds only</p>");
+    if (Boolean.TRUE.equals(run.get("racing"))) {
+      h.append(String.format(Locale.ROOT, "<p>Racing (Friedman test, then Nemenyi critical difference, "
+          + "&alpha; = 0.05) ran %s of %s fold fits: %.0f%% of the compute saved.</p>",
+          run.get("fold_fits_run"), run.get("fold_fits_planned"), 100 * ((Number) run.get("compute_saved")).doubleValue()));
+    }
     h.append("<h2>Data</h2><p>");
     for (int k = 0; k < cc.classCount(); k++) {
       h.append("<span class=\"chip\">").append(esc(cc.classNames().get(k))).append(": ")
@@ -58,6 +63,8 @@ public final class CompareReport {
       double v = m.get(primary).get("mean");
       h.append("<tr").append(((Integer) c.get("rank")) == 1 ? " class=\"best\"" : "").append("><td>")
           .append(c.get("rank")).append("</td><td class=\"l\">").append(esc((String) c.get("candidate")))
+          .append(c.get("dropped_after_fold") == null ? ""
+              : "<br><span class=\"muted\">dropped by racing after fold " + c.get("dropped_after_fold") + "</span>")
           .append("</td><td>").append(String.format(Locale.ROOT, "%.4f &plusmn; %.4f", v, m.get(primary).get("ci95_half_width")))
           .append("</td><td class=\"l\"><span class=\"bar\" style=\"width:")
           .append(String.format(Locale.ROOT, "%.0f", Math.max(2, 160 * v / Math.max(best, 1e-9)))).append("px\"></span></td>");

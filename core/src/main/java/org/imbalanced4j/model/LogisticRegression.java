@@ -2,7 +2,6 @@ package org.imbalanced4j.model;
 
 import java.util.Map;
 import org.imbalanced4j.data.Dataset;
-import org.imbalanced4j.data.Feature;
 
 /**
  * Multinomial logistic regression with L2 penalty, fitted by full-batch gradient descent with
@@ -28,7 +27,7 @@ public final class LogisticRegression implements Trainer {
 
   @Override
   public Model fit(Dataset train, Dataset validation, long seed) {
-    Encoder enc = Encoder.fit(train);
+    Standardizer enc = Standardizer.fit(train);
     int n = train.rows();
     int d = enc.width();
     int k = train.classCount();
@@ -116,78 +115,6 @@ public final class LogisticRegression implements Trainer {
     }
     for (int i = 0; i < z.length; i++) {
       z[i] /= s;
-    }
-  }
-
-  /** Standardisation and one-hot encoding fitted on training rows. */
-  static final class Encoder {
-    final double[] mean;
-    final double[] sd;
-    final int[] levels;
-    final int width;
-
-    private Encoder(double[] mean, double[] sd, int[] levels) {
-      this.mean = mean;
-      this.sd = sd;
-      this.levels = levels;
-      int wd = 0;
-      for (int l : levels) {
-        wd += l == 0 ? 1 : l;
-      }
-      this.width = wd;
-    }
-
-    static Encoder fit(Dataset t) {
-      int d = t.features();
-      double[] mean = new double[d];
-      double[] sd = new double[d];
-      int[] levels = new int[d];
-      for (int j = 0; j < d; j++) {
-        Feature f = t.schema().feature(j);
-        if (f.isCategorical()) {
-          levels[j] = f.levels().size();
-          continue;
-        }
-        double s = 0;
-        for (int i = 0; i < t.rows(); i++) {
-          s += t.value(i, j);
-        }
-        mean[j] = s / t.rows();
-        double v = 0;
-        for (int i = 0; i < t.rows(); i++) {
-          double q = t.value(i, j) - mean[j];
-          v += q * q;
-        }
-        sd[j] = Math.sqrt(v / t.rows());
-        if (sd[j] == 0) {
-          sd[j] = 1;
-        }
-      }
-      return new Encoder(mean, sd, levels);
-    }
-
-    int width() {
-      return width;
-    }
-
-    float[] transform(Dataset data) {
-      float[] out = new float[data.rows() * width];
-      for (int i = 0; i < data.rows(); i++) {
-        int at = i * width;
-        for (int j = 0; j < levels.length; j++) {
-          float v = data.value(i, j);
-          if (levels[j] == 0) {
-            out[at++] = (float) ((v - mean[j]) / sd[j]);
-          } else {
-            int code = (int) v;
-            if (code >= 0 && code < levels[j]) {
-              out[at + code] = 1f;
-            }
-            at += levels[j];
-          }
-        }
-      }
-      return out;
     }
   }
 }

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.imbalanced4j.DataException;
 import org.imbalanced4j.data.Dataset;
+import org.imbalanced4j.model.Standardizer;
 import org.imbalanced4j.djl.engine.PyTorchEngine;
 import org.imbalanced4j.djl.nn.TabularNetworks;
 import org.imbalanced4j.djl.samplers.EpochSampler;

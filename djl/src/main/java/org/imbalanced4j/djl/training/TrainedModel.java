@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import org.imbalanced4j.DataException;
 import org.imbalanced4j.data.Dataset;
+import org.imbalanced4j.model.Standardizer;
 import org.imbalanced4j.data.Feature;
 import org.imbalanced4j.data.Schema;
 import org.imbalanced4j.djl.engine.PyTorchEngine;

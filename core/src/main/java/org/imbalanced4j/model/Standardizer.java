@@ -1,10 +1,10 @@
-package org.imbalanced4j.djl.training;
+package org.imbalanced4j.model;
 
 import org.imbalanced4j.data.Dataset;
 import org.imbalanced4j.data.Feature;
 
 /**
- * Turns rows into network inputs, fitted on training rows only: numeric features to z-scores
+ * Turns rows into model inputs, fitted on training rows only: numeric features to z-scores
  * {@code (x - mean) / sd} (sd 1 when constant), categorical features to one-hot columns. Immutable.
  */
 public final class Standardizer {
@@ -71,6 +71,15 @@ public final class Standardizer {
   /** Number of input columns. */
   public int width() {
     return width;
+  }
+
+  /** The inputs of all rows, row-major. */
+  public float[] transform(Dataset data) {
+    int[] rows = new int[data.rows()];
+    for (int i = 0; i < rows.length; i++) {
+      rows[i] = i;
+    }
+    return transform(data, rows);
   }
 
   /** The inputs of the given rows, row-major ({@code rows.length x width()}). */

@@ -57,19 +57,7 @@ public final class Bootstrap {
       values[r] = metric.of(rows);
     });
     int[] all = IntStream.range(0, labels.length).toArray();
-    return new Interval(metric.of(all), percentile(values, 50 * (1 - level)),
-        percentile(values, 50 * (1 + level)), level, rounds);
-  }
-
-  /** NumPy's {@code percentile(a, q)}, linear interpolation. */
-  static double percentile(double[] a, double q) {
-    double[] s = a.clone();
-    Arrays.sort(s);
-    double pos = q / 100.0 * (s.length - 1);
-    int lo = (int) Math.floor(pos);
-    int hi = Math.min(lo + 1, s.length - 1);
-    double t = pos - lo;
-    double diff = s[hi] - s[lo];
-    return t >= 0.5 ? s[hi] - diff * (1 - t) : s[lo] + diff * t;
+    return new Interval(metric.of(all), org.imbalanced4j.numeric.Percentile.of(values, 50 * (1 - level)),
+        org.imbalanced4j.numeric.Percentile.of(values, 50 * (1 + level)), level, rounds);
   }
 }

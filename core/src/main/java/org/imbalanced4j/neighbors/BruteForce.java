@@ -33,15 +33,6 @@ final class BruteForce implements NeighborIndex {
   }
 
   @Override
-  public Neighbors querySelf(int k) {
-    int[] rows = new int[n];
-    for (int i = 0; i < n; i++) {
-      rows[i] = i;
-    }
-    return querySelf(rows, k);
-  }
-
-  @Override
   public Neighbors querySelf(int[] rows, int k) {
     return run(points, rows, rows.length, k);
   }

@@ -175,15 +175,6 @@ final class KdTree implements NeighborIndex {
     return run(queries, null, nq, k);
   }
 
-  @Override
-  public Neighbors querySelf(int k) {
-    int[] rows = new int[n];
-    for (int i = 0; i < n; i++) {
-      rows[i] = i;
-    }
-    return querySelf(rows, k);
-  }
-
   /**
    * Self queries run in tree order (neighbouring queries share their search paths and cache
    * lines); results are written back in the caller's order.

@@ -53,7 +53,13 @@ public interface NeighborIndex {
    * The {@code k} nearest indexed points of each indexed point, the point itself first (so {@code
    * k - 1} others).
    */
-  Neighbors querySelf(int k);
+  default Neighbors querySelf(int k) {
+    int[] rows = new int[size()];
+    for (int i = 0; i < rows.length; i++) {
+      rows[i] = i;
+    }
+    return querySelf(rows, k);
+  }
 
   /** The {@code k} nearest of the indexed points {@code rows}, each finding itself first. */
   Neighbors querySelf(int[] rows, int k);

@@ -38,8 +38,8 @@ class BootstrapTest {
   @Test
   void percentileIsNumpys() {
     double[] v = {1, 2, 3, 4, 10};
-    assertThat(Bootstrap.percentile(v, 50)).isEqualTo(3.0);
-    assertThat(Bootstrap.percentile(v, 90)).isEqualTo(7.6, org.assertj.core.data.Offset.offset(1e-12));
-    assertThat(Bootstrap.percentile(v, 2.5)).isEqualTo(1.1, org.assertj.core.data.Offset.offset(1e-12));
+    assertThat(org.imbalanced4j.numeric.Percentile.of(v, 50)).isEqualTo(3.0);
+    assertThat(org.imbalanced4j.numeric.Percentile.of(v, 90)).isEqualTo(7.6, org.assertj.core.data.Offset.offset(1e-12));
+    assertThat(org.imbalanced4j.numeric.Percentile.of(v, 2.5)).isEqualTo(1.1, org.assertj.core.data.Offset.offset(1e-12));
   }
 }

@@ -95,22 +95,10 @@ public final class InstanceHardnessThreshold extends Sampler {
         continue;
       }
       double[] pk = Arrays.stream(rows).mapToDouble(i -> proba[i]).toArray();
-      double threshold = percentile(pk, (1.0 - (double) target.get(k) / rows.length) * 100.0);
+      double threshold = org.imbalanced4j.numeric.Percentile.of(pk, (1.0 - (double) target.get(k) / rows.length) * 100.0);
       parts[k] = Arrays.stream(rows).filter(i -> proba[i] >= threshold).toArray();
     }
     return SamplerSupport.keep(data, SamplerSupport.concat(parts));
-  }
-
-  /** NumPy's {@code percentile(a, q)} with linear interpolation. */
-  static double percentile(double[] a, double q) {
-    double[] s = a.clone();
-    Arrays.sort(s);
-    double pos = q / 100.0 * (s.length - 1);
-    int lo = (int) Math.floor(pos);
-    int hi = Math.min(lo + 1, s.length - 1);
-    double t = pos - lo;
-    double diff = s[hi] - s[lo];
-    return t >= 0.5 ? s[hi] - diff * (1 - t) : s[lo] + diff * t;
   }
 
   /**

@@ -78,4 +78,29 @@ final class BruteForce implements NeighborIndex {
     });
     return new Neighbors(outIdx, outDist, k);
   }
+
+  @Override
+  public boolean[] crowded(float[] queries, int nq, double[] radius2, int count) {
+    boolean[] out = new boolean[nq];
+    KnnSupport.parallel(nq, 256, (from, to) -> {
+      for (int q = from; q < to; q++) {
+        int c = 0;
+        for (int p = 0; p < n && c < count; p++) {
+          if (KnnSupport.dist2(queries, q * d, points, p * d, d) < radius2[q]) {
+            c++;
+          }
+        }
+        out[q] = c >= count;
+      }
+    });
+    return out;
+  }
+
+  /** No structure to look in: nothing is at hand. */
+  @Override
+  public double[] localBound(int[] rows, int count, java.util.function.IntPredicate eligible) {
+    double[] out = new double[rows.length];
+    java.util.Arrays.fill(out, Double.POSITIVE_INFINITY);
+    return out;
+  }
 }

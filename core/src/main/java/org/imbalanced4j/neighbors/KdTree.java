@@ -1,17 +1,18 @@
 package org.imbalanced4j.neighbors;
 
 /**
- * A k-d tree: points split at the median of their widest coordinate until at most {@value
- * #LEAF_SIZE} remain; each node keeps its bounding box, and a query skips every node whose box is
- * farther than its current k-th neighbour. Points are copied in tree order for locality, and each
- * leaf also dimension-major, so that a leaf is screened with vectorised float arithmetic and only
- * the points that may enter the result get their exact double distance.
+ * A k-d tree: points split at the median of their widest coordinate until at most a leaf's worth
+ * remain ({@code 16 d}, between 32 and 256: in many dimensions a tree prunes little, and a large
+ * leaf screened with vector arithmetic costs less than the nodes it replaces); each node keeps its bounding box, and a query skips every node whose box is
+ * farther than its current k-th neighbour. Each leaf keeps its points' coordinates as one small
+ * array per dimension, so that a leaf is screened with vectorised float arithmetic, and only the
+ * points that may enter the result get their exact double distance.
  */
 final class KdTree implements NeighborIndex {
-  private static final int LEAF_SIZE = 64;
   private final int n;
+  private final int leafSize;
   private final int d;
-  private final float[] soa; // the same, each leaf's block stored dimension-major (screening)
+  private final float[][] cols; // node * d + j -> coordinate j of the leaf's points (leaves only)
   private final int maxLeaf;
   private final int[] leafOf; // tree position -> its leaf node
 
@@ -41,7 +42,8 @@ final class KdTree implements NeighborIndex {
     for (int i = 0; i < n; i++) {
       perm[i] = i;
     }
-    int cap = 2 * Math.max(1, (n + LEAF_SIZE - 1) / LEAF_SIZE) * 2 + 1;
+    this.leafSize = Math.max(32, Math.min(256, 16 * d));
+    int cap = 2 * Math.max(1, (n + leafSize - 1) / leafSize) * 2 + 1;
     start = new int[cap];
     end = new int[cap];
     left = new int[cap];
@@ -49,7 +51,7 @@ final class KdTree implements NeighborIndex {
     lo = new float[cap * d];
     hi = new float[cap * d];
     build(points, 0, n);
-    this.soa = new float[n * d];
+    this.cols = new float[nodes * d][];
     this.leafOf = new int[n];
     int largest = 1;
     for (int node = 0; node < nodes; node++) {
@@ -58,10 +60,12 @@ final class KdTree implements NeighborIndex {
         int m = end[node] - s0;
         largest = Math.max(largest, m);
         java.util.Arrays.fill(leafOf, s0, s0 + m, node);
-        for (int p = 0; p < m; p++) {
-          for (int j = 0; j < d; j++) {
-            soa[s0 * d + j * m + p] = points.get(perm[s0 + p], j);
+        for (int j = 0; j < d; j++) {
+          float[] c = new float[m];
+          for (int p = 0; p < m; p++) {
+            c[p] = points.get(perm[s0 + p], j);
           }
+          cols[node * d + j] = c;
         }
       }
     }
@@ -91,7 +95,7 @@ final class KdTree implements NeighborIndex {
         }
       }
     }
-    if (e - s <= LEAF_SIZE) {
+    if (e - s <= leafSize) {
       left[node] = -1;
       right[node] = -1;
       return node;
@@ -182,15 +186,8 @@ final class KdTree implements NeighborIndex {
   @Override
   public Neighbors querySelf(int[] rows, int k) {
     KnnSupport.checkK(k, n);
-    int[] pos = new int[n];
-    for (int i = 0; i < n; i++) {
-      pos[perm[i]] = i;
-    }
-    Integer[] order = new Integer[rows.length];
-    for (int i = 0; i < rows.length; i++) {
-      order[i] = i;
-    }
-    java.util.Arrays.sort(order, (a, b) -> Integer.compare(pos[rows[a]], pos[rows[b]]));
+    int[] pos = positions();
+    int[] order = treeOrder(rows, pos);
     int[] outIdx = new int[rows.length * k];
     double[] outDist = new double[rows.length * k];
     KnnSupport.parallel(rows.length, 512, (from, to) -> {
@@ -204,6 +201,64 @@ final class KdTree implements NeighborIndex {
       }
     });
     return new Neighbors(outIdx, outDist, k);
+  }
+
+  @Override
+  public boolean[] crowded(float[] queries, int nq, double[] radius2, int count) {
+    boolean[] out = new boolean[nq];
+    KnnSupport.parallel(nq, 512, (from, to) -> {
+      Searcher s = new Searcher(1);
+      for (int q = from; q < to; q++) {
+        out[q] = s.crowded(queries, q * d, radius2[q], count);
+      }
+    });
+    return out;
+  }
+
+  /** The {@code count}-th smallest squared distance to the eligible points of the own leaf. */
+  @Override
+  public double[] localBound(int[] rows, int count, java.util.function.IntPredicate eligible) {
+    int[] pos = positions();
+    double[] out = new double[rows.length];
+    KnnSupport.parallel(rows.length, 512, (from, to) -> {
+      Searcher s = new Searcher(count);
+      for (int q = from; q < to; q++) {
+        int at = pos[rows[q]];
+        int node = leafOf[at];
+        float[] point = s.pointAt(at);
+        s.top.reset();
+        for (int p = start[node]; p < end[node]; p++) {
+          if (eligible.test(perm[p])) {
+            s.top.offer(perm[p], s.exactDist2(point, 0, node * d, p - start[node]));
+          }
+        }
+        out[q] = s.top.bound();
+      }
+    });
+    return out;
+  }
+
+  /** Original index -> tree position. */
+  private int[] positions() {
+    int[] pos = new int[n];
+    for (int i = 0; i < n; i++) {
+      pos[perm[i]] = i;
+    }
+    return pos;
+  }
+
+  /** The positions 0..rows.length-1 of {@code rows}, sorted by their points' tree positions. */
+  private static int[] treeOrder(int[] rows, int[] pos) {
+    long[] keyed = new long[rows.length];
+    for (int i = 0; i < rows.length; i++) {
+      keyed[i] = ((long) pos[rows[i]] << 32) | i;
+    }
+    java.util.Arrays.parallelSort(keyed);
+    int[] order = new int[rows.length];
+    for (int i = 0; i < rows.length; i++) {
+      order[i] = (int) keyed[i];
+    }
+    return order;
   }
 
   private Neighbors run(float[] queries, int[] self, int nq, int k) {
@@ -240,16 +295,16 @@ final class KdTree implements NeighborIndex {
       int s0 = start[node];
       int m = end[node] - s0;
       for (int j = 0; j < d; j++) {
-        point[j] = soa[s0 * d + j * m + (pos - s0)];
+        point[j] = cols[node * d + j][pos - s0];
       }
       return point;
     }
 
-    /** Exact squared distance, in double, to point p of the leaf block at {@code base}. */
-    private double exactDist2(float[] q, int qo, int base, int m, int p) {
+    /** Exact squared distance, in double, to point p of the leaf whose columns start at base. */
+    private double exactDist2(float[] q, int qo, int base, int p) {
       double s = 0;
       for (int j = 0; j < d; j++) {
-        double t = (double) q[qo + j] - soa[base + j * m + p];
+        double t = (double) q[qo + j] - cols[base + j][p];
         s += t * t;
       }
       return s;
@@ -292,6 +347,77 @@ final class KdTree implements NeighborIndex {
     }
 
     /**
+     * Whether {@code count} points lie strictly within squared distance {@code r2} of q: nearer
+     * children first, nodes whose box is not nearer than r2 skipped, stop at the count.
+     */
+    boolean crowded(float[] q, int qo, double r2, int count) {
+      int sp = 0;
+      stack[sp++] = 0;
+      int found = 0;
+      while (sp > 0) {
+        int node = stack[--sp];
+        if (left[node] < 0) {
+          found += countLeaf(q, qo, node, r2, count - found);
+          if (found >= count) {
+            return true;
+          }
+          continue;
+        }
+        double dl = boxDist2(q, qo, left[node], r2);
+        double dr = boxDist2(q, qo, right[node], r2);
+        if (sp + 2 > stack.length) {
+          stack = java.util.Arrays.copyOf(stack, stack.length * 2);
+        }
+        int near = dl <= dr ? left[node] : right[node];
+        int far = dl <= dr ? right[node] : left[node];
+        if (Math.max(dl, dr) < r2) {
+          stack[sp++] = far;
+        }
+        if (Math.min(dl, dr) < r2) {
+          stack[sp++] = near;
+        }
+      }
+      return false;
+    }
+
+    /** Points of a leaf strictly within r2 of q (float screen, exact check), at most {@code max}. */
+    private int countLeaf(float[] q, int qo, int node, double r2, int max) {
+      int s0 = start[node];
+      int m = end[node] - s0;
+      int base = node * d;
+      screen(q, qo, base, m);
+      int c = 0;
+      for (int p = 0; p < m && c < max; p++) {
+        if (acc[p] * (1 - 1e-5) < r2 && exactDist2(q, qo, base, p) < r2) {
+          c++;
+        }
+      }
+      return c;
+    }
+
+    /**
+     * Float squared distances from q to the m points of the leaf whose columns start at base,
+     * into acc. Accumulator and column share their index, the loop shape C2 vectorises.
+     */
+    private void screen(float[] q, int qo, int base, int m) {
+      float[] a = acc;
+      float[] c0 = cols[base];
+      float q0 = q[qo];
+      for (int p = 0; p < m; p++) {
+        float t = q0 - c0[p];
+        a[p] = t * t;
+      }
+      for (int j = 1; j < d; j++) {
+        float qj = q[qo + j];
+        float[] c = cols[base + j];
+        for (int p = 0; p < m; p++) {
+          float t = qj - c[p];
+          a[p] += t * t;
+        }
+      }
+    }
+
+    /**
      * Screens a leaf with float distances computed dimension by dimension over its points (a loop
      * the JIT vectorises), then computes the exact double distance of each point that may beat
      * the current bound. The relative error of the float sum is far below the 1e-5 margin.
@@ -299,27 +425,15 @@ final class KdTree implements NeighborIndex {
     private void scanLeaf(float[] q, int qo, int node, int skip) {
       int s0 = start[node];
       int m = end[node] - s0;
-      int base = s0 * d;
+      int base = node * d;
       float[] a = acc;
-      float q0 = q[qo];
-      for (int p = 0; p < m; p++) {
-        float t = q0 - soa[base + p];
-        a[p] = t * t;
-      }
-      for (int j = 1; j < d; j++) {
-        float qj = q[qo + j];
-        int o = base + j * m;
-        for (int p = 0; p < m; p++) {
-          float t = qj - soa[o + p];
-          a[p] += t * t;
-        }
-      }
+      screen(q, qo, base, m);
       double bound = top.bound();
       for (int p = 0; p < m; p++) {
         if (a[p] * (1 - 1e-5) <= bound) {
           int orig = perm[s0 + p];
           if (orig != skip) {
-            double exact = exactDist2(q, qo, base, m, p);
+            double exact = exactDist2(q, qo, base, p);
             if (exact <= top.bound()) {
               top.offer(orig, exact);
               bound = top.bound();

@@ -63,4 +63,19 @@ public interface NeighborIndex {
 
   /** The {@code k} nearest of the indexed points {@code rows}, each finding itself first. */
   Neighbors querySelf(int[] rows, int k);
+
+  /**
+   * For each of {@code nq} query rows (row-major): whether at least {@code count} indexed points
+   * lie at a squared distance strictly below {@code radius2[q]}. A search that only has to find
+   * {@code count} points, not prove they are the nearest, stops early, and a small radius prunes
+   * most of the index; the cleaning samplers use it to settle rows without a full search.
+   */
+  boolean[] crowded(float[] queries, int nq, double[] radius2, int count);
+
+  /**
+   * A cheap upper bound on the squared distance from each indexed point {@code rows[q]} to its
+   * {@code count}-th nearest indexed point among those {@code eligible} (itself included when
+   * eligible), or infinity when none is at hand. A tree looks in the point's own leaf.
+   */
+  double[] localBound(int[] rows, int count, java.util.function.IntPredicate eligible);
 }

@@ -26,6 +26,39 @@ public final class SamplerSupport {
     return out;
   }
 
+  /** The rows of every class but {@code k}, ascending. */
+  public static int[] rowsNotOf(int[] labels, int k) {
+    int n = 0;
+    for (int y : labels) {
+      if (y != k) {
+        n++;
+      }
+    }
+    int[] out = new int[n];
+    int at = 0;
+    for (int i = 0; i < labels.length; i++) {
+      if (labels[i] != k) {
+        out[at++] = i;
+      }
+    }
+    return out;
+  }
+
+  /** The code of the class with the most rows (the lowest code on ties). */
+  public static int largestClass(int[] labels, int classCount) {
+    int[] c = new int[classCount];
+    for (int y : labels) {
+      c[y]++;
+    }
+    int best = 0;
+    for (int k = 1; k < classCount; k++) {
+      if (c[k] > c[best]) {
+        best = k;
+      }
+    }
+    return best;
+  }
+
   /** The features of the given rows, row-major, as a new array. */
   public static float[] rows(Dataset data, int[] rows) {
     int d = data.features();

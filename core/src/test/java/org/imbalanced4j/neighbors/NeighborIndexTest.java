@@ -78,4 +78,67 @@ class NeighborIndexTest {
       assertThat(nn.indices(i)).containsExactly(reference(pts, 300, 3, pts, rows[i] * 3, 3, rows[i]));
     }
   }
+
+  @Test
+  void crowdedCountsPointsStrictlyInsideTheRadiusIncludingTies() {
+    for (boolean grid : new boolean[] {false, true}) {
+      for (int d : new int[] {3, 30}) {
+        int n = 600;
+        float[] pts = points(n, d, 11 + d, grid);
+        int[] rows = new int[n];
+        double[] r2 = new double[n];
+        Random r = new Random(5);
+        for (int i = 0; i < n; i++) {
+          rows[i] = i;
+          r2[i] = grid ? r.nextInt(4) : r.nextDouble() * d; // on the grid, radii equal to distances
+        }
+        for (int count : new int[] {1, 4, 9}) {
+          boolean[] tree = new KdTree(pts, n, d).crowded(pts, n, r2, count);
+          boolean[] brute = new BruteForce(pts, n, d).crowded(pts, n, r2, count);
+          for (int i = 0; i < n; i++) {
+            int c = 0;
+            for (int p = 0; p < n; p++) {
+              double s = 0;
+              for (int j = 0; j < d; j++) {
+                double t = (double) pts[i * d + j] - pts[p * d + j];
+                s += t * t;
+              }
+              c += s < r2[i] ? 1 : 0;
+            }
+            assertThat(tree[i]).as("tree grid=%s d=%d row %d count %d", grid, d, i, count).isEqualTo(c >= count);
+            assertThat(brute[i]).isEqualTo(c >= count);
+          }
+        }
+      }
+    }
+  }
+
+  @Test
+  void localBoundIsAnUpperBoundOfTheCountThEligibleDistance() {
+    int n = 2000;
+    int d = 4;
+    float[] pts = points(n, d, 3, false);
+    int[] rows = new int[n];
+    for (int i = 0; i < n; i++) {
+      rows[i] = i;
+    }
+    java.util.function.IntPredicate even = i -> i % 2 == 0;
+    double[] bound = new KdTree(pts, n, d).localBound(rows, 3, even);
+    int finite = 0;
+    for (int i = 0; i < n; i++) {
+      double[] dist = new double[n / 2];
+      for (int p = 0; p < n; p += 2) {
+        double s = 0;
+        for (int j = 0; j < d; j++) {
+          double t = (double) pts[i * d + j] - pts[p * d + j];
+          s += t * t;
+        }
+        dist[p / 2] = s;
+      }
+      java.util.Arrays.sort(dist);
+      assertThat(bound[i]).isGreaterThanOrEqualTo(dist[2]);
+      finite += bound[i] < Double.POSITIVE_INFINITY ? 1 : 0;
+    }
+    assertThat(finite).as("the own leaf mostly holds three eligible points").isGreaterThan(n / 2);
+  }
 }

@@ -55,20 +55,91 @@ public final class EditedNearestNeighbours extends NeighbourCleaner {
         parts[k] = rows;
         continue;
       }
-      Neighbors nn = index.querySelf(rows, nNeighbors + 1);
+      boolean[] pure = pure(data, index, rows, k, nNeighbors + 1);
+      int[] open = new int[rows.length];
+      int m = 0;
+      for (int q = 0; q < rows.length; q++) {
+        if (!pure[q]) {
+          open[m++] = rows[q];
+        }
+      }
+      Neighbors nn = index.querySelf(java.util.Arrays.copyOf(open, m), nNeighbors + 1);
       int[] keep = new int[rows.length];
       int n = 0;
-      for (int q = 0; q < rows.length; q++) {
-        for (int j = 0; j < nNeighbors; j++) {
-          labels[j] = y[nn.index(q, j + 1)];
+      for (int q = 0, o = 0; q < rows.length; q++) {
+        boolean kept = pure[q];
+        if (!kept) {
+          for (int j = 0; j < nNeighbors; j++) {
+            labels[j] = y[nn.index(o, j + 1)];
+          }
+          o++;
+          kept = kindSel.keeps(k, labels, classes);
         }
-        if (kindSel.keeps(k, labels, classes)) {
+        if (kept) {
           keep[n++] = rows[q];
         }
       }
       parts[k] = java.util.Arrays.copyOf(keep, n);
     }
     return SamplerSupport.concat(parts);
+  }
+
+  /**
+   * Which rows of class {@code k} have {@code count} nearest points (themselves included) all of
+   * class {@code k}: those are kept under either rule, whatever the tie order. Two cheap tests
+   * settle most rows without a k-nearest-neighbour search: (1) {@code count} rows of class k lie
+   * within a radius u found in the row's own leaf, and no row of another class lies within u (a
+   * search that the small radius prunes to almost nothing); (2) for the rest, r is the distance to
+   * the nearest row of another class, and {@code count} rows lie strictly within r (a search that
+   * stops at the count). The rows left get the full search.
+   */
+  private static boolean[] pure(Dataset data, NeighborIndex index, int[] rows, int k, int count) {
+    int[] y = data.labels();
+    int[] others = SamplerSupport.rowsNotOf(y, k);
+    boolean[] pure = new boolean[rows.length];
+    if (others.length == 0) {
+      java.util.Arrays.fill(pure, true);
+      return pure;
+    }
+    double[] bound2 = index.localBound(rows, count, i -> y[i] == k);
+    NeighborIndex other = SamplerSupport.index(data, others);
+    int block = 16_384;
+    int[] open = new int[rows.length];
+    int m = 0;
+    for (int from = 0; from < rows.length; from += block) {
+      int to = Math.min(rows.length, from + block);
+      float[] x = SamplerSupport.rows(data, java.util.Arrays.copyOfRange(rows, from, to));
+      double[] radius2 = new double[to - from];
+      for (int q = 0; q < radius2.length; q++) {
+        radius2[q] = Math.nextUp(bound2[from + q]); // "< nextUp(u)" is "<= u": a tie is not settled
+      }
+      boolean[] near = other.crowded(x, radius2.length, radius2, 1);
+      for (int q = 0; q < radius2.length; q++) {
+        pure[from + q] = bound2[from + q] < Double.POSITIVE_INFINITY && !near[q];
+        if (!pure[from + q]) {
+          open[m++] = from + q;
+        }
+      }
+    }
+    for (int from = 0; from < m; from += block) {
+      int to = Math.min(m, from + block);
+      int[] part = new int[to - from];
+      for (int q = 0; q < part.length; q++) {
+        part[q] = rows[open[from + q]];
+      }
+      float[] x = SamplerSupport.rows(data, part);
+      Neighbors nearest = other.query(x, part.length, 1);
+      double[] radius2 = new double[part.length];
+      for (int q = 0; q < part.length; q++) {
+        double r = nearest.distance(q, 0);
+        radius2[q] = r * r * (1 - 1e-9); // below the exact value: never settles a tie
+      }
+      boolean[] crowded = index.crowded(x, part.length, radius2, count);
+      for (int q = 0; q < part.length; q++) {
+        pure[open[from + q]] = crowded[q];
+      }
+    }
+    return pure;
   }
 
   /**

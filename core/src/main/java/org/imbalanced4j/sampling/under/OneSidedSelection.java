@@ -83,7 +83,7 @@ public final class OneSidedSelection extends Sampler {
     }
     int[] kept = SamplerSupport.concat(parts);
     Dataset sub = data.subset(kept);
-    var links = TomekLinks.links(sub.labels(), SamplerSupport.index(sub).querySelf(2), target);
+    var links = TomekLinks.links(sub, target);
     int[] clean = SamplerSupport.unflagged(links);
     return SamplerSupport.keep(data, UnderSupport.compose(kept, clean));
   }

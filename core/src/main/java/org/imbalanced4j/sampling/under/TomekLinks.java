@@ -1,6 +1,7 @@
 package org.imbalanced4j.sampling.under;
 
 import org.imbalanced4j.data.Dataset;
+import org.imbalanced4j.neighbors.NeighborIndex;
 import org.imbalanced4j.neighbors.Neighbors;
 import org.imbalanced4j.sampling.Resampled;
 import org.imbalanced4j.sampling.Sampler;
@@ -50,25 +51,51 @@ public final class TomekLinks extends Sampler {
 
   @Override
   protected Resampled resample(Dataset data, SamplingTarget target) {
-    int[] y = data.labels();
-    Neighbors nn = SamplerSupport.index(data).querySelf(2);
-    boolean[] link = links(y, nn, target);
+    boolean[] link = links(data, target);
     return SamplerSupport.keep(data, SamplerSupport.unflagged(link));
   }
 
-  /** Rows of targeted classes that are in a Tomek link. */
-  static boolean[] links(int[] y, Neighbors nn, SamplingTarget target) {
-    boolean[] link = new boolean[y.length];
-    for (int i = 0; i < y.length; i++) {
-      if (!target.targets(y[i])) {
-        continue;
+  /**
+   * Rows of targeted classes that are in a Tomek link. Every link has an end outside the largest
+   * class, so only the rows outside it and the nearest neighbours they find inside it are
+   * searched: on 1% minority data, 2% of the rows instead of all.
+   */
+  static boolean[] links(Dataset data, SamplingTarget target) {
+    int[] y = data.labels();
+    int n = y.length;
+    int largest = SamplerSupport.largestClass(y, data.classCount());
+    NeighborIndex index = SamplerSupport.index(data);
+    int[] nearest = new int[n];
+    java.util.Arrays.fill(nearest, -1);
+    int[] outside = SamplerSupport.rowsNotOf(y, largest);
+    record(nearest, outside, index.querySelf(outside, 2));
+    boolean[] asked = new boolean[n];
+    int[] inside = new int[outside.length];
+    int m = 0;
+    for (int i : outside) {
+      int j = nearest[i];
+      if (y[j] == largest && !asked[j]) {
+        asked[j] = true;
+        inside[m++] = j;
       }
-      int j = nn.index(i, 1);
-      if (y[j] != y[i] && nn.index(j, 1) == i) {
+    }
+    inside = java.util.Arrays.copyOf(inside, m);
+    java.util.Arrays.sort(inside);
+    record(nearest, inside, index.querySelf(inside, 2));
+    boolean[] link = new boolean[n];
+    for (int i = 0; i < n; i++) {
+      int j = nearest[i]; // unknown (-1) only for rows of the largest class that are in no link
+      if (j >= 0 && target.targets(y[i]) && y[j] != y[i] && nearest[j] == i) {
         link[i] = true;
       }
     }
     return link;
+  }
+
+  private static void record(int[] nearest, int[] rows, Neighbors nn) {
+    for (int q = 0; q < rows.length; q++) {
+      nearest[rows[q]] = nn.index(q, 1);
+    }
   }
 
   /** Builder: {@code optSamplingStrategy} (auto: every class but the minority). */

@@ -21,7 +21,7 @@ class CompareResumeTest {
       return 0;
     }
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
-        ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM fold_results")) {
+        ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM folds")) {
       return rs.next() ? rs.getInt(1) : 0;
     } catch (java.sql.SQLException notYet) {
       return 0;

@@ -84,14 +84,20 @@ public final class Dataset {
 
   /** All feature rows, row-major, as a new array of {@code rows() * features()} floats. */
   public float[] toRowMajor() {
-    if (index == null) {
-      return Arrays.copyOf(values, rows * d);
-    }
     float[] out = new float[rows * d];
-    for (int i = 0; i < rows; i++) {
-      System.arraycopy(values, index[i] * d, out, i * d, d);
-    }
+    copyRows(out, 0);
     return out;
+  }
+
+  /** Copies all feature rows, row-major, into {@code dst} from {@code offset}. */
+  public void copyRows(float[] dst, int offset) {
+    if (index == null) {
+      System.arraycopy(values, 0, dst, offset, rows * d);
+      return;
+    }
+    for (int i = 0; i < rows; i++) {
+      System.arraycopy(values, index[i] * d, dst, offset + i * d, d);
+    }
   }
 
   /** Feature column {@code col} as a new array. */

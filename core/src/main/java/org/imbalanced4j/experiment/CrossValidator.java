@@ -56,28 +56,47 @@ public final class CrossValidator {
     return out;
   }
 
-  /** One candidate on one split. */
+  /** One candidate on one split: fitted on the training fold, scored on the test fold. */
   public FoldResult runFold(Dataset data, Candidate c, Split s) {
     long t0 = System.nanoTime();
     long foldSeed = (seed + 1000L * s.repeat() + s.fold()) & 0xffffffffL;
-    Dataset train = data.subset(s.train());
     Dataset test = data.subset(s.test());
+    Fitted f = fit(data.subset(s.train()), c, foldSeed);
+    double[][] p = f.model().predictProba(test);
+    int[] predicted = f.predict(p);
     int k = data.classCount();
+    float[] proba = new float[p.length * k];
+    for (int i = 0; i < p.length; i++) {
+      for (int j = 0; j < k; j++) {
+        proba[i * k + j] = (float) p[i][j];
+      }
+    }
+    return new FoldResult(c.name(), s.repeat(), s.fold(), metrics(test.labels(), predicted, p, k, f.positive()),
+        (System.nanoTime() - t0) / 1e9, proba, predicted);
+  }
+
+  /**
+   * Fits a candidate on training rows the way every fold does: for a tuned threshold a stratified
+   * quarter is held out first (it never sees the resampler) and the F1-optimal threshold of the
+   * rarest class is chosen on it; then the resampler runs on the rest, and the model is fitted.
+   * {@code imb compare} also uses this to retrain the winner on all rows.
+   */
+  public static Fitted fit(Dataset train, Candidate c, long seed) {
+    int k = train.classCount();
     boolean binary = train.classCounts().presentClassCount() == 2 && k == 2;
+    int rare = train.classCounts().minority();
     Dataset fitOn = train;
     Dataset validation = null;
     if (c.tunedThreshold() && binary) {
-      Split inner = StratifiedShuffleSplit.trainTestSplit(train.labels(), 0.25, foldSeed);
+      Split inner = StratifiedShuffleSplit.trainTestSplit(train.labels(), 0.25, seed);
       fitOn = train.subset(inner.train());
       validation = train.subset(inner.test());
     }
     if (c.sampler() != null) {
-      fitOn = c.sampler().apply(foldSeed).fitResample(fitOn).data();
+      fitOn = c.sampler().apply(seed).fitResample(fitOn).data();
     }
-    Model model = c.trainer().fit(fitOn, validation, foldSeed);
-    double[][] p = model.predictProba(test);
-    int rare = train.classCounts().minority();
-    int[] predicted;
+    Model model = c.trainer().fit(fitOn, validation, seed);
+    double threshold = Double.NaN;
     if (validation != null) {
       double[][] pv = model.predictProba(validation);
       int[] yv = validation.labels();
@@ -87,16 +106,26 @@ public final class CrossValidator {
         pos[i] = yv[i] == rare;
         sv[i] = pv[i][rare];
       }
-      double t = Thresholds.maximizeFbeta(pos, sv, 1.0).threshold();
-      predicted = new int[test.rows()];
-      for (int i = 0; i < predicted.length; i++) {
-        predicted[i] = p[i][rare] >= t ? rare : 1 - rare;
-      }
-    } else {
-      predicted = Thresholds.applyOffsets(p, new double[k]);
+      threshold = Thresholds.maximizeFbeta(pos, sv, 1.0).threshold();
     }
-    return new FoldResult(c.name(), s.repeat(), s.fold(), metrics(test.labels(), predicted, p, k, rare),
-        (System.nanoTime() - t0) / 1e9);
+    return new Fitted(model, rare, threshold);
+  }
+
+  /**
+   * A fitted candidate: its model and decision rule (argmax when {@code threshold} is NaN;
+   * otherwise, for two classes, {@code positive} when its probability reaches the threshold).
+   */
+  public record Fitted(Model model, int positive, double threshold) {
+    public int[] predict(double[][] p) {
+      if (Double.isNaN(threshold)) {
+        return Thresholds.applyOffsets(p, new double[p.length == 0 ? 0 : p[0].length]);
+      }
+      int[] out = new int[p.length];
+      for (int i = 0; i < out.length; i++) {
+        out[i] = p[i][positive] >= threshold ? positive : 1 - positive;
+      }
+      return out;
+    }
   }
 
   /** The metrics of a fold, keyed as {@code imb evaluate --json} keys them. */

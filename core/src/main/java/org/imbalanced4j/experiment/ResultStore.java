@@ -32,9 +32,9 @@ public final class ResultStore implements AutoCloseable {
       try (Statement s = db.createStatement()) {
         s.execute("PRAGMA journal_mode=WAL");
         s.execute("PRAGMA synchronous=FULL");
-        s.execute("CREATE TABLE IF NOT EXISTS fold_results (run TEXT NOT NULL, candidate TEXT NOT NULL,"
+        s.execute("CREATE TABLE IF NOT EXISTS folds (run TEXT NOT NULL, candidate TEXT NOT NULL,"
             + " repeat INTEGER NOT NULL, fold INTEGER NOT NULL, metrics TEXT NOT NULL, seconds REAL NOT NULL,"
-            + " PRIMARY KEY (run, candidate, repeat, fold))");
+            + " predictions BLOB NOT NULL, PRIMARY KEY (run, candidate, repeat, fold))");
       }
     } catch (SQLException e) {
       throw new DataException(file + ": cannot open the results database (" + e.getMessage() + ")", e);
@@ -44,7 +44,7 @@ public final class ResultStore implements AutoCloseable {
   /** The stored result of a fold, if any. */
   public synchronized Optional<FoldResult> get(String candidate, int repeat, int fold) {
     try (PreparedStatement p = db.prepareStatement(
-        "SELECT metrics, seconds FROM fold_results WHERE run=? AND candidate=? AND repeat=? AND fold=?")) {
+        "SELECT metrics, seconds, predictions FROM folds WHERE run=? AND candidate=? AND repeat=? AND fold=?")) {
       p.setString(1, run);
       p.setString(2, candidate);
       p.setInt(3, repeat);
@@ -53,7 +53,14 @@ public final class ResultStore implements AutoCloseable {
         if (!rs.next()) {
           return Optional.empty();
         }
-        return Optional.of(new FoldResult(candidate, repeat, fold, decode(rs.getString(1)), rs.getDouble(2)));
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(rs.getBytes(3));
+        float[] proba = new float[b.getInt()];
+        int[] predicted = new int[b.getInt()];
+        b.asFloatBuffer().get(proba);
+        b.position(b.position() + 4 * proba.length);
+        b.asIntBuffer().get(predicted);
+        return Optional.of(new FoldResult(candidate, repeat, fold, decode(rs.getString(1)), rs.getDouble(2),
+            proba, predicted));
       }
     } catch (SQLException e) {
       throw new DataException("results database: " + e.getMessage(), e);
@@ -63,13 +70,19 @@ public final class ResultStore implements AutoCloseable {
   /** Appends a result, committed before returning. */
   public synchronized void put(FoldResult r) {
     try (PreparedStatement p = db.prepareStatement(
-        "INSERT OR REPLACE INTO fold_results VALUES (?, ?, ?, ?, ?, ?)")) {
+        "INSERT OR REPLACE INTO folds VALUES (?, ?, ?, ?, ?, ?, ?)")) {
       p.setString(1, run);
       p.setString(2, r.candidate());
       p.setInt(3, r.repeat());
       p.setInt(4, r.fold());
       p.setString(5, encode(r.metrics()));
       p.setDouble(6, r.seconds());
+      java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(8 + 4 * (r.proba().length + r.predicted().length));
+      b.putInt(r.proba().length).putInt(r.predicted().length);
+      b.asFloatBuffer().put(r.proba());
+      b.position(b.position() + 4 * r.proba().length);
+      b.asIntBuffer().put(r.predicted());
+      p.setBytes(7, b.array());
       p.executeUpdate();
     } catch (SQLException e) {
       throw new DataException("results database: " + e.getMessage(), e);
@@ -78,7 +91,7 @@ public final class ResultStore implements AutoCloseable {
 
   /** The number of results stored for this run. */
   public synchronized int count() {
-    try (PreparedStatement p = db.prepareStatement("SELECT COUNT(*) FROM fold_results WHERE run=?")) {
+    try (PreparedStatement p = db.prepareStatement("SELECT COUNT(*) FROM folds WHERE run=?")) {
       p.setString(1, run);
       try (ResultSet rs = p.executeQuery()) {
         return rs.next() ? rs.getInt(1) : 0;

@@ -2,27 +2,34 @@ package org.imbalanced4j.model;
 
 import java.util.Map;
 import org.imbalanced4j.data.Dataset;
+import org.imbalanced4j.weights.ClassWeights;
 
 /**
  * Multinomial logistic regression with L2 penalty, fitted by full-batch gradient descent with
  * Adam steps on standardised features (categorical features one-hot): the fast classical
- * baseline. Optional per-class weights give scikit-learn's {@code class_weight} behaviour. The
- * objective is {@code sum_i w_yi (-log p_i,yi) / sum_i w_yi + ||W||^2 / (2 C n)}.
+ * baseline. A class-weight scheme ({@link ClassWeights#of}: {@code balanced} is scikit-learn's
+ * {@code class_weight='balanced'}) is computed from the rows each fit is given, so after a
+ * resampler it sees the resampled counts, as in an imbalanced-learn pipeline. The objective is
+ * {@code sum_i w_yi (-log p_i,yi) / sum_i w_yi + ||W||^2 / (2 C n)}.
  */
 public final class LogisticRegression implements Trainer {
   private final double c;
   private final int iterations;
-  private final double[] classWeights;
+  private final String classWeight;
 
-  public LogisticRegression(double c, int iterations, double[] classWeights) {
+  /** @param classWeight a {@link ClassWeights#of} scheme, or null (none) */
+  public LogisticRegression(double c, int iterations, String classWeight) {
     this.c = c;
     this.iterations = iterations;
-    this.classWeights = classWeights == null ? null : classWeights.clone();
+    this.classWeight = classWeight == null || classWeight.equalsIgnoreCase("none") ? null : classWeight;
+    if (this.classWeight != null) {
+      ClassWeights.of(this.classWeight, new long[] {1, 1}, 0.999); // an unknown scheme fails now
+    }
   }
 
   @Override
   public String describe() {
-    return "logistic(C=" + c + (classWeights == null ? "" : ", class_weight") + ")";
+    return "logistic(C=" + c + (classWeight == null ? "" : ", class_weight=" + classWeight) + ")";
   }
 
   @Override
@@ -38,6 +45,7 @@ public final class LogisticRegression implements Trainer {
     double[] v = new double[w.length];
     double[] rowW = new double[n];
     double wsum = 0;
+    double[] classWeights = classWeight == null ? null : ClassWeights.of(classWeight, train.classCounts().counts(), 0.999);
     for (int i = 0; i < n; i++) {
       rowW[i] = classWeights == null ? 1 : classWeights[y[i]];
       wsum += rowW[i];
@@ -71,29 +79,10 @@ public final class LogisticRegression implements Trainer {
     }
     Provenance prov = new Provenance(describe(), Map.of("C", c, "iterations", iterations), seed,
         train.rows() + " rows");
-    double[] weights = w;
-    return new Model() {
-      @Override
-      public double[][] predictProba(Dataset data) {
-        float[] xs = enc.transform(data);
-        double[][] out = new double[data.rows()][];
-        for (int i = 0; i < data.rows(); i++) {
-          double[] zi = new double[k];
-          scores(weights, xs, i * d, d, k, zi);
-          softmax(zi);
-          out[i] = zi;
-        }
-        return out;
-      }
-
-      @Override
-      public Provenance provenance() {
-        return prov;
-      }
-    };
+    return new LinearModel(enc, w, k, prov);
   }
 
-  private static void scores(double[] w, float[] x, int off, int d, int k, double[] z) {
+  static void scores(double[] w, float[] x, int off, int d, int k, double[] z) {
     for (int cl = 0; cl < k; cl++) {
       double s = w[d * k + cl];
       for (int j = 0; j < d; j++) {
@@ -103,7 +92,7 @@ public final class LogisticRegression implements Trainer {
     }
   }
 
-  private static void softmax(double[] z) {
+  static void softmax(double[] z) {
     double max = Double.NEGATIVE_INFINITY;
     for (double v : z) {
       max = Math.max(max, v);

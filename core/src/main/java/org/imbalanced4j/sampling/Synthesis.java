@@ -24,10 +24,8 @@ public final class Synthesis {
     int cap = input.rows() + Math.max(0, expectedExtra);
     this.values = new float[cap * d];
     this.labels = new int[cap];
-    for (int i = 0; i < input.rows(); i++) {
-      input.copyRow(i, values, i * d);
-      labels[i] = input.label(i);
-    }
+    input.copyRows(values, 0);
+    System.arraycopy(input.labels(), 0, labels, 0, input.rows());
     this.weights = input.hasWeights() ? Arrays.copyOf(input.weights(), cap) : null;
     this.source = Arrays.copyOf(SamplerSupport.range(input.rows()), cap);
     this.rows = input.rows();
@@ -57,22 +55,38 @@ public final class Synthesis {
   }
 
   /**
+   * Reserves {@code n} synthetic rows of class {@code label} and returns the first; each is then
+   * filled once with {@link #setInterpolated}, from any thread (rows are disjoint).
+   */
+  public int reserve(int n, int label) {
+    ensure(n);
+    int first = rows;
+    Arrays.fill(labels, first, first + n, label);
+    Arrays.fill(source, first, first + n, -1);
+    rows += n;
+    return first;
+  }
+
+  /** Sets reserved row {@code row} to {@code base + step * (other - base)}, as {@link #addInterpolated}. */
+  public void setInterpolated(int row, float[] base, int bo, float[] other, int oo, double step,
+      double weightBase, double weightOther) {
+    int at = row * d;
+    for (int j = 0; j < d; j++) {
+      double b = base[bo + j];
+      values[at + j] = (float) (b + step * ((double) other[oo + j] - b));
+    }
+    if (weights != null) {
+      weights[row] = step >= 0 && step <= 1 ? weightBase + step * (weightOther - weightBase) : weightBase;
+    }
+  }
+
+  /**
    * Appends {@code base + step * (other - base)} of class {@code label}; {@code weightBase} and
    * {@code weightOther} are the parents' weights.
    */
   public void addInterpolated(float[] base, int bo, float[] other, int oo, double step, int label,
       double weightBase, double weightOther) {
-    ensure(1);
-    int at = rows * d;
-    for (int j = 0; j < d; j++) {
-      double b = base[bo + j];
-      values[at + j] = (float) (b + step * ((double) other[oo + j] - b));
-    }
-    labels[rows] = label;
-    if (weights != null) {
-      weights[rows] = step >= 0 && step <= 1 ? weightBase + step * (weightOther - weightBase) : weightBase;
-    }
-    source[rows++] = -1;
+    setInterpolated(reserve(1, label), base, bo, other, oo, step, weightBase, weightOther);
   }
 
   /** Appends a synthetic row given in full. */

@@ -13,14 +13,11 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.LongFunction;
 import org.imbalanced4j.cli.options.DataOptions;
 import org.imbalanced4j.cli.options.SeedOption;
+import org.imbalanced4j.cli.grid.Grid;
 import org.imbalanced4j.cli.report.CompareReport;
 import org.imbalanced4j.data.Dataset;
-import org.imbalanced4j.djl.losses.WeightedCrossEntropyLoss;
-import org.imbalanced4j.djl.training.NeuralTrainer;
-import org.imbalanced4j.djl.training.TabularTrainer;
 import org.imbalanced4j.experiment.Candidate;
 import org.imbalanced4j.experiment.CrossValidator;
 import org.imbalanced4j.experiment.FoldResult;
@@ -28,11 +25,6 @@ import org.imbalanced4j.io.AtomicFiles;
 import org.imbalanced4j.io.BuiltinDatasets;
 import org.imbalanced4j.io.DataSource;
 import org.imbalanced4j.io.Datasets;
-import org.imbalanced4j.model.LogisticRegression;
-import org.imbalanced4j.model.Trainer;
-import org.imbalanced4j.sampling.Sampler;
-import org.imbalanced4j.sampling.SamplerCatalog;
-import org.imbalanced4j.weights.ClassWeights;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -72,18 +64,33 @@ public final class CompareCommand implements Callable<Integer> {
   @Option(names = "--jobs", paramLabel = "N", defaultValue = "1", description = "Candidates run in parallel (default: 1).")
   int jobs;
 
-  @Option(names = {"-o", "--out"}, paramLabel = "DIR", required = true, description = "Output directory.")
+  @Option(names = {"-o", "--out"}, paramLabel = "DIR", description = "Output directory (required).")
   Path out;
+
+  @Option(names = "--grid", paramLabel = "GRID.yaml",
+      description = "Strategies to race: samplers x learners x thresholds (default: the built-in grid; "
+          + "imb compare --print-grid shows it, documented).")
+  Path gridFile;
+
+  @Option(names = "--print-grid", description = "Print the default grid (YAML, with its documentation) and exit.")
+  boolean printGrid;
 
   @Option(names = "--no-race", description = "Run every strategy on every fold (no racing).")
   boolean noRace;
 
   @Override
   public Integer call() throws Exception {
+    if (printGrid) {
+      spec.commandLine().getOut().print(Grid.defaultText());
+      return 0;
+    }
+    if (out == null) {
+      throw new org.imbalanced4j.InvalidOptionException("Missing required option: '--out=DIR'");
+    }
     DataSource src = DataSource.of(file);
     Dataset d = Datasets.read(src, data.toReadOptions());
     CrossValidator cv = CrossValidator.builder().optFolds(folds).optRepeats(repeats).optSeed(seed.seed()).build();
-    List<Candidate> grid = defaultGrid(d);
+    List<Candidate> grid = gridFile == null ? Grid.defaults(d) : Grid.read(gridFile, d);
     PrintWriter err = spec.commandLine().getErr();
     err.printf("comparing %d strategies on %s (%,d rows), %d-fold x %d stratified cross-validation%n",
         grid.size(), src.name(), d.rows(), folds, repeats);
@@ -197,35 +204,6 @@ public final class CompareCommand implements Callable<Integer> {
     spec.commandLine().getOut().printf("wrote %s, %s, %s%n", out.resolve("report.html"),
         out.resolve("results.csv"), out.resolve("results.json"));
     return 0;
-  }
-
-  /** resampler (none, random under-sampling, SMOTE) x learner x decision rule. */
-  static List<Candidate> defaultGrid(Dataset d) {
-    Map<String, LongFunction<Sampler>> samplers = new LinkedHashMap<>();
-    samplers.put("none", null);
-    samplers.put("RandomUnderSampler", s -> SamplerCatalog.create("RandomUnderSampler", Map.of(), s));
-    if (!d.schema().hasCategorical()) {
-      samplers.put("SMOTE", s -> SamplerCatalog.create("SMOTE", Map.of(), s));
-    }
-    Map<String, Trainer> learners = new LinkedHashMap<>();
-    learners.put("logistic", new LogisticRegression(1.0, 150, null));
-    learners.put("logistic balanced", new LogisticRegression(1.0, 150,
-        ClassWeights.balanced(d.classCounts().counts())));
-    learners.put("mlp class-balanced loss", new NeuralTrainer("mlp class-balanced loss",
-        t -> TabularTrainer.builder().setLoss(new WeightedCrossEntropyLoss(
-            ClassWeights.effectiveNumber(t.classCounts().counts(), 0.999), 0))
-            .optHidden(64, 32).optEpochs(12).optPatience(4).optBatchSize(128)));
-    List<Candidate> grid = new ArrayList<>();
-    boolean binary = d.classCount() == 2;
-    for (Map.Entry<String, LongFunction<Sampler>> s : samplers.entrySet()) {
-      for (Map.Entry<String, Trainer> l : learners.entrySet()) {
-        for (boolean tuned : binary ? new boolean[] {false, true} : new boolean[] {false}) {
-          grid.add(new Candidate(s.getKey() + " + " + l.getKey() + (tuned ? " + tuned threshold" : " + argmax"),
-              s.getValue(), l.getValue(), tuned));
-        }
-      }
-    }
-    return grid;
   }
 
   private static List<Map<String, Object>> summarise(List<Candidate> grid, List<List<FoldResult>> results) {

@@ -1,6 +1,5 @@
 package org.imbalanced4j.cli.commands;
 
-import ai.djl.training.loss.Loss;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -12,15 +11,11 @@ import org.imbalanced4j.InvalidOptionException;
 import org.imbalanced4j.cli.options.DataOptions;
 import org.imbalanced4j.cli.options.SeedOption;
 import org.imbalanced4j.data.Dataset;
-import org.imbalanced4j.djl.losses.CostSensitiveLoss;
-import org.imbalanced4j.djl.losses.FocalLoss;
-import org.imbalanced4j.djl.losses.LdamLoss;
-import org.imbalanced4j.djl.losses.LogitAdjustedLoss;
-import org.imbalanced4j.djl.losses.WeightedCrossEntropyLoss;
 import org.imbalanced4j.djl.samplers.ClassSamplers;
 import org.imbalanced4j.djl.samplers.EpochSampler;
 import org.imbalanced4j.djl.samplers.WeightedRandomSampler;
 import org.imbalanced4j.djl.training.LearningRate;
+import org.imbalanced4j.djl.training.LossRecipes;
 import org.imbalanced4j.djl.training.TabularTrainer;
 import org.imbalanced4j.djl.training.TrainedModel;
 import org.imbalanced4j.djl.training.ValidationMetric;
@@ -50,9 +45,6 @@ import picocli.CommandLine.Spec;
         "  imb train data.csv --target Class --loss focal --class-weight balanced --out model/",
         "  imb train data.csv --loss ldam-drw --sampler class-balanced --epochs 40 --out model/"})
 public final class TrainCommand implements Callable<Integer> {
-  static final List<String> LOSSES = List.of("ce", "focal", "class-balanced", "ldam-drw",
-      "balanced-softmax", "logit-adjusted", "cost-sensitive");
-
   @Spec CommandSpec spec;
 
   @Parameters(index = "0", arity = "0..1", paramLabel = "FILE",
@@ -125,10 +117,7 @@ public final class TrainCommand implements Callable<Integer> {
     if (!net.equals("mlp") && !net.equals("attention")) {
       throw InvalidOptionException.unknown("model", model, List.of("mlp", "attention"));
     }
-    String lossName = loss.toLowerCase(Locale.ROOT);
-    if (!LOSSES.contains(lossName)) {
-      throw InvalidOptionException.unknown("loss", loss, LOSSES);
-    }
+    String lossName = LossRecipes.parse(loss);
     ValidationMetric vm = ValidationMetric.parse(metric);
     Dataset all = Datasets.read(DataSource.of(file), data.toReadOptions());
     Split s = StratifiedShuffleSplit.trainTestSplit(all.labels(), valSplit, seed.seed());
@@ -136,24 +125,11 @@ public final class TrainCommand implements Callable<Integer> {
     Dataset val = all.subset(s.test());
     long[] counts = train.classCounts().counts();
     double[] weights = classWeight.equalsIgnoreCase("none") ? null : ClassWeights.of(classWeight, counts, 0.999);
-    int e80 = Math.max(1, (int) (epochs * 0.8));
     TabularTrainer.Builder b = TabularTrainer.builder()
         .optNetwork(net).optEpochs(epochs).optBatchSize(batchSize).optHidden(hidden).optPatience(patience).optMetric(vm)
         .optLearningRate(schedule()).optSgd(sgd()).optWeightDecay(weightDecay).optSeed((int) seed.seed())
         .optCheckpoints(out.resolve("checkpoints"));
-    switch (lossName) {
-      case "ce" -> b.setLoss(new WeightedCrossEntropyLoss(weights, 0));
-      case "focal" -> b.setLoss(new FocalLoss(2.0, weights));
-      case "class-balanced" -> b.setLoss(new WeightedCrossEntropyLoss(ClassWeights.effectiveNumber(counts, 0.999), 0));
-      case "ldam-drw" -> {
-        Loss plain = new LdamLoss(counts, 0.5, 30, null);
-        Loss drw = new LdamLoss(counts, 0.5, 30, ClassWeights.effectiveNumber(counts, 0.9999));
-        b.setLossSchedule(e -> e < e80 ? plain : drw);
-      }
-      case "balanced-softmax" -> b.setLoss(LogitAdjustedLoss.balancedSoftmax(counts));
-      case "logit-adjusted" -> b.setLoss(new LogitAdjustedLoss(counts, 1.0));
-      default -> b.setLoss(new CostSensitiveLoss(balancedCosts(counts)));
-    }
+    LossRecipes.apply(b, lossName, counts, weights, epochs);
     EpochSampler es = sampler(train, counts, weights);
     if (es != null) {
       b.optSampler(es);
@@ -292,15 +268,4 @@ public final class TrainCommand implements Callable<Integer> {
     };
   }
 
-  /** Misclassifying a row of class t costs n / (K n_t): rare classes cost more. */
-  private static double[][] balancedCosts(long[] counts) {
-    double[] w = ClassWeights.balanced(counts);
-    double[][] c = new double[counts.length][counts.length];
-    for (int t = 0; t < counts.length; t++) {
-      for (int p = 0; p < counts.length; p++) {
-        c[t][p] = t == p ? 0 : w[t];
-      }
-    }
-    return c;
-  }
 }

@@ -84,15 +84,20 @@ abstract class SmoteBase extends Sampler {
     for (int i = 0; i < n; i++) {
       pick[i] = rng.randint(m * k);
     }
-    int d = data.features();
+    double[] steps = new double[n];
     for (int i = 0; i < n; i++) {
-      double step = stepSize * rng.uniform();
-      int r = pick[i] / k;
-      int c = pick[i] % k;
-      int other = nn.index(basePos[r], c + 1);
-      out.addInterpolated(baseX, r * d, nnX, other * d, step, label,
-          data.weight(baseRows[r]), data.weight(nnRows[other]));
+      steps[i] = stepSize * rng.uniform();
     }
+    int d = data.features();
+    int first = out.reserve(n, label);
+    java.util.stream.IntStream.range(0, (n + 8191) / 8192).parallel().forEach(b -> {
+      for (int i = b * 8192; i < Math.min(n, (b + 1) * 8192); i++) {
+        int r = pick[i] / k;
+        int other = nn.index(basePos[r], pick[i] % k + 1);
+        out.setInterpolated(first + i, baseX, r * d, nnX, other * d, steps[i],
+            data.weight(baseRows[r]), data.weight(nnRows[other]));
+      }
+    });
   }
 
   /** The builder options of the SMOTE family; {@code B} is the concrete builder. */

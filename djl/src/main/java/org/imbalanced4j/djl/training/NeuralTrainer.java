@@ -41,16 +41,14 @@ public final class NeuralTrainer implements Trainer {
     }
     TabularTrainer.Result r = configure.apply(fitOn).optSeed((int) seed).build().fit(fitOn.compact(), val);
     Provenance prov = new Provenance(description, Map.of("best_epoch", r.bestEpoch()), seed, fitOn.rows() + " rows");
-    return new Model() {
-      @Override
-      public double[][] predictProba(Dataset data) {
-        return TabularTrainer.predictProba(r, data);
-      }
+    return new NeuralModel(r, prov);
+  }
 
-      @Override
-      public Provenance provenance() {
-        return prov;
-      }
-    };
+  /** A fitted network: its training result (best parameters, preprocessing) and provenance. */
+  public record NeuralModel(TabularTrainer.Result result, Provenance provenance) implements Model {
+    @Override
+    public double[][] predictProba(Dataset data) {
+      return TabularTrainer.predictProba(result, data);
+    }
   }
 }

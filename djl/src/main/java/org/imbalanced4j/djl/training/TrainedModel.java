@@ -44,9 +44,44 @@ public final class TrainedModel {
     this.params = params;
   }
 
-  /** Writes a model directory; every file atomically. */
+  /** Writes a network's model directory; every file atomically. */
   public static void save(Path dir, TabularTrainer.Result r, Schema schema, Map<String, Object> config,
       Map<String, Object> decision, Dataset trainingData) throws IOException {
+    Map<String, Object> m = header(schema);
+    m.put("standardizer", r.standardizer().toMap());
+    Map<String, Object> net = new LinkedHashMap<>();
+    net.put("type", r.network());
+    net.put("inputs", r.inputs());
+    net.put("hidden", r.hidden());
+    net.put("dropout", r.dropout());
+    m.put("network", net);
+    m.put("decision", decision);
+    m.put("best_epoch", r.bestEpoch());
+    m.put("best_metric", r.bestMetric());
+    StringBuilder h = new StringBuilder();
+    for (EpochLog l : r.history()) {
+      h.append(new ObjectMapper().writeValueAsString(l)).append('\n');
+    }
+    Files.createDirectories(dir);
+    AtomicFiles.writeString(dir.resolve("history.jsonl"), h.toString());
+    write(dir, m, r.parameters(), config, trainingData);
+  }
+
+  /**
+   * Writes a linear model's directory (logistic regression): the same files as a network's, the
+   * weights in {@code model.json} under {@code linear} and {@code params.bin} empty.
+   */
+  public static void save(Path dir, org.imbalanced4j.model.LinearModel lm, Schema schema,
+      Map<String, Object> config, Map<String, Object> decision, Dataset trainingData) throws IOException {
+    Map<String, Object> m = header(schema);
+    m.put("standardizer", lm.standardizer().toMap());
+    m.put("linear", Map.of("classes", lm.classes(), "weights", lm.weights()));
+    m.put("decision", decision);
+    Files.createDirectories(dir);
+    write(dir, m, new byte[0], config, trainingData);
+  }
+
+  private static Map<String, Object> header(Schema schema) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("format", "imbalanced4j-model/1");
     m.put("target", schema.targetName());
@@ -62,16 +97,11 @@ public final class TrainedModel {
       fs.add(fm);
     }
     m.put("features", fs);
-    m.put("standardizer", r.standardizer().toMap());
-    Map<String, Object> net = new LinkedHashMap<>();
-    net.put("type", r.network());
-    net.put("inputs", r.inputs());
-    net.put("hidden", r.hidden());
-    net.put("dropout", r.dropout());
-    m.put("network", net);
-    m.put("decision", decision);
-    m.put("best_epoch", r.bestEpoch());
-    m.put("best_metric", r.bestMetric());
+    return m;
+  }
+
+  private static void write(Path dir, Map<String, Object> m, byte[] params, Map<String, Object> config,
+      Dataset trainingData) throws IOException {
     m.put("config", config);
     m.put("training_data_sha256", hash(trainingData));
     Map<String, Object> versions = new LinkedHashMap<>();
@@ -80,13 +110,7 @@ public final class TrainedModel {
     versions.put("pytorch", PyTorchEngine.get().getVersion());
     versions.put("java", System.getProperty("java.version"));
     m.put("versions", versions);
-    Files.createDirectories(dir);
-    AtomicFiles.write(dir.resolve("params.bin"), out -> out.write(r.parameters()));
-    StringBuilder h = new StringBuilder();
-    for (EpochLog l : r.history()) {
-      h.append(new ObjectMapper().writeValueAsString(l)).append('\n');
-    }
-    AtomicFiles.writeString(dir.resolve("history.jsonl"), h.toString());
+    AtomicFiles.write(dir.resolve("params.bin"), out -> out.write(params));
     AtomicFiles.writeString(dir.resolve("model.json"), OM.writeValueAsString(m));
   }
 
@@ -201,8 +225,13 @@ public final class TrainedModel {
         .setLabels(new int[data.rows()]).build();
     JsonNode st = meta.get("standardizer");
     Standardizer std = Standardizer.fromArrays(doubles(st.get("mean")), doubles(st.get("sd")), ints(st.get("levels")));
-    JsonNode net = meta.get("network");
     int classes = meta.get("classes").size();
+    JsonNode linear = meta.get("linear");
+    if (linear != null) {
+      return new org.imbalanced4j.model.LinearModel(std, doubles(linear.get("weights")), classes,
+          new org.imbalanced4j.model.Provenance("linear", Map.of(), 0, "")).logits(aligned);
+    }
+    JsonNode net = meta.get("network");
     PyTorchEngine.noGrad();
     try (NDManager manager = PyTorchEngine.get().newBaseManager()) {
       SequentialBlock block = TabularTrainer.network(net.get("type").asText(), std.width(), classes,

@@ -1,0 +1,306 @@
+package org.imbalanced4j.cli.grid;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.LongFunction;
+import org.imbalanced4j.DataException;
+import org.imbalanced4j.InvalidOptionException;
+import org.imbalanced4j.data.Dataset;
+import org.imbalanced4j.djl.training.LossRecipes;
+import org.imbalanced4j.djl.training.NeuralTrainer;
+import org.imbalanced4j.djl.training.TabularTrainer;
+import org.imbalanced4j.experiment.Candidate;
+import org.imbalanced4j.model.LogisticRegression;
+import org.imbalanced4j.model.Trainer;
+import org.imbalanced4j.sampling.Sampler;
+import org.imbalanced4j.sampling.SamplerCatalog;
+import org.imbalanced4j.weights.ClassWeights;
+
+/**
+ * An experiment grid read from YAML: {@code samplers} x {@code learners} x {@code thresholds},
+ * each combination one {@link Candidate}. Names and parameters are imbalanced-learn's for
+ * samplers and {@code imb train}'s for networks; the default grid is the resource {@code
+ * default-grid.yaml}, which documents the format. Every mistake is reported with the entry it is
+ * in.
+ *
+ * <pre>{@code
+ * samplers: [none, SMOTE: {k_neighbors: 3}]
+ * learners: [logistic, {mlp: {loss: focal}}]
+ * thresholds: [argmax, tuned]
+ * }</pre>
+ */
+public final class Grid {
+  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+  private static final List<String> LEARNERS = List.of("logistic", "mlp", "attention");
+  private static final List<String> THRESHOLDS = List.of("argmax", "tuned");
+
+  private Grid() {}
+
+  /** The default grid's YAML, with the comments that document the format. */
+  public static String defaultText() {
+    try (InputStream in = Grid.class.getResourceAsStream("default-grid.yaml")) {
+      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new IllegalStateException("the default grid is missing from the jar", e);
+    }
+  }
+
+  /** The default grid, for data like {@code d}. */
+  public static List<Candidate> defaults(Dataset d) {
+    try {
+      return parse(YAML.readTree(defaultText()), "default grid", d);
+    } catch (IOException e) {
+      throw new IllegalStateException("the default grid does not parse", e);
+    }
+  }
+
+  /** The grid of a YAML file, for data like {@code d}. */
+  public static List<Candidate> read(Path file, Dataset d) {
+    JsonNode root;
+    try {
+      root = YAML.readTree(Files.readString(file));
+    } catch (NoSuchFileException e) {
+      throw new DataException(file + ": no such grid file");
+    } catch (IOException e) {
+      String msg = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
+      throw new DataException(file + ": not a valid YAML grid (" + msg + ")");
+    }
+    return parse(root, file.toString(), d);
+  }
+
+  static List<Candidate> parse(JsonNode root, String where, Dataset d) {
+    if (root == null || !root.isObject()) {
+      throw new InvalidOptionException(where + ": a grid is a mapping with samplers, learners and thresholds");
+    }
+    for (Iterator<String> it = root.fieldNames(); it.hasNext();) {
+      String key = it.next();
+      if (!List.of("samplers", "learners", "thresholds").contains(key)) {
+        throw unknown(where, "grid key", key, List.of("samplers", "learners", "thresholds"));
+      }
+    }
+    List<Named<LongFunction<Sampler>>> samplers = new ArrayList<>();
+    for (JsonNode n : list(root, "samplers", where, "[none]")) {
+      samplers.add(sampler(n, where, d));
+    }
+    List<Named<Trainer>> learners = new ArrayList<>();
+    for (JsonNode n : list(root, "learners", where, null)) {
+      learners.add(learner(n, where));
+    }
+    List<String> thresholds = new ArrayList<>();
+    for (JsonNode n : list(root, "thresholds", where, "[argmax]")) {
+      String t = n.asText().strip().toLowerCase(Locale.ROOT);
+      if (!THRESHOLDS.contains(t)) {
+        throw unknown(where, "threshold", n.asText(), THRESHOLDS);
+      }
+      if (t.equals("argmax") || d.classCount() == 2) {
+        thresholds.add(t);
+      }
+    }
+    if (thresholds.isEmpty()) {
+      thresholds.add("argmax"); // a tuned threshold needs two classes
+    }
+    List<Candidate> out = new ArrayList<>();
+    for (Named<LongFunction<Sampler>> s : samplers) {
+      for (Named<Trainer> l : learners) {
+        for (String t : thresholds) {
+          String name = s.name() + " + " + l.name() + (t.equals("tuned") ? " + tuned threshold" : " + argmax");
+          out.add(new Candidate(name, s.value(), l.value(), t.equals("tuned")));
+        }
+      }
+    }
+    if (out.stream().map(Candidate::name).distinct().count() < out.size()) {
+      throw new InvalidOptionException(where + ": the grid lists the same strategy twice");
+    }
+    return out;
+  }
+
+  private record Named<T>(String name, T value) {}
+
+  private static InvalidOptionException unknown(String where, String what, String value, List<String> valid) {
+    return new InvalidOptionException(where + ": unknown " + what + " '" + value + "'; valid: " + String.join(", ", valid));
+  }
+
+  private static List<JsonNode> list(JsonNode root, String key, String where, String fallback) {
+    JsonNode n = root.get(key);
+    if (n == null || n.isNull()) {
+      if (fallback == null) {
+        throw new InvalidOptionException(where + ": the grid needs a list of " + key);
+      }
+      try {
+        n = YAML.readTree(fallback);
+      } catch (IOException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    List<JsonNode> out = new ArrayList<>();
+    (n.isArray() ? n : YAML.createArrayNode().add(n)).forEach(out::add);
+    if (out.isEmpty()) {
+      throw new InvalidOptionException(where + ": the list of " + key + " is empty");
+    }
+    return out;
+  }
+
+  /** {@code name} or {@code {name: {param: value}}}: the name and its parameters as text. */
+  private static Map.Entry<String, Map<String, String>> entry(JsonNode n, String what, String where) {
+    if (n.isTextual()) {
+      return Map.entry(n.asText().strip(), Map.of());
+    }
+    if (n.isObject() && n.size() == 1) {
+      String name = n.fieldNames().next();
+      JsonNode params = n.get(name);
+      Map<String, String> p = new LinkedHashMap<>();
+      if (params != null && !params.isNull()) {
+        if (!params.isObject()) {
+          throw new InvalidOptionException(where + ": the parameters of " + what + " " + name
+              + " must be a mapping such as {k_neighbors: 3}");
+        }
+        params.fields().forEachRemaining(f -> p.put(f.getKey(),
+            f.getValue().isArray() ? join(f.getValue()) : f.getValue().asText()));
+      }
+      return Map.entry(name.strip(), p);
+    }
+    throw new InvalidOptionException(where + ": a " + what + " is a name or {name: {parameter: value}}, not " + n);
+  }
+
+  private static String join(JsonNode array) {
+    List<String> parts = new ArrayList<>();
+    array.forEach(v -> parts.add(v.asText()));
+    return String.join(",", parts);
+  }
+
+  private static String label(String name, Map<String, String> params) {
+    if (params.isEmpty()) {
+      return name;
+    }
+    List<String> kv = new ArrayList<>();
+    params.forEach((k, v) -> kv.add(k + "=" + v));
+    return name + "(" + String.join(", ", kv) + ")";
+  }
+
+  private static Named<LongFunction<Sampler>> sampler(JsonNode n, String where, Dataset d) {
+    Map.Entry<String, Map<String, String>> e = entry(n, "sampler", where);
+    if (e.getKey().equalsIgnoreCase("none")) {
+      return new Named<>("none", null);
+    }
+    String name;
+    Map<String, String> params = e.getValue();
+    try {
+      name = SamplerCatalog.get(e.getKey()).name();
+      if (name.equals("SMOTE") && d.schema().hasCategorical()) {
+        name = d.schema().categoricalIndices().length == d.features() ? "SMOTEN" : "SMOTENC";
+      }
+      SamplerCatalog.create(name, params, 0); // unknown or bad parameters fail before any fold runs
+    } catch (InvalidOptionException bad) {
+      throw new InvalidOptionException(where + ": " + bad.getMessage());
+    }
+    String method = name;
+    return new Named<>(label(method, params), seed -> SamplerCatalog.create(method, params, seed));
+  }
+
+  private static Named<Trainer> learner(JsonNode n, String where) {
+    Map.Entry<String, Map<String, String>> e = entry(n, "learner", where);
+    String kind = e.getKey().toLowerCase(Locale.ROOT);
+    if (!LEARNERS.contains(kind)) {
+      throw unknown(where, "learner", e.getKey(), LEARNERS);
+    }
+    Params p = new Params(kind, e.getValue(), where);
+    String label = label(kind, e.getValue());
+    if (kind.equals("logistic")) {
+      Trainer t;
+      try {
+        t = new LogisticRegression(p.real("C", 1.0), p.integer("max_iter", 150), p.text("class_weight", "none"));
+      } catch (InvalidOptionException bad) {
+        throw new InvalidOptionException(where + ": logistic " + bad.getMessage());
+      }
+      p.done(List.of("C", "max_iter", "class_weight"));
+      return new Named<>(label, t);
+    }
+    String loss;
+    String weights = p.text("class_weight", "none");
+    try {
+      loss = LossRecipes.parse(p.text("loss", "ce"));
+      ClassWeights.of(weights, new long[] {1, 1}, 0.999);
+    } catch (InvalidOptionException bad) {
+      throw new InvalidOptionException(where + ": " + kind + " " + bad.getMessage());
+    }
+    int[] hidden = p.integers("hidden", new int[] {64, 32});
+    int epochs = p.integer("epochs", 12);
+    int patience = p.integer("patience", 4);
+    int batch = p.integer("batch_size", 128);
+    Float lr = e.getValue().containsKey("lr") ? (float) p.real("lr", 0.001) : null;
+    p.done(List.of("loss", "class_weight", "hidden", "epochs", "patience", "batch_size", "lr"));
+    Trainer t = new NeuralTrainer(label, train -> {
+      long[] counts = train.classCounts().counts();
+      double[] w = weights.equalsIgnoreCase("none") ? null : ClassWeights.of(weights, counts, 0.999);
+      TabularTrainer.Builder b = TabularTrainer.builder().optNetwork(kind).optHidden(hidden).optEpochs(epochs)
+          .optPatience(patience).optBatchSize(batch);
+      if (lr != null) {
+        b.optLearningRate(lr.floatValue());
+      }
+      return LossRecipes.apply(b, loss, counts, w, epochs);
+    });
+    return new Named<>(label, t);
+  }
+
+  /** A learner's parameters as text, read by type; unknown names are an error. */
+  private record Params(String learner, Map<String, String> values, String where) {
+    String text(String key, String fallback) {
+      return values.getOrDefault(key, fallback);
+    }
+
+    double real(String key, double fallback) {
+      String v = values.get(key);
+      try {
+        return v == null ? fallback : Double.parseDouble(v);
+      } catch (NumberFormatException e) {
+        throw new InvalidOptionException(where + ": " + learner + " " + key + " must be a number, got '" + v + "'");
+      }
+    }
+
+    int integer(String key, int fallback) {
+      String v = values.get(key);
+      try {
+        int i = v == null ? fallback : Integer.parseInt(v.strip());
+        if (i < 1) {
+          throw new NumberFormatException();
+        }
+        return i;
+      } catch (NumberFormatException e) {
+        throw new InvalidOptionException(where + ": " + learner + " " + key + " must be a positive whole number, got '" + v + "'");
+      }
+    }
+
+    int[] integers(String key, int[] fallback) {
+      String v = values.get(key);
+      if (v == null) {
+        return fallback;
+      }
+      String[] parts = v.split(",");
+      int[] out = new int[parts.length];
+      for (int i = 0; i < parts.length; i++) {
+        out[i] = new Params(learner, Map.of(key, parts[i]), where).integer(key, 1);
+      }
+      return out;
+    }
+
+    void done(List<String> known) {
+      for (String k : values.keySet()) {
+        if (!known.contains(k)) {
+          throw unknown(where, learner + " parameter", k, known);
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,71 @@
+package org.imbalanced4j.djl.training;
+
+import ai.djl.training.loss.Loss;
+import java.util.List;
+import java.util.Locale;
+import org.imbalanced4j.InvalidOptionException;
+import org.imbalanced4j.djl.losses.CostSensitiveLoss;
+import org.imbalanced4j.djl.losses.FocalLoss;
+import org.imbalanced4j.djl.losses.LdamLoss;
+import org.imbalanced4j.djl.losses.LogitAdjustedLoss;
+import org.imbalanced4j.djl.losses.WeightedCrossEntropyLoss;
+import org.imbalanced4j.weights.ClassWeights;
+
+/**
+ * The imbalance-aware losses by name, as {@code imb train --loss} and compare grids name them,
+ * each set up from the training rows' class counts: {@code ce} (optionally class-weighted),
+ * {@code focal} (gamma 2), {@code class-balanced} (effective-number weights, beta 0.999), {@code
+ * ldam-drw} (LDAM, re-weighted for the last 20% of the epochs), {@code balanced-softmax}, {@code
+ * logit-adjusted} (tau 1) and {@code cost-sensitive} (misclassification cost = balanced weight of
+ * the true class).
+ */
+public final class LossRecipes {
+  public static final List<String> NAMES = List.of("ce", "focal", "class-balanced", "ldam-drw",
+      "balanced-softmax", "logit-adjusted", "cost-sensitive");
+
+  private LossRecipes() {}
+
+  /** The name checked and normalised; an unknown name lists the valid ones. */
+  public static String parse(String name) {
+    String n = name.strip().toLowerCase(Locale.ROOT);
+    if (!NAMES.contains(n)) {
+      throw InvalidOptionException.unknown("loss", name, NAMES);
+    }
+    return n;
+  }
+
+  /**
+   * Sets the named loss on a trainer.
+   *
+   * @param weights class weights for {@code ce} and {@code focal}, or null
+   */
+  public static TabularTrainer.Builder apply(TabularTrainer.Builder b, String name, long[] counts, double[] weights,
+      int epochs) {
+    switch (parse(name)) {
+      case "ce" -> b.setLoss(new WeightedCrossEntropyLoss(weights, 0));
+      case "focal" -> b.setLoss(new FocalLoss(2.0, weights));
+      case "class-balanced" -> b.setLoss(new WeightedCrossEntropyLoss(ClassWeights.effectiveNumber(counts, 0.999), 0));
+      case "ldam-drw" -> {
+        int e80 = Math.max(1, (int) (epochs * 0.8));
+        Loss plain = new LdamLoss(counts, 0.5, 30, null);
+        Loss drw = new LdamLoss(counts, 0.5, 30, ClassWeights.effectiveNumber(counts, 0.9999));
+        b.setLossSchedule(e -> e < e80 ? plain : drw);
+      }
+      case "balanced-softmax" -> b.setLoss(LogitAdjustedLoss.balancedSoftmax(counts));
+      case "logit-adjusted" -> b.setLoss(new LogitAdjustedLoss(counts, 1.0));
+      default -> b.setLoss(new CostSensitiveLoss(balancedCosts(counts)));
+    }
+    return b;
+  }
+
+  private static double[][] balancedCosts(long[] counts) {
+    double[] w = ClassWeights.balanced(counts);
+    double[][] c = new double[counts.length][counts.length];
+    for (int t = 0; t < counts.length; t++) {
+      for (int p = 0; p < counts.length; p++) {
+        c[t][p] = t == p ? 0 : w[t];
+      }
+    }
+    return c;
+  }
+}

@@ -34,7 +34,38 @@ class CompareCommandTest {
     assertThat(Files.readAllLines(out.resolve("results.csv"))).hasSize(1 + 18 * 3);
     String html = Files.readString(out.resolve("report.html"));
     assertThat(html).startsWith("<!DOCTYPE html>").contains("Ranking by balanced_accuracy_score")
-        .contains("recall good").doesNotContain("<script");
+        .contains("recall good").doesNotContain("<script").contains("Critical-difference diagram")
+        .contains("<svg").contains("alt=\"ROC curves\" src=\"data:image/svg+xml;base64,")
+        .contains("confusion matrix of " + cands.get(0).get("candidate").asText());
+  }
+
+  @Test
+  void aYamlGridIsRacedAndTheWinnerIsExportedForPredict() throws IOException {
+    Path grid = dir.resolve("grid.yaml");
+    Files.writeString(grid, "samplers: [none, RandomUnderSampler]\nlearners:\n  - logistic: {class_weight: balanced}\n"
+        + "thresholds: [argmax, tuned]\n");
+    Path out = dir.resolve("g");
+    CliRun r = CliRun.of("compare", "builtin:ionosphere", "--grid", grid.toString(), "--folds", "3", "--out", out.toString());
+    assertThat(r.exit()).as(r.err()).isZero();
+    JsonNode j = new ObjectMapper().readTree(out.resolve("results.json").toFile());
+    assertThat(j.get("candidates").size()).isEqualTo(4);
+    String winner = j.get("candidates").get(0).get("candidate").asText();
+    JsonNode model = new ObjectMapper().readTree(out.resolve("best").resolve("model.json").toFile());
+    assertThat(model.get("config").get("candidate").asText()).isEqualTo(winner);
+    assertThat(model.get("decision").get("rule").asText()).isEqualTo(winner.endsWith("tuned threshold") ? "threshold" : "argmax");
+    Path pred = dir.resolve("pred.csv");
+    CliRun p = CliRun.of("predict", out.resolve("best").toString(), "builtin:ionosphere", "--out", pred.toString());
+    assertThat(p.exit()).as(p.err()).isZero();
+    List<String> lines = Files.readAllLines(pred);
+    assertThat(lines).hasSize(352);
+    assertThat(lines.get(0)).isEqualTo("proba_bad,proba_good,predicted,class");
+    long right = lines.stream().skip(1).filter(l -> l.endsWith(",bad,bad") || l.endsWith(",good,good")).count();
+    assertThat(right).as("the exported winner classifies its own training rows well").isGreaterThan(300);
+
+    Files.writeString(grid, "learners: [forest]\n");
+    CliRun bad = CliRun.of("compare", "builtin:ionosphere", "--grid", grid.toString(), "--out", out.toString());
+    assertThat(bad.exit()).isEqualTo(2);
+    assertThat(bad.err().strip()).isEqualTo("imb: " + grid + ": unknown learner 'forest'; valid: logistic, mlp, attention");
   }
 
   @Test

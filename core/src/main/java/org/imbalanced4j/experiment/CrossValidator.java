@@ -76,29 +76,24 @@ public final class CrossValidator {
   }
 
   /**
-   * Fits a candidate on training rows the way every fold does: for a tuned threshold a stratified
-   * quarter is held out first (it never sees the resampler) and the F1-optimal threshold of the
-   * rarest class is chosen on it; then the resampler runs on the rest, and the model is fitted.
-   * {@code imb compare} also uses this to retrain the winner on all rows.
+   * Fits a candidate on training rows the way every fold does: the resampler runs on the rows,
+   * then the model is fitted. For a tuned threshold a stratified quarter is held out first (it
+   * never sees the resampler), a model fitted on the rest gives the F1-optimal threshold of the
+   * rarest class on it, and the model is then refitted on all the rows (as scikit-learn's
+   * {@code TunedThresholdClassifierCV} with {@code refit=True}). {@code imb compare} also uses
+   * this to retrain the winner on all rows.
    */
   public static Fitted fit(Dataset train, Candidate c, long seed) {
     int k = train.classCount();
     boolean binary = train.classCounts().presentClassCount() == 2 && k == 2;
     int rare = train.classCounts().minority();
-    Dataset fitOn = train;
-    Dataset validation = null;
+    Model model = fitModel(train, null, c, seed);
+    double threshold = Double.NaN;
     if (c.tunedThreshold() && binary) {
       Split inner = StratifiedShuffleSplit.trainTestSplit(train.labels(), 0.25, seed);
-      fitOn = train.subset(inner.train());
-      validation = train.subset(inner.test());
-    }
-    if (c.sampler() != null) {
-      fitOn = c.sampler().apply(seed).fitResample(fitOn).data();
-    }
-    Model model = c.trainer().fit(fitOn, validation, seed);
-    double threshold = Double.NaN;
-    if (validation != null) {
-      double[][] pv = model.predictProba(validation);
+      Dataset validation = train.subset(inner.test());
+      Model held = fitModel(train.subset(inner.train()), validation, c, seed);
+      double[][] pv = held.predictProba(validation);
       int[] yv = validation.labels();
       boolean[] pos = new boolean[yv.length];
       double[] sv = new double[yv.length];
@@ -109,6 +104,11 @@ public final class CrossValidator {
       threshold = Thresholds.maximizeFbeta(pos, sv, 1.0).threshold();
     }
     return new Fitted(model, rare, threshold);
+  }
+
+  private static Model fitModel(Dataset rows, Dataset validation, Candidate c, long seed) {
+    Dataset fitOn = c.sampler() == null ? rows : c.sampler().apply(seed).fitResample(rows).data();
+    return c.trainer().fit(fitOn, validation, seed);
   }
 
   /**

@@ -76,13 +76,21 @@ public final class Racing {
     for (double v : r) {
       best = Math.min(best, v);
     }
-    double cd = Q05[Math.min(k, Q05.length - 1)] * Math.sqrt(k * (k + 1.0) / (6.0 * scores.length));
+    double cd = criticalDifference(k, scores.length);
     for (int a = 0; a < k; a++) {
       if (r[a] - best <= cd) {
         keep.add(a);
       }
     }
     return keep;
+  }
+
+  /**
+   * The Nemenyi critical difference of mean ranks at alpha = 0.05 for k candidates over n folds:
+   * {@code q_0.05 sqrt(k (k + 1) / (6 n))} (q of 20 candidates for more).
+   */
+  public static double criticalDifference(int k, int n) {
+    return Q05[Math.max(2, Math.min(k, Q05.length - 1))] * Math.sqrt(k * (k + 1.0) / (6.0 * n));
   }
 
   /** Regularized lower incomplete gamma P(a, x) (series, or continued fraction for large x). */

@@ -39,7 +39,8 @@ import picocli.CommandLine.Spec;
     description = {
       "Race strategies (resampler x learner x decision rule) under stratified cross-validation,",
       "resampling and tuning inside each training fold only, and rank them.",
-      "Writes DIR/report.html, DIR/results.csv and DIR/results.json.",
+      "Writes DIR/report.html, DIR/results.csv, DIR/results.json and DIR/best/ (the winner",
+      "retrained on all rows: a model directory for imb predict). Interrupted runs resume.",
     },
     footer = {"", "Example:", "  imb compare builtin:satimage --folds 5 --out compare/"})
 public final class CompareCommand implements Callable<Integer> {
@@ -91,12 +92,14 @@ public final class CompareCommand implements Callable<Integer> {
     Dataset d = Datasets.read(src, data.toReadOptions());
     CrossValidator cv = CrossValidator.builder().optFolds(folds).optRepeats(repeats).optSeed(seed.seed()).build();
     List<Candidate> grid = gridFile == null ? Grid.defaults(d) : Grid.read(gridFile, d);
+    String gridText = gridFile == null ? Grid.defaultText() : java.nio.file.Files.readString(gridFile);
     PrintWriter err = spec.commandLine().getErr();
     err.printf("comparing %d strategies on %s (%,d rows), %d-fold x %d stratified cross-validation%n",
         grid.size(), src.name(), d.rows(), folds, repeats);
     java.nio.file.Files.createDirectories(out);
     String runId = src.name() + "|" + d.rows() + "x" + d.features() + "|" + d.classCounts() + "|folds=" + folds
-        + "|repeats=" + repeats + "|seed=" + seed.seed();
+        + "|repeats=" + repeats + "|seed=" + seed.seed() + "|grid=" + Integer.toHexString(gridText.hashCode())
+        + "|version=" + CompareCommand.class.getPackage().getImplementationVersion();
     java.util.concurrent.atomic.AtomicInteger computed = new java.util.concurrent.atomic.AtomicInteger();
     java.util.concurrent.atomic.AtomicInteger reused = new java.util.concurrent.atomic.AtomicInteger();
     List<org.imbalanced4j.split.Split> splits = cv.splits(d.labels());
@@ -193,17 +196,67 @@ public final class CompareCommand implements Callable<Integer> {
     json.put("candidates", summary);
     AtomicFiles.writeString(out.resolve("results.json"), om.writeValueAsString(json));
     AtomicFiles.writeText(out.resolve("results.csv"), w -> writeCsv(w, results));
-    AtomicFiles.writeString(out.resolve("report.html"), CompareReport.html(src.name(), d, json, summary));
+    AtomicFiles.writeString(out.resolve("report.html"), CompareReport.html(src.name(), d, json, summary,
+        ranks(grid, results), leaders(grid, results, summary, splits, d), gridText));
     printRanking(spec.commandLine().getOut(), summary, d);
+    Candidate winner = grid.stream().filter(c -> c.name().equals(summary.get(0).get("candidate"))).findFirst().orElseThrow();
+    err.printf("retraining the winner on all %,d rows: %s%n", d.rows(), winner.name());
+    err.flush();
+    BestModel.export(out.resolve("best"), d, winner, seed.seed(), summary.get(0), src.name());
     spec.commandLine().getOut().printf("%d folds computed, %d reused from %s%n", computed.get(), reused.get(),
         out.resolve("results.sqlite"));
     if (!noRace) {
       spec.commandLine().getOut().printf(Locale.ROOT, "racing ran %d of %d fold fits (%.0f%% of the compute saved)%n",
           done, planned, 100.0 * (planned - done) / planned);
     }
-    spec.commandLine().getOut().printf("wrote %s, %s, %s%n", out.resolve("report.html"),
-        out.resolve("results.csv"), out.resolve("results.json"));
+    spec.commandLine().getOut().printf("wrote %s, %s, %s and %s (the winner, for imb predict)%n",
+        out.resolve("report.html"), out.resolve("results.csv"), out.resolve("results.json"), out.resolve("best"));
     return 0;
+  }
+
+  /** Mean ranks of the primary metric over the folds every strategy ran (racing drops after fold 3). */
+  private static CompareReport.Ranks ranks(List<Candidate> grid, List<List<FoldResult>> results) {
+    int folds = results.stream().mapToInt(List::size).min().orElse(0);
+    double[][] scores = new double[folds][grid.size()];
+    for (int f = 0; f < folds; f++) {
+      for (int c = 0; c < grid.size(); c++) {
+        scores[f][c] = results.get(c).get(f).metrics().get(PRIMARY);
+      }
+    }
+    List<String> names = grid.stream().map(Candidate::name).toList();
+    if (folds < 2) {
+      return new CompareReport.Ranks(List.of(), new double[0], 0, folds);
+    }
+    return new CompareReport.Ranks(names, org.imbalanced4j.experiment.Racing.meanRanks(scores),
+        org.imbalanced4j.experiment.Racing.criticalDifference(grid.size(), folds), folds);
+  }
+
+  /** The out-of-fold predictions of the (up to) three best strategies that ran every fold. */
+  private static List<CompareReport.Leader> leaders(List<Candidate> grid, List<List<FoldResult>> results,
+      List<Map<String, Object>> ranked, List<org.imbalanced4j.split.Split> splits, Dataset d) {
+    List<CompareReport.Leader> out = new ArrayList<>();
+    int k = d.classCount();
+    for (Map<String, Object> r : ranked) {
+      if (out.size() == 3 || r.get("dropped_after_fold") != null) {
+        break;
+      }
+      int c = java.util.stream.IntStream.range(0, grid.size())
+          .filter(i -> grid.get(i).name().equals(r.get("candidate"))).findFirst().orElseThrow();
+      double[][] proba = new double[d.rows()][k];
+      int[] predicted = new int[d.rows()];
+      for (int si = 0; si < splits.size() && splits.get(si).repeat() == 0; si++) {
+        FoldResult f = results.get(c).get(si);
+        int[] test = splits.get(si).test();
+        for (int i = 0; i < test.length; i++) {
+          for (int j = 0; j < k; j++) {
+            proba[test[i]][j] = f.proba()[i * k + j];
+          }
+          predicted[test[i]] = f.predicted()[i];
+        }
+      }
+      out.add(new CompareReport.Leader(grid.get(c).name(), proba, predicted));
+    }
+    return out;
   }
 
   private static List<Map<String, Object>> summarise(List<Candidate> grid, List<List<FoldResult>> results) {
@@ -238,7 +291,8 @@ public final class CompareCommand implements Callable<Integer> {
 
   @SuppressWarnings("unchecked")
   private static void printRanking(PrintWriter pw, List<Map<String, Object>> summary, Dataset d) {
-    pw.printf("%n  %-4s %-52s %-22s %s  %8s%n", "rank", "strategy", PRIMARY + " (95% CI)",
+    int w = summary.stream().mapToInt(c -> ((String) c.get("candidate")).length()).max().orElse(8);
+    pw.printf("%n  %-4s %-" + w + "s  %-22s %s  %8s%n", "rank", "strategy", PRIMARY + " (95% CI)",
         "recall per class", "time s");
     for (Map<String, Object> c : summary) {
       Map<String, Map<String, Double>> m = (Map<String, Map<String, Double>>) c.get("metrics");
@@ -251,7 +305,7 @@ public final class CompareCommand implements Callable<Integer> {
       }
       Map<String, Double> p = m.get(PRIMARY);
       Object dropped = c.get("dropped_after_fold");
-      pw.printf(Locale.ROOT, "  %-4d %-52s %.4f ± %.4f      %s %8.1f%s%n", c.get("rank"), c.get("candidate"),
+      pw.printf(Locale.ROOT, "  %-4d %-" + w + "s  %.4f ± %.4f      %s %8.1f%s%n", c.get("rank"), c.get("candidate"),
           p.get("mean"), p.get("ci95_half_width"), rec.toString().strip(), (Double) c.get("seconds"),
           dropped == null ? "" : "  (dropped after fold " + dropped + ")");
     }

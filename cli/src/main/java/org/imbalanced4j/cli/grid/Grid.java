@@ -220,7 +220,7 @@ public final class Grid {
     if (kind.equals("logistic")) {
       Trainer t;
       try {
-        t = new LogisticRegression(p.real("C", 1.0), p.integer("max_iter", 150), p.text("class_weight", "none"));
+        t = new LogisticRegression(p.real("C", 1.0), p.integer("max_iter", 300), p.text("class_weight", "none"));
       } catch (InvalidOptionException bad) {
         throw new InvalidOptionException(where + ": logistic " + bad.getMessage());
       }
@@ -235,23 +235,33 @@ public final class Grid {
     } catch (InvalidOptionException bad) {
       throw new InvalidOptionException(where + ": " + kind + " " + bad.getMessage());
     }
-    int[] hidden = p.integers("hidden", new int[] {64, 32});
-    int epochs = p.integer("epochs", 12);
-    int patience = p.integer("patience", 4);
+    int[] hidden = p.integers("hidden", new int[] {128, 64});
+    Integer epochs = e.getValue().containsKey("epochs") ? p.integer("epochs", 1) : null;
+    Integer patience = e.getValue().containsKey("patience") ? p.integer("patience", 1) : null;
     int batch = p.integer("batch_size", 128);
     Float lr = e.getValue().containsKey("lr") ? (float) p.real("lr", 0.001) : null;
     p.done(List.of("loss", "class_weight", "hidden", "epochs", "patience", "batch_size", "lr"));
     Trainer t = new NeuralTrainer(label, train -> {
       long[] counts = train.classCounts().counts();
       double[] w = weights.equalsIgnoreCase("none") ? null : ClassWeights.of(weights, counts, 0.999);
-      TabularTrainer.Builder b = TabularTrainer.builder().optNetwork(kind).optHidden(hidden).optEpochs(epochs)
-          .optPatience(patience).optBatchSize(batch);
+      int ep = epochs != null ? epochs : autoEpochs(train.rows(), batch);
+      TabularTrainer.Builder b = TabularTrainer.builder().optNetwork(kind).optHidden(hidden).optEpochs(ep)
+          .optPatience(patience != null ? patience : Math.max(10, ep / 5)).optBatchSize(batch);
       if (lr != null) {
         b.optLearningRate(lr.floatValue());
       }
-      return LossRecipes.apply(b, loss, counts, w, epochs);
+      return LossRecipes.apply(b, loss, counts, w, ep);
     });
     return new Named<>(label, t);
+  }
+
+  /**
+   * Epochs when the grid does not say: enough for about 600 optimiser steps (small data needs many
+   * epochs, large data few), between 10 and 200; early stopping ends most runs sooner.
+   */
+  static int autoEpochs(int rows, int batch) {
+    int stepsPerEpoch = Math.max(1, (rows + batch - 1) / batch);
+    return Math.max(10, Math.min(200, (600 + stepsPerEpoch - 1) / stepsPerEpoch));
   }
 
   /** A learner's parameters as text, read by type; unknown names are an error. */

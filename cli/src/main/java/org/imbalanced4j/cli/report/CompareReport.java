@@ -1,15 +1,21 @@
 package org.imbalanced4j.cli.report;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.imbalanced4j.data.ClassCounts;
 import org.imbalanced4j.data.Dataset;
+import org.imbalanced4j.metrics.ConfusionMatrix;
+import org.imbalanced4j.metrics.LabelMetrics;
+import org.imbalanced4j.metrics.ScoreMetrics;
 
 /**
  * The self-contained HTML report of {@code imb compare}: data summary, ranking table with the
  * primary metric's 95% interval and a bar for each strategy, the other metrics and per-class
- * recall, and the configuration with versions. No scripts, no external files.
+ * recall, the critical-difference diagram, ROC and PR curves, confusion matrices and per-class
+ * metrics of the leading strategies, and the configuration with the grid and versions. No
+ * scripts, no external files: the plots are SVG inside the page.
  */
 public final class CompareReport {
   private CompareReport() {}
@@ -17,8 +23,18 @@ public final class CompareReport {
   private static final String[] COLUMNS = {"f1_score_macro", "geometric_mean_score",
       "average_precision_score", "roc_auc_score", "matthews_corrcoef"};
 
+  /**
+   * A leading strategy's out-of-fold predictions, pooled over the folds of the first repeat: every
+   * row predicted once, by the model that did not see it.
+   */
+  public record Leader(String name, double[][] proba, int[] predicted) {}
+
+  /** Mean ranks over the folds every strategy ran, and the Nemenyi critical difference. */
+  public record Ranks(List<String> names, double[] ranks, double cd, int folds) {}
+
   @SuppressWarnings("unchecked")
-  public static String html(String source, Dataset d, Map<String, Object> run, List<Map<String, Object>> ranked) {
+  public static String html(String source, Dataset d, Map<String, Object> run, List<Map<String, Object>> ranked,
+      Ranks ranks, List<Leader> leaders, String gridYaml) throws java.io.IOException {
     ClassCounts cc = d.classCounts();
     String primary = (String) run.get("primary_metric");
     StringBuilder h = new StringBuilder();
@@ -29,6 +45,8 @@ public final class CompareReport {
         .append("table{border-collapse:collapse;width:100%;font-size:.9rem}th,td{padding:.35rem .5rem;border-bottom:1px solid #e8edf2;text-align:right}")
         .append("th{background:#f4f7fa;position:sticky;top:0}td.l,th.l{text-align:left}tr.best{background:#eef7ee;font-weight:600}")
         .append(".bar{display:inline-block;height:.7rem;background:#4a90d9;border-radius:2px;vertical-align:middle}")
+        .append(".plots{display:flex;flex-wrap:wrap;gap:1rem}.plots img{max-width:48%;min-width:360px;border:1px solid #e8edf2}.plots img.cm{max-width:31%;min-width:280px}.wide{overflow-x:auto}")
+        .append("pre{background:#f4f7fa;padding:.8rem;overflow-x:auto;font-size:.8rem}")
         .append(".muted{color:#6b7785}.chip{display:inline-block;padding:.1rem .45rem;border-radius:.8rem;background:#eef2f6;margin:.1rem}")
         .append("</style></head><body>");
     h.append("<h1>Which strategy works best for the rare classes?</h1>");
@@ -48,7 +66,7 @@ public final class CompareReport {
     }
     h.append(String.format(Locale.ROOT, " &middot; imbalance ratio %.2f &middot; %d features (%d categorical)</p>",
         cc.imbalanceRatio(), d.features(), d.schema().categoricalIndices().length));
-    h.append("<h2>Ranking by ").append(esc(primary)).append("</h2><table><tr><th>#</th><th class=\"l\">strategy</th><th>")
+    h.append("<h2>Ranking by ").append(esc(primary)).append("</h2><div class=\"wide\"><table><tr><th>#</th><th class=\"l\">strategy</th><th>")
         .append(esc(primary)).append(" &plusmn; 95% CI</th><th class=\"l\"></th>");
     for (String c : COLUMNS) {
       h.append("<th>").append(esc(c)).append("</th>");
@@ -78,7 +96,14 @@ public final class CompareReport {
       }
       h.append("<td>").append(String.format(Locale.ROOT, "%.1f", (Double) c.get("seconds"))).append("</td></tr>");
     }
-    h.append("</table>");
+    h.append("</table></div>");
+    if (ranks.names().size() > 1) {
+      h.append("<h2>Critical-difference diagram</h2><p class=\"muted\">Mean rank of each strategy over the ")
+          .append(ranks.folds()).append(" folds that every strategy ran (1 = best). Strategies joined by a "
+              + "blue line are not significantly different (Nemenyi test, &alpha; = 0.05).</p>")
+          .append(CdDiagram.svg(ranks.names(), ranks.ranks(), ranks.cd()));
+    }
+    leaders(h, d, leaders);
     h.append("<h2>Configuration</h2><table>");
     row(h, "data", source);
     row(h, "folds x repeats", run.get("folds") + " x " + run.get("repeats"));
@@ -87,9 +112,64 @@ public final class CompareReport {
     row(h, "imbalanced4j", String.valueOf(CompareReport.class.getPackage().getImplementationVersion()));
     row(h, "java", System.getProperty("java.version"));
     row(h, "djl", ai.djl.engine.Engine.getDjlVersion());
-    h.append("</table><p class=\"muted\">Metrics are scikit-learn's and imbalanced-learn's definitions "
+    h.append("</table><h3>Grid</h3><pre>").append(esc(gridYaml)).append("</pre>");
+    h.append("<p class=\"muted\">Metrics are scikit-learn's and imbalanced-learn's definitions "
         + "(mean over test folds). Results per fold: results.csv; per strategy: results.json.</p></body></html>\n");
     return h.toString();
+  }
+
+  /** ROC and PR curves, confusion matrices and per-class metrics of the leading strategies. */
+  private static void leaders(StringBuilder h, Dataset d, List<Leader> leaders) throws java.io.IOException {
+    if (leaders.isEmpty()) {
+      return;
+    }
+    ClassCounts cc = d.classCounts();
+    int rare = cc.minority();
+    String rareName = cc.classNames().get(rare);
+    int[] y = d.labels();
+    boolean[] pos = new boolean[y.length];
+    for (int i = 0; i < y.length; i++) {
+      pos[i] = y[i] == rare;
+    }
+    List<Plots.Series> roc = new ArrayList<>();
+    List<Plots.Series> pr = new ArrayList<>();
+    for (Leader l : leaders) {
+      double[] s = new double[y.length];
+      for (int i = 0; i < y.length; i++) {
+        s[i] = l.proba()[i][rare];
+      }
+      roc.add(new Plots.Series(l.name(), ScoreMetrics.roc(pos, s)));
+      pr.add(new Plots.Series(l.name(), ScoreMetrics.precisionRecall(pos, s)));
+    }
+    h.append("<h2>Leading strategies: curves for the rare class '").append(esc(rareName)).append("'</h2>")
+        .append("<p class=\"muted\">Out-of-fold probabilities of the first repeat: each row scored by the model "
+            + "whose training folds did not contain it.</p><div class=\"plots\">")
+        .append("<img alt=\"ROC curves\" src=\"").append(Plots.svgDataUri(Plots.rocChart(roc))).append("\">")
+        .append("<img alt=\"precision-recall curves\" src=\"")
+        .append(Plots.svgDataUri(Plots.precisionRecallChart(pr, cc.fraction(rare)))).append("\"></div>");
+    h.append("<h2>Confusion matrices and per-class metrics</h2><div class=\"plots\">");
+    for (Leader l : leaders) {
+      ConfusionMatrix cm = ConfusionMatrix.of(y, l.predicted(), d.classCount());
+      h.append("<img alt=\"confusion matrix of ").append(esc(l.name())).append("\" src=\"")
+          .append(Plots.svgDataUri(Plots.confusionChart(cm, cc.classNames(), false, shorten(l.name()))))
+          .append("\" class=\"cm\">");
+    }
+    h.append("</div>");
+    for (Leader l : leaders) {
+      LabelMetrics.PerClass pc = LabelMetrics.perClass(y, l.predicted(), d.classCount(), 1, 0);
+      h.append("<h3>").append(esc(l.name())).append("</h3><table><tr><th class=\"l\">class</th><th>precision</th>"
+          + "<th>recall</th><th>f1</th><th>specificity</th><th>support</th></tr>");
+      for (int i = 0; i < pc.labels().length; i++) {
+        h.append("<tr><td class=\"l\">").append(esc(cc.classNames().get(pc.labels()[i]))).append("</td>")
+            .append(String.format(Locale.ROOT, "<td>%.3f</td><td>%.3f</td><td>%.3f</td><td>%.3f</td><td>%d</td></tr>",
+                pc.precision()[i], pc.recall()[i], pc.fscore()[i], pc.specificity()[i], pc.support()[i]));
+      }
+      h.append("</table>");
+    }
+  }
+
+  private static String shorten(String name) {
+    return name.length() <= 48 ? name : name.substring(0, 45) + "...";
   }
 
   @SuppressWarnings("unchecked")

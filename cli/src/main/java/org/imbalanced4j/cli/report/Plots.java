@@ -43,23 +43,31 @@ public final class Plots {
   private Plots() {}
 
   public static void roc(List<Series> curves, Path base) throws IOException {
+    save(rocChart(curves), base);
+  }
+
+  public static void precisionRecall(List<Series> curves, double prevalence, Path base) throws IOException {
+    save(precisionRecallChart(curves, prevalence), base);
+  }
+
+  public static XYChart rocChart(List<Series> curves) {
     XYChart c = xy("ROC curve", "False positive rate", "True positive rate");
     for (Series s : curves) {
       line(c, s.name(), s.curve().x(), s.curve().y());
     }
     dashed(c.addSeries("chance", new double[] {0, 1}, new double[] {0, 1}));
-    save(c, base);
+    return c;
   }
 
-  public static void precisionRecall(List<Series> curves, double prevalence, Path base) throws IOException {
+  public static XYChart precisionRecallChart(List<Series> curves, double prevalence) {
     XYChart c = xy("Precision-recall curve", "Recall", "Precision");
-    c.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
+    c.getStyler().setLegendPosition(Styler.LegendPosition.InsideSW);
     for (Series s : curves) {
       line(c, s.name(), s.curve().x(), s.curve().y());
     }
     dashed(c.addSeries(String.format(java.util.Locale.ROOT, "baseline (prevalence %.3f)", prevalence),
         new double[] {0, 1}, new double[] {prevalence, prevalence}));
-    save(c, base);
+    return c;
   }
 
   public static void calibration(Curve curve, Path base) throws IOException {
@@ -75,9 +83,14 @@ public final class Plots {
   /** Confusion matrix heat map; {@code normalise} divides each row by its total. */
   public static void confusion(ConfusionMatrix cm, List<String> names, boolean normalise, Path base)
       throws IOException {
+    save(confusionChart(cm, names, normalise, normalise ? "Confusion matrix (each row sums to 1)"
+        : "Confusion matrix (counts)"), base);
+  }
+
+  public static HeatMapChart confusionChart(ConfusionMatrix cm, List<String> names, boolean normalise, String title) {
     int k = cm.classes();
     HeatMapChart c = new HeatMapChartBuilder().width(560 + 30 * k).height(480 + 30 * k)
-        .title(normalise ? "Confusion matrix (each row sums to 1)" : "Confusion matrix (counts)")
+        .title(title)
         .xAxisTitle("Predicted class").yAxisTitle("True class").build();
     List<Number[]> cells = new ArrayList<>();
     for (int t = 0; t < k; t++) {
@@ -96,7 +109,7 @@ public final class Plots {
         .setRangeColors(new Color[] {new Color(247, 251, 255), new Color(158, 202, 225), new Color(66, 146, 198)});
     c.getStyler().setPlotGridLinesVisible(false);
     c.getStyler().setChartBackgroundColor(Color.WHITE);
-    save(c, base);
+    return c;
   }
 
   private static XYChart xy(String title, String x, String y) {
@@ -124,8 +137,15 @@ public final class Plots {
     s.setLineStyle(DASHED);
   }
 
+  /** The chart as an SVG {@code data:} URI, for an {@code <img>} of a self-contained page. */
+  public static String svgDataUri(Chart<?, ?> chart) throws IOException {
+    ByteArrayOutputStream svg = new ByteArrayOutputStream();
+    VectorGraphicsEncoder.saveVectorGraphic(chart, svg, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
+    return "data:image/svg+xml;base64," + java.util.Base64.getEncoder().encodeToString(svg.toByteArray());
+  }
+
   /** {@code base}.png and {@code base}.svg, each written atomically. */
-  private static void save(Chart<?, ?> chart, Path base) throws IOException {
+  public static void save(Chart<?, ?> chart, Path base) throws IOException {
     byte[] png = BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
     AtomicFiles.write(base.resolveSibling(base.getFileName() + ".png"), out -> out.write(png));
     ByteArrayOutputStream svg = new ByteArrayOutputStream();

@@ -1,0 +1,82 @@
+package org.imbalanced4j.cli.commands;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.imbalanced4j.data.Dataset;
+import org.imbalanced4j.djl.training.NeuralTrainer;
+import org.imbalanced4j.djl.training.TrainedModel;
+import org.imbalanced4j.experiment.Candidate;
+import org.imbalanced4j.experiment.CrossValidator;
+import org.imbalanced4j.model.LinearModel;
+
+/**
+ * The winner of {@code imb compare}, retrained on all rows exactly as in each fold (resampler,
+ * model, tuned threshold on a held-out quarter) and written as a model directory that {@code imb
+ * predict} reads. The directory is written beside the target and renamed into place, so a failed
+ * export never leaves half a model.
+ */
+final class BestModel {
+  private BestModel() {}
+
+  static void export(Path dir, Dataset d, Candidate winner, long seed, Map<String, Object> scores, String source)
+      throws IOException {
+    CrossValidator.Fitted f = CrossValidator.fit(d, winner, seed);
+    Map<String, Object> decision = new LinkedHashMap<>();
+    if (Double.isNaN(f.threshold())) {
+      decision.put("rule", "argmax");
+    } else {
+      decision.put("rule", "threshold");
+      decision.put("positive", d.schema().classNames().get(f.positive()));
+      decision.put("threshold", f.threshold());
+      decision.put("chosen_by", "f1 on a stratified quarter of the rows, held out from the fit");
+    }
+    Map<String, Object> config = new LinkedHashMap<>();
+    config.put("made_by", "imb compare");
+    config.put("candidate", winner.name());
+    config.put("learner", winner.trainer().describe());
+    config.put("data", source);
+    config.put("seed", seed);
+    config.put("cross_validated", scores.get("metrics"));
+    Path tmp = Files.createTempDirectory(dir.toAbsolutePath().getParent(), ".best-");
+    try {
+      Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+    } catch (UnsupportedOperationException notPosix) {
+      // the default permissions of the platform
+    }
+    try {
+      if (f.model() instanceof LinearModel lm) {
+        TrainedModel.save(tmp, lm, d.schema(), config, decision, d);
+      } else if (f.model() instanceof NeuralTrainer.NeuralModel nm) {
+        TrainedModel.save(tmp, nm.result(), d.schema(), config, decision, d);
+      } else {
+        throw new IllegalStateException("no model directory format for " + f.model().getClass());
+      }
+      Path old = dir.resolveSibling(".best-old");
+      delete(old);
+      if (Files.exists(dir)) {
+        Files.move(dir, old, StandardCopyOption.ATOMIC_MOVE);
+      }
+      Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
+      delete(old);
+    } finally {
+      delete(tmp);
+    }
+  }
+
+  private static void delete(Path p) throws IOException {
+    if (!Files.exists(p)) {
+      return;
+    }
+    try (Stream<Path> all = Files.walk(p)) {
+      for (Path q : all.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(q);
+      }
+    }
+  }
+}

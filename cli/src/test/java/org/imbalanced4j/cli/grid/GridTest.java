@@ -1,0 +1,86 @@
+package org.imbalanced4j.cli.grid;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.util.List;
+import org.imbalanced4j.InvalidOptionException;
+import org.imbalanced4j.data.Dataset;
+import org.imbalanced4j.experiment.Candidate;
+import org.imbalanced4j.io.DataSource;
+import org.imbalanced4j.io.Datasets;
+import org.imbalanced4j.io.ReadOptions;
+import org.junit.jupiter.api.Test;
+
+class GridTest {
+  static Dataset data(String name) {
+    return Datasets.read(DataSource.of("builtin:" + name), ReadOptions.defaults());
+  }
+
+  static List<Candidate> parse(String yaml, Dataset d) throws Exception {
+    return Grid.parse(new ObjectMapper(new YAMLFactory()).readTree(yaml), "g.yaml", d);
+  }
+
+  @Test
+  void everyCombinationIsOneStrategyNamedByItsParameters() throws Exception {
+    List<Candidate> g = parse("""
+        samplers: [none, {SMOTE: {k_neighbors: 3}}, SMOTETomek]
+        learners:
+          - logistic: {class_weight: balanced}
+          - mlp: {loss: focal, hidden: [16]}
+        thresholds: [argmax, tuned]
+        """, data("ionosphere"));
+    assertThat(g).hasSize(3 * 2 * 2);
+    assertThat(g).extracting(Candidate::name).contains(
+        "none + logistic(class_weight=balanced) + argmax",
+        "SMOTE(k_neighbors=3) + mlp(loss=focal, hidden=16) + tuned threshold");
+    Candidate smote = g.stream().filter(c -> c.name().startsWith("SMOTE(")).findFirst().orElseThrow();
+    assertThat(smote.sampler().apply(1).name()).isEqualTo("SMOTE");
+    assertThat(g.stream().filter(Candidate::tunedThreshold).count()).isEqualTo(6);
+  }
+
+  @Test
+  void theDefaultGridHasEighteenStrategiesForTwoClassesAndNoTunedThresholdForMore() {
+    assertThat(Grid.defaults(data("ionosphere"))).hasSize(18);
+    List<Candidate> multi = Grid.defaults(data("glass"));
+    assertThat(multi).hasSize(9).noneMatch(Candidate::tunedThreshold);
+    assertThat(Grid.defaultText()).contains("samplers:").contains("# learners:");
+  }
+
+  @Test
+  void smoteBecomesSmotencOnCategoricalData() throws Exception {
+    List<Candidate> g = parse("samplers: [SMOTE]\nlearners: [logistic]\n", data("lending_club"));
+    assertThat(g).singleElement().satisfies(c -> assertThat(c.name()).startsWith("SMOTENC + logistic"));
+  }
+
+  @Test
+  void mistakesNameTheEntryAndTheValidChoices() {
+    Dataset d = data("ionosphere");
+    assertThatThrownBy(() -> parse("learners: [forest]", d)).isInstanceOf(InvalidOptionException.class)
+        .hasMessage("g.yaml: unknown learner 'forest'; valid: logistic, mlp, attention");
+    assertThatThrownBy(() -> parse("samplers: [SMOOTE]\nlearners: [logistic]", d))
+        .hasMessageStartingWith("g.yaml: unknown method 'SMOOTE'");
+    assertThatThrownBy(() -> parse("samplers: [{SMOTE: {k: 3}}]\nlearners: [logistic]", d))
+        .hasMessageStartingWith("g.yaml: ").hasMessageContaining("k_neighbors");
+    assertThatThrownBy(() -> parse("learners: [{mlp: {loss: hinge}}]", d))
+        .hasMessageStartingWith("g.yaml: mlp unknown loss 'hinge'");
+    assertThatThrownBy(() -> parse("learners: [{logistic: {C: big}}]", d))
+        .hasMessage("g.yaml: logistic C must be a number, got 'big'");
+    assertThatThrownBy(() -> parse("learners: [{mlp: {epochs: 0}}]", d))
+        .hasMessageContaining("epochs must be a positive whole number");
+    assertThatThrownBy(() -> parse("learners: [logistic]\nthreshold: [tuned]", d))
+        .hasMessageStartingWith("g.yaml: unknown grid key 'threshold'");
+    assertThatThrownBy(() -> parse("samplers: [none]", d)).hasMessage("g.yaml: the grid needs a list of learners");
+    assertThatThrownBy(() -> parse("learners: [logistic, logistic]", d))
+        .hasMessage("g.yaml: the grid lists the same strategy twice");
+  }
+
+  @Test
+  void autoEpochsGiveAboutSixHundredStepsWithinBounds() {
+    assertThat(Grid.autoEpochs(224, 128)).isEqualTo(200);
+    assertThat(Grid.autoEpochs(4000, 128)).isEqualTo(19);
+    assertThat(Grid.autoEpochs(1_000_000, 128)).isEqualTo(10);
+  }
+}

@@ -113,6 +113,15 @@ public final class CompareCommand implements Callable<Integer> {
       alive.add(c);
     }
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, jobs));
+    boolean terminal = System.console() != null;
+    long started = System.nanoTime();
+    Runnable tick = () -> {
+      if (terminal) {
+        synchronized (err) {
+          progressBar(err, computed.get() + reused.get(), grid.size() * splits.size(), started);
+        }
+      }
+    };
     try (org.imbalanced4j.experiment.ResultStore store =
         new org.imbalanced4j.experiment.ResultStore(out.resolve("results.sqlite"), runId)) {
       for (int si = 0; si < splits.size(); si++) {
@@ -124,11 +133,13 @@ public final class CompareCommand implements Callable<Integer> {
             java.util.Optional<FoldResult> stored = store.get(cand.name(), sp.repeat(), sp.fold());
             if (stored.isPresent()) {
               reused.incrementAndGet();
+              tick.run();
               return stored.get();
             }
             FoldResult f = cv.runFold(d, cand, sp);
             store.put(f);
             computed.incrementAndGet();
+            tick.run();
             return f;
           }));
         }
@@ -157,7 +168,8 @@ public final class CompareCommand implements Callable<Integer> {
               org.imbalanced4j.experiment.Racing.friedmanP(scores), alive.size() - next.size());
           alive = next;
         }
-        err.printf("  fold %d/%d done: %d strategies%s%n", si + 1, splits.size(), alive.size(), note);
+        err.printf("%s  fold %d/%d done: %d strategies%s%n", terminal ? "\r\033[K" : "", si + 1, splits.size(),
+            alive.size(), note);
         err.flush();
       }
     } catch (java.util.concurrent.ExecutionException e) {
@@ -212,6 +224,18 @@ public final class CompareCommand implements Callable<Integer> {
     spec.commandLine().getOut().printf("wrote %s, %s, %s and %s (the winner, for imb predict)%n",
         out.resolve("report.html"), out.resolve("results.csv"), out.resolve("results.json"), out.resolve("best"));
     return 0;
+  }
+
+  /**
+   * One line redrawn in place on a terminal: fold fits done of the full grid (racing finishes
+   * early, so the bar may jump to the end), elapsed time.
+   */
+  private static void progressBar(PrintWriter err, int done, int planned, long started) {
+    int width = 30;
+    int filled = (int) Math.round(width * Math.min(1.0, (double) done / Math.max(1, planned)));
+    err.printf(Locale.ROOT, "\r  [%s%s] %d/%d fold fits  %.0fs", "#".repeat(filled), " ".repeat(width - filled), done,
+        planned, (System.nanoTime() - started) / 1e9);
+    err.flush();
   }
 
   /** Mean ranks of the primary metric over the folds every strategy ran (racing drops after fold 3). */

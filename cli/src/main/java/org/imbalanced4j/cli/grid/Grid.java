@@ -219,8 +219,10 @@ public final class Grid {
     String label = label(kind, e.getValue());
     if (kind.equals("logistic")) {
       Trainer t;
+      double c = p.real("C", 1.0);
+      int maxIter = p.integer("max_iter", 300);
       try {
-        t = new LogisticRegression(p.real("C", 1.0), p.integer("max_iter", 300), p.text("class_weight", "none"));
+        t = new LogisticRegression(c, maxIter, p.text("class_weight", "none"));
       } catch (InvalidOptionException bad) {
         throw new InvalidOptionException(where + ": logistic " + bad.getMessage());
       }

@@ -106,8 +106,18 @@ public final class CrossValidator {
     return new Fitted(model, rare, threshold);
   }
 
+  /**
+   * Resamples the rows and fits. A trainer that stops early on validation rows gets a stratified
+   * fifth of the rows, held out before resampling, when none are given.
+   */
   private static Model fitModel(Dataset rows, Dataset validation, Candidate c, long seed) {
-    Dataset fitOn = c.sampler() == null ? rows : c.sampler().apply(seed).fitResample(rows).data();
+    Dataset train = rows;
+    if (validation == null && c.trainer().usesValidation()) {
+      Split s = StratifiedShuffleSplit.trainTestSplit(rows.labels(), 0.2, seed + 1);
+      train = rows.subset(s.train());
+      validation = rows.subset(s.test());
+    }
+    Dataset fitOn = c.sampler() == null ? train : c.sampler().apply(seed).fitResample(train).data();
     return c.trainer().fit(fitOn, validation, seed);
   }
 

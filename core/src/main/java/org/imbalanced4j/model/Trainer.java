@@ -12,4 +12,13 @@ public interface Trainer {
   String describe();
 
   Model fit(Dataset train, Dataset validation, long seed);
+
+  /**
+   * Whether {@link #fit} uses validation rows (early stopping). An experiment then holds them out
+   * of the training rows before any resampling, so they are real rows that no synthetic row was
+   * made from.
+   */
+  default boolean usesValidation() {
+    return false;
+  }
 }

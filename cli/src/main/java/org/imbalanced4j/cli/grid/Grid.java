@@ -45,6 +45,8 @@ public final class Grid {
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
   private static final List<String> LEARNERS = List.of("logistic", "mlp", "attention");
   private static final List<String> THRESHOLDS = List.of("argmax", "tuned");
+  /** Early stopping of networks in grids: threshold-free, so it judges the ranking of the rows. */
+  static final String DEFAULT_METRIC = "pr_auc";
 
   private Grid() {}
 
@@ -231,7 +233,9 @@ public final class Grid {
     }
     String loss;
     String weights = p.text("class_weight", "none");
+    org.imbalanced4j.djl.training.ValidationMetric metric;
     try {
+      metric = org.imbalanced4j.djl.training.ValidationMetric.parse(p.text("metric", DEFAULT_METRIC));
       loss = LossRecipes.parse(p.text("loss", "ce"));
       ClassWeights.of(weights, new long[] {1, 1}, 0.999);
     } catch (InvalidOptionException bad) {
@@ -242,13 +246,13 @@ public final class Grid {
     Integer patience = e.getValue().containsKey("patience") ? p.integer("patience", 1) : null;
     int batch = p.integer("batch_size", 128);
     Float lr = e.getValue().containsKey("lr") ? (float) p.real("lr", 0.001) : null;
-    p.done(List.of("loss", "class_weight", "hidden", "epochs", "patience", "batch_size", "lr"));
+    p.done(List.of("loss", "class_weight", "hidden", "epochs", "patience", "batch_size", "lr", "metric"));
     Trainer t = new NeuralTrainer(label, train -> {
       long[] counts = train.classCounts().counts();
       double[] w = weights.equalsIgnoreCase("none") ? null : ClassWeights.of(weights, counts, 0.999);
       int ep = epochs != null ? epochs : autoEpochs(train.rows(), batch);
       TabularTrainer.Builder b = TabularTrainer.builder().optNetwork(kind).optHidden(hidden).optEpochs(ep)
-          .optPatience(patience != null ? patience : Math.max(10, ep / 5)).optBatchSize(batch);
+          .optPatience(patience != null ? patience : Math.max(10, ep / 5)).optBatchSize(batch).optMetric(metric);
       if (lr != null) {
         b.optLearningRate(lr.floatValue());
       }

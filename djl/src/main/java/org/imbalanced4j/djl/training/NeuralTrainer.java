@@ -31,6 +31,11 @@ public final class NeuralTrainer implements Trainer {
   }
 
   @Override
+  public boolean usesValidation() {
+    return true;
+  }
+
+  @Override
   public Model fit(Dataset train, Dataset validation, long seed) {
     Dataset fitOn = train;
     Dataset val = validation;

@@ -20,6 +20,11 @@ import org.imbalanced4j.metrics.ScoreMetrics;
 public final class CompareReport {
   private CompareReport() {}
 
+  /** Short column heads; the scikit-learn names are their tooltips and the keys of results.json. */
+  private static final Map<String, String> LABELS = Map.of("balanced_accuracy_score", "balanced accuracy",
+      "f1_score_macro", "F1 macro", "geometric_mean_score", "G-mean", "average_precision_score", "PR-AUC (AP)",
+      "roc_auc_score", "ROC AUC", "matthews_corrcoef", "MCC");
+
   private static final String[] COLUMNS = {"f1_score_macro", "geometric_mean_score",
       "average_precision_score", "roc_auc_score", "matthews_corrcoef"};
 
@@ -67,9 +72,9 @@ public final class CompareReport {
     h.append(String.format(Locale.ROOT, " &middot; imbalance ratio %.2f &middot; %d features (%d categorical)</p>",
         cc.imbalanceRatio(), d.features(), d.schema().categoricalIndices().length));
     h.append("<h2>Ranking by ").append(esc(primary)).append("</h2><div class=\"wide\"><table><tr><th>#</th><th class=\"l\">strategy</th><th>")
-        .append(esc(primary)).append(" &plusmn; 95% CI</th><th class=\"l\"></th>");
+        .append(esc(LABELS.getOrDefault(primary, primary))).append(" &plusmn; 95% CI</th><th class=\"l\"></th>");
     for (String c : COLUMNS) {
-      h.append("<th>").append(esc(c)).append("</th>");
+      h.append("<th title=\"").append(esc(c)).append("\">").append(esc(LABELS.getOrDefault(c, c))).append("</th>");
     }
     for (int k = 0; k < cc.classCount(); k++) {
       h.append("<th>recall ").append(esc(cc.classNames().get(k))).append("</th>");

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.imbalanced4j.data.Dataset;
 import org.imbalanced4j.metrics.Average;
 import org.imbalanced4j.metrics.LabelMetrics;
+import org.imbalanced4j.metrics.OneVsRest;
 import org.imbalanced4j.metrics.ProbabilityMetrics;
 import org.imbalanced4j.metrics.ScoreMetrics;
 import org.imbalanced4j.model.Model;
@@ -93,15 +94,8 @@ public final class CrossValidator {
       Split inner = StratifiedShuffleSplit.trainTestSplit(train.labels(), 0.25, seed);
       Dataset validation = train.subset(inner.test());
       Model held = fitModel(train.subset(inner.train()), validation, c, seed);
-      double[][] pv = held.predictProba(validation);
-      int[] yv = validation.labels();
-      boolean[] pos = new boolean[yv.length];
-      double[] sv = new double[yv.length];
-      for (int i = 0; i < yv.length; i++) {
-        pos[i] = yv[i] == rare;
-        sv[i] = pv[i][rare];
-      }
-      threshold = Thresholds.maximizeFbeta(pos, sv, 1.0).threshold();
+      OneVsRest v = OneVsRest.of(validation.labels(), held.predictProba(validation), rare);
+      threshold = Thresholds.maximizeFbeta(v.positive(), v.score(), 1.0).threshold();
     }
     return new Fitted(model, rare, threshold);
   }
@@ -145,14 +139,10 @@ public final class CrossValidator {
     m.put("f1_score_macro", LabelMetrics.precisionRecallFscore(y, pred, k, 1, Average.MACRO, 0, 0)[2]);
     m.put("geometric_mean_score", LabelMetrics.geometricMean(y, pred, k, null, 0, 0.0));
     m.put("matthews_corrcoef", LabelMetrics.matthews(y, pred, k));
-    boolean[] pos = new boolean[y.length];
-    double[] s = new double[y.length];
-    for (int i = 0; i < y.length; i++) {
-      pos[i] = y[i] == rare;
-      s[i] = p[i][rare];
-    }
-    m.put("average_precision_score", ScoreMetrics.averagePrecision(pos, s));
-    m.put("roc_auc_score", k == 2 ? ScoreMetrics.rocAuc(pos, s) : ProbabilityMetrics.rocAucOvr(y, p, Average.MACRO));
+    OneVsRest r = OneVsRest.of(y, p, rare);
+    m.put("average_precision_score", ScoreMetrics.averagePrecision(r.positive(), r.score()));
+    m.put("roc_auc_score", k == 2 ? ScoreMetrics.rocAuc(r.positive(), r.score())
+        : ProbabilityMetrics.rocAucOvr(y, p, Average.MACRO));
     LabelMetrics.PerClass pc = LabelMetrics.perClass(y, pred, k, 1, 0);
     for (int i = 0; i < pc.labels().length; i++) {
       m.put("recall_class_" + pc.labels()[i], pc.recall()[i]);

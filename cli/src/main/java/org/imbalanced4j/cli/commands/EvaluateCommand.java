@@ -137,10 +137,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         }
         out.put("log_loss", ProbabilityMetrics.logLoss(y, p2));
       }
-      boolean[] isPos = new boolean[y.length];
-      for (int i = 0; i < y.length; i++) {
-        isPos[i] = y[i] == pos;
-      }
+      boolean[] isPos = org.imbalanced4j.metrics.OneVsRest.isClass(y, pos);
       double t = chooseThreshold(isPos, s, out);
       out.put("positive_label", d.schema().classNames().get(pos));
       out.put("threshold", t);

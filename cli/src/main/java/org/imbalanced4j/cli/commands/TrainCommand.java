@@ -228,13 +228,9 @@ public final class TrainCommand implements Callable<Integer> {
     d.put("temperature", t);
     if (m.classes().size() == 2) {
       double[][] p = org.imbalanced4j.djl.training.Calibration.softmax(z, t);
-      boolean[] pos = new boolean[y.length];
-      double[] s = new double[y.length];
-      for (int i = 0; i < y.length; i++) {
-        pos[i] = y[i] == rare;
-        s[i] = p[i][rare];
-      }
-      org.imbalanced4j.threshold.ThresholdChoice c = org.imbalanced4j.threshold.Thresholds.maximizeFbeta(pos, s, 1.0);
+      org.imbalanced4j.metrics.OneVsRest r = org.imbalanced4j.metrics.OneVsRest.of(y, p, rare);
+      org.imbalanced4j.threshold.ThresholdChoice c =
+          org.imbalanced4j.threshold.Thresholds.maximizeFbeta(r.positive(), r.score(), 1.0);
       d.put("rule", "threshold");
       d.put("positive", m.classes().get(rare));
       d.put("threshold", Double.isInfinite(c.threshold()) ? 0.5 : c.threshold());

@@ -8,6 +8,7 @@ import org.imbalanced4j.data.ClassCounts;
 import org.imbalanced4j.data.Dataset;
 import org.imbalanced4j.metrics.ConfusionMatrix;
 import org.imbalanced4j.metrics.LabelMetrics;
+import org.imbalanced4j.metrics.OneVsRest;
 import org.imbalanced4j.metrics.ScoreMetrics;
 
 /**
@@ -132,19 +133,12 @@ public final class CompareReport {
     int rare = cc.minority();
     String rareName = cc.classNames().get(rare);
     int[] y = d.labels();
-    boolean[] pos = new boolean[y.length];
-    for (int i = 0; i < y.length; i++) {
-      pos[i] = y[i] == rare;
-    }
     List<Plots.Series> roc = new ArrayList<>();
     List<Plots.Series> pr = new ArrayList<>();
     for (Leader l : leaders) {
-      double[] s = new double[y.length];
-      for (int i = 0; i < y.length; i++) {
-        s[i] = l.proba()[i][rare];
-      }
-      roc.add(new Plots.Series(l.name(), ScoreMetrics.roc(pos, s)));
-      pr.add(new Plots.Series(l.name(), ScoreMetrics.precisionRecall(pos, s)));
+      OneVsRest r = OneVsRest.of(y, l.proba(), rare);
+      roc.add(new Plots.Series(l.name(), ScoreMetrics.roc(r.positive(), r.score())));
+      pr.add(new Plots.Series(l.name(), ScoreMetrics.precisionRecall(r.positive(), r.score())));
     }
     h.append("<h2>Leading strategies: curves for the rare class '").append(esc(rareName)).append("'</h2>")
         .append("<p class=\"muted\">Out-of-fold probabilities of the first repeat: each row scored by the model "

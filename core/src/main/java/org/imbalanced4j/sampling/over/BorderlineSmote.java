@@ -98,7 +98,7 @@ public final class BorderlineSmote extends SmoteBase {
       } else {
         double f = new NumpyRandom(seed).beta(10, 10);
         makeSamples(out, data, xDanger, dangerRows, pos, xk, rows, nns, (int) (f * (n + 1)), 1.0, k);
-        int[] others = SamplerSupport.unflagged(isClass(y, k));
+        int[] others = SamplerSupport.rowsNotOf(y, k);
         float[] xo = SamplerSupport.rows(data, others);
         // neighbours among the other classes; column 0 is skipped by makeSamples, so ask k + 1
         Neighbors toOthers = NeighborIndex.of(xo, others.length, d)
@@ -108,14 +108,6 @@ public final class BorderlineSmote extends SmoteBase {
       }
     }
     return out.build();
-  }
-
-  private static boolean[] isClass(int[] y, int k) {
-    boolean[] b = new boolean[y.length];
-    for (int i = 0; i < y.length; i++) {
-      b[i] = y[i] == k;
-    }
-    return b;
   }
 
   /**

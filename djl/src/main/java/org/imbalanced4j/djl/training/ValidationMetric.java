@@ -53,13 +53,8 @@ public enum ValidationMetric {
             rare = c;
           }
         }
-        boolean[] pos = new boolean[y.length];
-        double[] s = new double[y.length];
-        for (int i = 0; i < y.length; i++) {
-          pos[i] = y[i] == rare;
-          s[i] = proba[i][rare];
-        }
-        yield ScoreMetrics.averagePrecision(pos, s);
+        org.imbalanced4j.metrics.OneVsRest r = org.imbalanced4j.metrics.OneVsRest.of(y, proba, rare);
+        yield ScoreMetrics.averagePrecision(r.positive(), r.score());
       }
     };
   }

@@ -36,7 +36,7 @@ class KillResumeTest {
     Path whole = dir.resolve("whole");
     Process w = start(whole, false);
     assertThat(w.waitFor(300, TimeUnit.SECONDS)).isTrue();
-    assertThat(w.exitValue()).isZero();
+    assertThat(w.exitValue()).as(Files.readString(dir.resolve("whole.log"))).isZero();
 
     Path cut = dir.resolve("cut");
     Process c = start(cut, false);

@@ -211,7 +211,7 @@ public final class CompareCommand implements Callable<Integer> {
     AtomicFiles.writeString(out.resolve("report.html"), CompareReport.html(src.name(), d, json, summary,
         ranks(grid, results), leaders(grid, results, summary, splits, d), gridText));
     printRanking(spec.commandLine().getOut(), summary, d);
-    Candidate winner = grid.stream().filter(c -> c.name().equals(summary.get(0).get("candidate"))).findFirst().orElseThrow();
+    Candidate winner = grid.get(indexOf(grid, summary.get(0)));
     err.printf("retraining the winner on all %,d rows: %s%n", d.rows(), winner.name());
     err.flush();
     BestModel.export(out.resolve("best"), d, winner, seed.seed(), summary.get(0), src.name());
@@ -236,6 +236,12 @@ public final class CompareCommand implements Callable<Integer> {
     err.printf(Locale.ROOT, "\r  [%s%s] %d/%d fold fits  %.0fs", "#".repeat(filled), " ".repeat(width - filled), done,
         planned, (System.nanoTime() - started) / 1e9);
     err.flush();
+  }
+
+  /** The grid position of a summarised candidate. */
+  private static int indexOf(List<Candidate> grid, Map<String, Object> summarised) {
+    return java.util.stream.IntStream.range(0, grid.size())
+        .filter(i -> grid.get(i).name().equals(summarised.get("candidate"))).findFirst().orElseThrow();
   }
 
   /** Mean ranks of the primary metric over the folds every strategy ran (racing drops after fold 3). */
@@ -264,8 +270,7 @@ public final class CompareCommand implements Callable<Integer> {
       if (out.size() == 3 || r.get("dropped_after_fold") != null) {
         break;
       }
-      int c = java.util.stream.IntStream.range(0, grid.size())
-          .filter(i -> grid.get(i).name().equals(r.get("candidate"))).findFirst().orElseThrow();
+      int c = indexOf(grid, r);
       double[][] proba = new double[d.rows()][k];
       int[] predicted = new int[d.rows()];
       for (int si = 0; si < splits.size() && splits.get(si).repeat() == 0; si++) {

@@ -12,9 +12,9 @@ final class KdTree implements NeighborIndex {
   private final int n;
   private final int leafSize;
   private final int d;
-  private final float[][] cols; // node * d + j -> coordinate j of the leaf's points (leaves only)
+  private final float[][] cols; // node * d + j -> coordinate j of the leaf's points, or null
+  private final Coordinates inPlace; // the points, when the leaves hold no copy
   private final int maxLeaf;
-  private final int[] leafOf; // tree position -> its leaf node
 
   /** Coordinate j of input point row. */
   @FunctionalInterface
@@ -32,10 +32,15 @@ final class KdTree implements NeighborIndex {
   private float[] hi;
 
   KdTree(float[] points, int n, int d) {
-    this((row, j) -> points[row * d + j], n, d);
+    this((row, j) -> points[row * d + j], n, d, true);
   }
 
-  KdTree(Coordinates points, int n, int d) {
+  /**
+   * A tree over n points of d coordinates; {@code copy} reads them once into the leaves (one
+   * small array per leaf and dimension: fast searches, memory for a copy of the points),
+   * otherwise searches read them in place (slower, no copy).
+   */
+  KdTree(Coordinates points, int n, int d, boolean copy) {
     this.n = n;
     this.d = d;
     this.perm = new int[n];
@@ -51,16 +56,15 @@ final class KdTree implements NeighborIndex {
     lo = new float[cap * d];
     hi = new float[cap * d];
     build(points, 0, n);
-    this.cols = new float[nodes * d][];
-    this.leafOf = new int[n];
+    this.cols = copy ? new float[nodes * d][] : null;
+    this.inPlace = copy ? null : points;
     int largest = 1;
     for (int node = 0; node < nodes; node++) {
       if (left[node] < 0) {
         int s0 = start[node];
         int m = end[node] - s0;
         largest = Math.max(largest, m);
-        java.util.Arrays.fill(leafOf, s0, s0 + m, node);
-        for (int j = 0; j < d; j++) {
+        for (int j = 0; j < d && copy; j++) {
           float[] c = new float[m];
           for (int p = 0; p < m; p++) {
             c[p] = points.get(perm[s0 + p], j);
@@ -224,7 +228,7 @@ final class KdTree implements NeighborIndex {
       Searcher s = new Searcher(count);
       for (int q = from; q < to; q++) {
         int at = pos[rows[q]];
-        int node = leafOf[at];
+        int node = leafAt(at);
         float[] point = s.pointAt(at);
         s.top.reset();
         for (int p = start[node]; p < end[node]; p++) {
@@ -236,6 +240,15 @@ final class KdTree implements NeighborIndex {
       }
     });
     return out;
+  }
+
+  /** The leaf holding tree position {@code pos} (leaves hold consecutive positions). */
+  private int leafAt(int pos) {
+    int node = 0;
+    while (left[node] >= 0) {
+      node = pos < end[left[node]] ? left[node] : right[node];
+    }
+    return node;
   }
 
   /** Original index -> tree position. */
@@ -291,11 +304,11 @@ final class KdTree implements NeighborIndex {
 
     /** The coordinates of the point at tree position {@code pos}, gathered from its leaf. */
     float[] pointAt(int pos) {
-      int node = leafOf[pos];
+      int node = leafAt(pos);
       int s0 = start[node];
       int m = end[node] - s0;
       for (int j = 0; j < d; j++) {
-        point[j] = cols[node * d + j][pos - s0];
+        point[j] = cols != null ? cols[node * d + j][pos - s0] : inPlace.get(perm[pos], j);
       }
       return point;
     }
@@ -303,11 +316,36 @@ final class KdTree implements NeighborIndex {
     /** Exact squared distance, in double, to point p of the leaf whose columns start at base. */
     private double exactDist2(float[] q, int qo, int base, int p) {
       double s = 0;
+      if (cols == null) {
+        return exactDist2InPlace(q, qo, perm[start[base / d] + p]);
+      }
       for (int j = 0; j < d; j++) {
         double t = (double) q[qo + j] - cols[base + j][p];
         s += t * t;
       }
       return s;
+    }
+
+    private double exactDist2InPlace(float[] q, int qo, int row) {
+      double s = 0;
+      for (int j = 0; j < d; j++) {
+        double t = (double) q[qo + j] - inPlace.get(row, j);
+        s += t * t;
+      }
+      return s;
+    }
+
+    /** {@link #screen} of the m points from tree position s0 read in place, row by row. */
+    private void screenInPlace(float[] q, int qo, int s0, int m) {
+      for (int p = 0; p < m; p++) {
+        int row = perm[s0 + p];
+        float s = 0;
+        for (int j = 0; j < d; j++) {
+          float t = q[qo + j] - inPlace.get(row, j);
+          s += t * t;
+        }
+        acc[p] = s;
+      }
     }
 
     void search(float[] q, int qo, int skip) {
@@ -401,6 +439,10 @@ final class KdTree implements NeighborIndex {
      */
     private void screen(float[] q, int qo, int base, int m) {
       float[] a = acc;
+      if (cols == null) {
+        screenInPlace(q, qo, start[base / d], m);
+        return;
+      }
       float[] c0 = cols[base];
       float q0 = q[qo];
       for (int p = 0; p < m; p++) {

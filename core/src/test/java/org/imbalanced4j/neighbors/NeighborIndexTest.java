@@ -141,4 +141,42 @@ class NeighborIndexTest {
     }
     assertThat(finite).as("the own leaf mostly holds three eligible points").isGreaterThan(n / 2);
   }
+
+  @Test
+  void anIndexReadingADataSetInPlaceFindsWhatTheCopyingTreeFinds() {
+    for (boolean grid : new boolean[] {false, true}) {
+      int n = 1500;
+      int d = 6;
+      float[] pts = points(n, d, 21, grid);
+      int[] labels = new int[n];
+      var data = org.imbalanced4j.data.Dataset
+          .builder(org.imbalanced4j.data.Schema.numeric(d, "y", java.util.List.of("a")))
+          .setValues(pts, n).setLabels(labels).build();
+      int[] order = new int[n]; // a view in reverse order: rows are read through its index
+      for (int i = 0; i < n; i++) {
+        order[i] = n - 1 - i;
+      }
+      var view = data.subset(order);
+      NeighborIndex copied = NeighborIndex.of(view);
+      NeighborIndex inPlace = NeighborIndex.inPlace(view);
+      Neighbors a = copied.querySelf(5);
+      Neighbors b = inPlace.querySelf(5);
+      float[] q = points(80, d, 5, grid);
+      Neighbors qa = copied.query(q, 80, 3);
+      Neighbors qb = inPlace.query(q, 80, 3);
+      for (int i = 0; i < n; i++) {
+        assertThat(b.indices(i)).as("grid=%s row %d", grid, i).containsExactly(a.indices(i));
+        assertThat(b.distance(i, 4)).isEqualTo(a.distance(i, 4));
+      }
+      for (int i = 0; i < 80; i++) {
+        assertThat(qb.indices(i)).containsExactly(qa.indices(i));
+      }
+      double[] r2 = new double[80];
+      java.util.Arrays.fill(r2, grid ? 2 : 1.5);
+      assertThat(inPlace.crowded(q, 80, r2, 3)).containsExactly(copied.crowded(q, 80, r2, 3));
+      int[] rows = {0, 7, 700, 1499};
+      java.util.function.IntPredicate odd = i -> i % 2 == 1;
+      assertThat(inPlace.localBound(rows, 2, odd)).containsExactly(copied.localBound(rows, 2, odd));
+    }
+  }
 }

@@ -1,6 +1,7 @@
 package org.imbalanced4j.sampling.under;
 
 import org.imbalanced4j.data.Dataset;
+import org.imbalanced4j.neighbors.NeighborIndex;
 import org.imbalanced4j.random.NumpyRandom;
 import org.imbalanced4j.sampling.Resampled;
 import org.imbalanced4j.sampling.Sampler;
@@ -83,7 +84,7 @@ public final class OneSidedSelection extends Sampler {
     }
     int[] kept = SamplerSupport.concat(parts);
     Dataset sub = data.subset(kept);
-    var links = TomekLinks.links(sub, target);
+    var links = TomekLinks.links(sub, target, NeighborIndex.of(sub));
     int[] clean = SamplerSupport.unflagged(links);
     return SamplerSupport.keep(data, UnderSupport.compose(kept, clean));
   }

@@ -1,5 +1,6 @@
 package org.imbalanced4j.sampling.under;
 
+import java.util.function.Function;
 import org.imbalanced4j.data.Dataset;
 import org.imbalanced4j.neighbors.NeighborIndex;
 import org.imbalanced4j.neighbors.Neighbors;
@@ -26,8 +27,11 @@ import org.imbalanced4j.sampling.SamplingTarget;
  * }</pre>
  */
 public final class TomekLinks extends Sampler {
-  private TomekLinks(SamplingStrategy strategy) {
+  private final Function<Dataset, NeighborIndex> index;
+
+  private TomekLinks(SamplingStrategy strategy, Function<Dataset, NeighborIndex> index) {
     super(strategy);
+    this.index = index;
   }
 
   public static Builder builder() {
@@ -51,7 +55,7 @@ public final class TomekLinks extends Sampler {
 
   @Override
   protected Resampled resample(Dataset data, SamplingTarget target) {
-    boolean[] link = links(data, target);
+    boolean[] link = links(data, target, index.apply(data));
     return SamplerSupport.keep(data, SamplerSupport.unflagged(link));
   }
 
@@ -60,15 +64,14 @@ public final class TomekLinks extends Sampler {
    * class, so only the rows outside it and the nearest neighbours they find inside it are
    * searched: on 1% minority data, 2% of the rows instead of all.
    */
-  static boolean[] links(Dataset data, SamplingTarget target) {
+  static boolean[] links(Dataset data, SamplingTarget target, NeighborIndex index) {
     int[] y = data.labels();
     int n = y.length;
     int largest = SamplerSupport.largestClass(y, data.classCount());
-    NeighborIndex index = SamplerSupport.index(data);
     int[] nearest = new int[n];
     java.util.Arrays.fill(nearest, -1);
     int[] outside = SamplerSupport.rowsNotOf(y, largest);
-    record(nearest, outside, index.querySelf(outside, 2));
+    record(nearest, outside, index);
     boolean[] asked = new boolean[n];
     int[] inside = new int[outside.length];
     int m = 0;
@@ -81,7 +84,7 @@ public final class TomekLinks extends Sampler {
     }
     inside = java.util.Arrays.copyOf(inside, m);
     java.util.Arrays.sort(inside);
-    record(nearest, inside, index.querySelf(inside, 2));
+    record(nearest, inside, index);
     boolean[] link = new boolean[n];
     for (int i = 0; i < n; i++) {
       int j = nearest[i]; // unknown (-1) only for rows of the largest class that are in no link
@@ -92,23 +95,42 @@ public final class TomekLinks extends Sampler {
     return link;
   }
 
-  private static void record(int[] nearest, int[] rows, Neighbors nn) {
-    for (int q = 0; q < rows.length; q++) {
-      nearest[rows[q]] = nn.index(q, 1);
+  /**
+   * Each row's nearest other row, searched in blocks so that the search results never take more
+   * than a few megabytes (on an over-sampler's output, rows outside the largest class are half).
+   */
+  private static void record(int[] nearest, int[] rows, NeighborIndex index) {
+    int block = 1 << 18;
+    for (int from = 0; from < rows.length; from += block) {
+      int[] part = java.util.Arrays.copyOfRange(rows, from, Math.min(rows.length, from + block));
+      Neighbors nn = index.querySelf(part, 2);
+      for (int q = 0; q < part.length; q++) {
+        nearest[part[q]] = nn.index(q, 1);
+      }
     }
   }
 
-  /** Builder: {@code optSamplingStrategy} (auto: every class but the minority). */
+  /**
+   * Builder: {@code optSamplingStrategy} (auto: every class but the minority) and {@code
+   * optNeighborIndex}, the index the neighbours are searched in ({@link NeighborIndex#of(Dataset)}
+   * by default; {@link NeighborIndex#inPlace(Dataset)} when the data is too large to copy).
+   */
   public static final class Builder {
     private SamplingStrategy strategy = SamplingStrategy.auto();
+    private Function<Dataset, NeighborIndex> index = NeighborIndex::of;
 
     public Builder optSamplingStrategy(SamplingStrategy s) {
       this.strategy = s;
       return this;
     }
 
+    public Builder optNeighborIndex(Function<Dataset, NeighborIndex> index) {
+      this.index = java.util.Objects.requireNonNull(index, "index");
+      return this;
+    }
+
     public TomekLinks build() {
-      return new TomekLinks(strategy);
+      return new TomekLinks(strategy, index);
     }
   }
 }

@@ -64,7 +64,8 @@ class CleaningShortcutTest {
         int j = nn.index(i, 1);
         expected[i] = t.targets(y[i]) && y[j] != y[i] && nn.index(j, 1) == i;
       }
-      assertThat(TomekLinks.links(data, t)).isEqualTo(expected);
+      assertThat(TomekLinks.links(data, t, NeighborIndex.of(data))).isEqualTo(expected);
+      assertThat(TomekLinks.links(data, t, NeighborIndex.inPlace(data))).isEqualTo(expected);
     }
   }
 

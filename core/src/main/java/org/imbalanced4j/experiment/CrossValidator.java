@@ -78,40 +78,43 @@ public final class CrossValidator {
 
   /**
    * Fits a candidate on training rows the way every fold does: the resampler runs on the rows,
-   * then the model is fitted. For a tuned threshold a stratified quarter is held out first (it
-   * never sees the resampler), a model fitted on the rest gives the F1-optimal threshold of the
-   * rarest class on it, and the model is then refitted on all the rows (as scikit-learn's
-   * {@code TunedThresholdClassifierCV} with {@code refit=True}). {@code imb compare} also uses
-   * this to retrain the winner on all rows.
+   * then the model is fitted. A trainer that stops early on validation rows gets a stratified
+   * fifth of the rows, held out before resampling; a tuned threshold is then the F1-optimal
+   * threshold of the rarest class on those same rows, so the network is trained once. Otherwise,
+   * for a tuned threshold a stratified quarter is held out first (it never sees the resampler), a
+   * model fitted on the rest gives the threshold on it, and the model is then refitted on all the
+   * rows (as scikit-learn's {@code TunedThresholdClassifierCV} with {@code refit=True}). {@code imb
+   * compare} also uses this to retrain the winner on all rows.
    */
   public static Fitted fit(Dataset train, Candidate c, long seed) {
     int k = train.classCount();
-    boolean binary = train.classCounts().presentClassCount() == 2 && k == 2;
+    boolean tuned = c.tunedThreshold() && k == 2 && train.classCounts().presentClassCount() == 2;
     int rare = train.classCounts().minority();
+    if (c.trainer().usesValidation()) {
+      Split s = StratifiedShuffleSplit.trainTestSplit(train.labels(), 0.2, seed + 1);
+      Dataset validation = train.subset(s.test());
+      Model model = fitModel(train.subset(s.train()), validation, c, seed);
+      return new Fitted(model, rare, tuned ? threshold(model, validation, rare) : Double.NaN);
+    }
     Model model = fitModel(train, null, c, seed);
     double threshold = Double.NaN;
-    if (c.tunedThreshold() && binary) {
+    if (tuned) {
       Split inner = StratifiedShuffleSplit.trainTestSplit(train.labels(), 0.25, seed);
       Dataset validation = train.subset(inner.test());
-      Model held = fitModel(train.subset(inner.train()), validation, c, seed);
-      OneVsRest v = OneVsRest.of(validation.labels(), held.predictProba(validation), rare);
-      threshold = Thresholds.maximizeFbeta(v.positive(), v.score(), 1.0).threshold();
+      threshold = threshold(fitModel(train.subset(inner.train()), validation, c, seed), validation, rare);
     }
     return new Fitted(model, rare, threshold);
   }
 
-  /**
-   * Resamples the rows and fits. A trainer that stops early on validation rows gets a stratified
-   * fifth of the rows, held out before resampling, when none are given.
-   */
+  /** The F1-optimal probability threshold of class {@code rare} on rows the model was not fitted on. */
+  private static double threshold(Model model, Dataset validation, int rare) {
+    OneVsRest v = OneVsRest.of(validation.labels(), model.predictProba(validation), rare);
+    return Thresholds.maximizeFbeta(v.positive(), v.score(), 1.0).threshold();
+  }
+
+  /** Resamples the rows and fits, with validation rows when the trainer uses them. */
   private static Model fitModel(Dataset rows, Dataset validation, Candidate c, long seed) {
-    Dataset train = rows;
-    if (validation == null && c.trainer().usesValidation()) {
-      Split s = StratifiedShuffleSplit.trainTestSplit(rows.labels(), 0.2, seed + 1);
-      train = rows.subset(s.train());
-      validation = rows.subset(s.test());
-    }
-    Dataset fitOn = c.sampler() == null ? train : c.sampler().apply(seed).fitResample(train).data();
+    Dataset fitOn = c.sampler() == null ? rows : c.sampler().apply(seed).fitResample(rows).data();
     return c.trainer().fit(fitOn, validation, seed);
   }
 

@@ -10,7 +10,9 @@ import org.imbalanced4j.weights.ClassWeights;
  * baseline. A class-weight scheme ({@link ClassWeights#of}: {@code balanced} is scikit-learn's
  * {@code class_weight='balanced'}) is computed from the rows each fit is given, so after a
  * resampler it sees the resampled counts, as in an imbalanced-learn pipeline. The objective is
- * {@code sum_i w_yi (-log p_i,yi) / sum_i w_yi + ||W||^2 / (2 C n)}.
+ * {@code sum_i w_yi (-log p_i,yi) / sum_i w_yi + ||W||^2 / (2 C n)}; for two classes the
+ * penalty is doubled, so that the optimum is scikit-learn's binary (sigmoid) logistic regression
+ * with the same {@code C} (its columns are {@code +-v/2} of the sigmoid's {@code v}).
  */
 public final class LogisticRegression implements Trainer {
   private final double c;
@@ -52,6 +54,9 @@ public final class LogisticRegression implements Trainer {
     }
     double[] g = new double[w.length];
     double[] z = new double[k];
+    // two classes: scikit-learn fits one sigmoid weight vector v; the softmax's two columns end at
+    // +-v/2, whose squared norms sum to ||v||^2 / 2, so the penalty doubles to be the same
+    double penalty = k == 2 ? 2 : 1;
     for (int it = 1; it <= iterations; it++) {
       // Adam with a cosine-decayed step (0.1 to 0.001): large steps first, then it settles
       double lr = 0.001 + 0.5 * (0.1 - 0.001) * (1 + Math.cos(Math.PI * (it - 1) / iterations));
@@ -68,7 +73,7 @@ public final class LogisticRegression implements Trainer {
         }
       }
       for (int j = 0; j < d * k; j++) {
-        g[j] += w[j] / (c * n);
+        g[j] += penalty * w[j] / (c * n);
       }
       for (int j = 0; j < w.length; j++) {
         m[j] = 0.9 * m[j] + 0.1 * g[j];

@@ -78,9 +78,9 @@ class GridTest {
   }
 
   @Test
-  void autoEpochsGiveAboutSixHundredStepsWithinBounds() {
+  void autoEpochsGiveAboutTwentyFourHundredStepsWithinBounds() {
     assertThat(Grid.autoEpochs(224, 128)).isEqualTo(200);
-    assertThat(Grid.autoEpochs(4000, 128)).isEqualTo(19);
+    assertThat(Grid.autoEpochs(4000, 128)).isEqualTo(75);
     assertThat(Grid.autoEpochs(1_000_000, 128)).isEqualTo(10);
   }
 }

@@ -59,7 +59,7 @@ public final class Adam {
     for (int i = 0; i < params.size(); i++) {
       try (NDManager tmp = manager.newSubManager()) {
         NDArray w = params.get(i);
-        NDArray g = w.getGradient();
+        NDArray g = temp(w.getGradient(), tmp); // a new handle on the base manager otherwise: one per step
         NDArray mi = m.get(i);
         if (adaptive) {
           mi.muli(beta1).addi(temp(g.mul(1 - beta1), tmp));

@@ -25,7 +25,10 @@ import org.junit.jupiter.api.Test;
 class CrossValidatorTest {
   /** hacide-like data with an extra feature holding each row's index, to trace rows. */
   static Dataset traced() {
-    Dataset d = Datasets.read("builtin:glass", ReadOptions.defaults());
+    return traced(Datasets.read("builtin:glass", ReadOptions.defaults()));
+  }
+
+  static Dataset traced(Dataset d) {
     List<Feature> fs = new ArrayList<>(d.schema().features());
     fs.add(Feature.numeric("row_id"));
     int f = d.features() + 1;
@@ -82,6 +85,48 @@ class CrossValidatorTest {
         assertThat(r.seen).isNotEmpty().doesNotContainAnyElementsOf(test);
       }
     }
+  }
+
+  /** A trainer that stops early on validation rows: logistic regression that counts its fits. */
+  static final class EarlyStopping implements org.imbalanced4j.model.Trainer {
+    final LogisticRegression inner = new LogisticRegression(1.0, 50, null);
+    final Set<Integer> validationRows = new HashSet<>();
+    int fits;
+
+    @Override
+    public String describe() {
+      return "early-stopping";
+    }
+
+    @Override
+    public boolean usesValidation() {
+      return true;
+    }
+
+    @Override
+    public org.imbalanced4j.model.Model fit(Dataset train, Dataset validation, long seed) {
+      fits++;
+      for (int i = 0; i < validation.rows(); i++) {
+        validationRows.add((int) validation.value(i, validation.features() - 1));
+      }
+      return inner.fit(train, validation, seed);
+    }
+  }
+
+  @Test
+  void aNetworksTunedThresholdComesFromItsOwnValidationRowsInOneFit() {
+    Dataset sat = Datasets.read("builtin:satimage", ReadOptions.defaults());
+    Dataset d = traced(sat.subset(java.util.stream.IntStream.range(0, 1000).toArray()).compact());
+    assertThat(d.classCount()).isEqualTo(2);
+    Recorder r = new Recorder();
+    EarlyStopping t = new EarlyStopping();
+    CrossValidator.Fitted f = CrossValidator.fit(d, new Candidate("net", seed -> r, t, true), 5);
+    assertThat(t.fits).isEqualTo(1);
+    assertThat(t.validationRows).hasSize(Math.round(d.rows() * 0.2f)).doesNotContainAnyElementsOf(r.seen);
+    assertThat(f.threshold()).isBetween(0.0, 1.0);
+    EarlyStopping plain = new EarlyStopping();
+    assertThat(CrossValidator.fit(d, new Candidate("net", null, plain, false), 5).threshold()).isNaN();
+    assertThat(plain.validationRows).isEqualTo(t.validationRows); // the same fit as the argmax candidate's
   }
 
   @Test

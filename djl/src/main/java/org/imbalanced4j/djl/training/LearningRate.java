@@ -19,7 +19,7 @@ public interface LearningRate {
   }
 
   /** Linear warm-up over {@code warmup} epochs, then cosine from {@code lr} to 0 at {@code epochs}. */
-  public static LearningRate cosine(float lr, int epochs, int warmup) {
+  static LearningRate cosine(float lr, int epochs, int warmup) {
     return (e, f) -> {
       double t = e + f;
       if (t < warmup) {

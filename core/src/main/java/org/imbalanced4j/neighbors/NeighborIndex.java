@@ -35,23 +35,24 @@ public interface NeighborIndex {
    * own layout, so no other copy is made.
    */
   static NeighborIndex of(org.imbalanced4j.data.Dataset data) {
-    int n = data.rows();
-    int d = data.features();
-    return d <= TREE_MAX_DIMENSIONS && n > 64 ? new KdTree(data::value, n, d, true)
-        : new BruteForce(data.toRowMajor(), n, d);
+    return of(data, true);
   }
 
   /**
    * An index that reads the rows of a data set where they are: no copy of the points (a tree
-   * keeps its node boxes and one int per point), searches about twice as slow as {@link
-   * #of(org.imbalanced4j.data.Dataset)}'s. For data that is already large next to the memory at
-   * hand, such as an over-sampler's output about to be cleaned. Brute force (many dimensions)
-   * still copies.
+   * keeps its node boxes and one int per point), searches two to five times slower than {@link
+   * #of(org.imbalanced4j.data.Dataset)}'s (rows scattered in memory, no vectorised leaf screen).
+   * For data that is already large next to the memory at hand, such as an over-sampler's output
+   * about to be cleaned. Brute force (many dimensions) still copies.
    */
   static NeighborIndex inPlace(org.imbalanced4j.data.Dataset data) {
+    return of(data, false);
+  }
+
+  private static NeighborIndex of(org.imbalanced4j.data.Dataset data, boolean copy) {
     int n = data.rows();
     int d = data.features();
-    return d <= TREE_MAX_DIMENSIONS && n > 64 ? new KdTree(data::value, n, d, false)
+    return d <= TREE_MAX_DIMENSIONS && n > 64 ? new KdTree(data::value, n, d, copy)
         : new BruteForce(data.toRowMajor(), n, d);
   }
 

@@ -259,10 +259,7 @@ public final class Grid {
     return new Named<>(label, t);
   }
 
-  /**
-   * Epochs when the grid does not say: enough for about 2,400 optimiser steps (small data needs many
-   * epochs, large data few), between 10 and 200; early stopping ends most runs sooner.
-   */
+  /** The optimiser steps a network gets when the grid does not give its epochs. */
   static final int STEPS = 2400;
 
   /**
@@ -272,6 +269,10 @@ public final class Grid {
    */
   static final double DEFAULT_LR = 0.01;
 
+  /**
+   * Epochs when the grid does not say: enough for about {@link #STEPS} optimiser steps (small data
+   * needs many epochs, large data few), between 10 and 200; early stopping ends most runs sooner.
+   */
   static int autoEpochs(int rows, int batch) {
     int stepsPerEpoch = Math.max(1, (rows + batch - 1) / batch);
     return Math.max(10, Math.min(200, (STEPS + stepsPerEpoch - 1) / stepsPerEpoch));

@@ -16,13 +16,16 @@ import org.junit.jupiter.api.io.TempDir;
  * as an uninterrupted run with the same seed.
  */
 class KillResumeTest {
+  /** Enough epochs (about 10 s) that the kill, sent after the third, lands during training. */
+  private static final int EPOCHS = 30;
+
   @TempDir Path dir;
 
   private Process start(Path out, boolean resume) throws IOException {
     List<String> cmd = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-cp", System.getProperty("java.class.path"), "org.imbalanced4j.cli.Imb",
-        "train", "builtin:satimage", "--loss", "focal", "--epochs", "8", "--batch-size", "64",
+        "train", "builtin:satimage", "--loss", "focal", "--epochs", String.valueOf(EPOCHS), "--batch-size", "64",
         "--patience", "100", "--seed", "5", "--out", out.toString()));
     if (resume) {
       cmd.add("--resume");
@@ -48,12 +51,16 @@ class KillResumeTest {
     }
     c.destroyForcibly(); // SIGKILL: no shutdown hook, no cleanup
     c.waitFor(60, TimeUnit.SECONDS);
+    assertThat(Files.readAllLines(log).size()).as("epochs trained before the kill").isLessThan(EPOCHS);
     assertThat(Files.exists(cut.resolve("params.bin"))).as("killed before the end").isFalse();
 
     Process r = start(cut, true);
     assertThat(r.waitFor(300, TimeUnit.SECONDS)).isTrue();
     assertThat(r.exitValue()).as(Files.readString(dir.resolve("cut.resume.log"))).isZero();
+    assertThat(Files.readAllLines(cut.resolve("history.jsonl")).stream().map(l -> l.replaceAll(",\"seconds\".*", "")).toList())
+        .as("epoch histories (killed after %s epochs)", Files.readAllLines(log).size())
+        .isEqualTo(Files.readAllLines(whole.resolve("history.jsonl")).stream().map(l -> l.replaceAll(",\"seconds\".*", "")).toList());
     assertThat(Files.readAllBytes(cut.resolve("params.bin"))).isEqualTo(Files.readAllBytes(whole.resolve("params.bin")));
-    assertThat(Files.readAllLines(cut.resolve("history.jsonl"))).hasSize(8);
+    assertThat(Files.readAllLines(cut.resolve("history.jsonl"))).hasSize(EPOCHS);
   }
 }

@@ -34,6 +34,12 @@ class KillResumeTest {
         .redirectOutput(dir.resolve(out.getFileName() + (resume ? ".resume.log" : ".log")).toFile()).start();
   }
 
+  /** The model directory's epoch history without the timings. */
+  private static List<String> epochs(Path model) throws IOException {
+    return Files.readAllLines(model.resolve("history.jsonl")).stream()
+        .map(l -> l.replaceAll(",\"seconds\".*", "")).toList();
+  }
+
   @Test
   void killedAndResumedEqualsUninterrupted() throws Exception {
     Path whole = dir.resolve("whole");
@@ -57,9 +63,8 @@ class KillResumeTest {
     Process r = start(cut, true);
     assertThat(r.waitFor(300, TimeUnit.SECONDS)).isTrue();
     assertThat(r.exitValue()).as(Files.readString(dir.resolve("cut.resume.log"))).isZero();
-    assertThat(Files.readAllLines(cut.resolve("history.jsonl")).stream().map(l -> l.replaceAll(",\"seconds\".*", "")).toList())
-        .as("epoch histories (killed after %s epochs)", Files.readAllLines(log).size())
-        .isEqualTo(Files.readAllLines(whole.resolve("history.jsonl")).stream().map(l -> l.replaceAll(",\"seconds\".*", "")).toList());
+    assertThat(epochs(cut)).as("epoch histories (killed after %s epochs)", Files.readAllLines(log).size())
+        .isEqualTo(epochs(whole));
     assertThat(Files.readAllBytes(cut.resolve("params.bin"))).isEqualTo(Files.readAllBytes(whole.resolve("params.bin")));
     assertThat(Files.readAllLines(cut.resolve("history.jsonl"))).hasSize(EPOCHS);
   }

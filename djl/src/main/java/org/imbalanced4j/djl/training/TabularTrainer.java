@@ -162,7 +162,7 @@ public final class TabularTrainer {
             break; // batch normalisation needs two rows
           }
           try (NDManager sub = manager.newSubManager()) {
-            NDArray x = aligned(sub.create(std.transform(train, rows), new Shape(rows.length, std.width())));
+            NDArray x = sub.create(std.transform(train, rows), new Shape(rows.length, std.width()));
             long[] yb = new long[rows.length];
             for (int i = 0; i < rows.length; i++) {
               yb[i] = y[rows[i]];
@@ -230,15 +230,6 @@ public final class TabularTrainer {
     }
   }
 
-  /**
-   * A copy in memory libtorch allocated (64-byte aligned). An array made from a Java buffer may
-   * sit at any address, and MKL's matrix products take alignment-dependent paths whose sums differ
-   * in the last bits: the same seed could then give different parameters from run to run.
-   */
-  private static NDArray aligned(NDArray fromJava) {
-    return fromJava.duplicate();
-  }
-
   /** Class probabilities of every row of {@code data}. */
   static double[][] predict(SequentialBlock block, ParameterStore ps, NDManager manager,
       Standardizer std, Dataset data) {
@@ -256,7 +247,7 @@ public final class TabularTrainer {
         rows[i] = b + i;
       }
       try (NDManager sub = manager.newSubManager()) {
-        NDArray x = aligned(sub.create(std.transform(data, rows), new Shape(rows.length, std.width())));
+        NDArray x = sub.create(std.transform(data, rows), new Shape(rows.length, std.width()));
         float[] p = block.forward(ps, new NDList(x), false).singletonOrThrow().toFloatArray();
         int k = p.length / rows.length;
         for (int i = 0; i < rows.length; i++) {

@@ -33,11 +33,12 @@ public final class BinaryLosses {
         NDArray x = predictions.singletonOrThrow().flatten();
         NDArray t = labels.singletonOrThrow().toType(DataType.FLOAT32, false).flatten();
         NDArray ce = bceTerms(x, t, 1f);
-        NDArray p = x.neg().exp().add(1).pow(-1);
-        NDArray pt = p.mul(t).add(p.neg().add(1).mul(t.neg().add(1)));
-        NDArray loss = ce.mul(pt.neg().add(1).pow((float) gamma));
+        NDArray one = Constants.of(x, 1);
+        NDArray p = one.div(one.add(x.neg().exp()));
+        NDArray pt = p.mul(t).add(one.sub(p).mul(one.sub(t)));
+        NDArray loss = ce.mul(one.sub(pt).pow(Constants.of(x, gamma)));
         if (alpha >= 0) {
-          loss = loss.mul(t.mul((float) alpha).add(t.neg().add(1).mul((float) (1 - alpha))));
+          loss = loss.mul(t.mul(Constants.of(x, alpha)).add(one.sub(t).mul(Constants.of(x, 1 - alpha))));
         }
         return loss.mean();
       }
@@ -46,8 +47,9 @@ public final class BinaryLosses {
 
   /** Per-row BCE with logits, stable: {@code (1 - t) x + (1 + (w - 1) t)(log(1 + e^-|x|) + max(-x, 0))}. */
   static NDArray bceTerms(NDArray x, NDArray t, float posWeight) {
-    NDArray softplus = x.abs().neg().exp().add(1).log().add(x.neg().maximum(0));
-    NDArray coef = t.mul(posWeight - 1).add(1);
-    return t.neg().add(1).mul(x).add(coef.mul(softplus));
+    NDArray one = Constants.of(x, 1);
+    NDArray softplus = one.add(x.abs().neg().exp()).log().add(x.neg().maximum(Constants.of(x, 0)));
+    NDArray coef = one.add(t.mul(Constants.of(x, posWeight - 1)));
+    return one.sub(t).mul(x).add(coef.mul(softplus));
   }
 }

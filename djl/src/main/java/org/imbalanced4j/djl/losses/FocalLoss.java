@@ -25,7 +25,8 @@ public final class FocalLoss extends LogitLoss {
     int k = (int) logits.getShape().get(1);
     NDArray oh = oneHot(labels, k);
     NDArray lp = oh.mul(logits.logSoftmax(1)).sum(new int[] {1});
-    NDArray focal = lp.exp().neg().add(1).pow(gamma).mul(lp).neg();
+    NDArray one = Constants.of(logits, 1);
+    NDArray focal = one.sub(lp.exp()).pow(Constants.of(logits, gamma)).mul(lp).neg();
     if (alpha != null) {
       focal = focal.mul(oh.mul(logits.getManager().create(alpha)).sum(new int[] {1}));
     }

@@ -42,7 +42,7 @@ public final class LdamLoss extends LogitLoss {
   protected NDArray compute(NDArray logits, NDArray labels) {
     int k = (int) logits.getShape().get(1);
     NDArray oh = oneHot(labels, k);
-    NDArray shifted = logits.sub(oh.mul(logits.getManager().create(margins))).mul(scale);
+    NDArray shifted = logits.sub(oh.mul(logits.getManager().create(margins))).mul(Constants.of(logits, scale));
     return crossEntropy(shifted, labels, weights, 0);
   }
 }

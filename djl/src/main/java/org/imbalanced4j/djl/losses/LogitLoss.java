@@ -44,7 +44,8 @@ public abstract class LogitLoss extends Loss {
     if (weights == null) {
       loss = nll.mean();
       if (smooth != null) {
-        loss = loss.mul(1 - smoothing).add(smooth.mean().mul(smoothing / k));
+        loss = loss.mul(Constants.of(logits, 1 - smoothing))
+            .add(smooth.mean().mul(Constants.of(logits, smoothing / k)));
       }
       return loss;
     }
@@ -54,7 +55,8 @@ public abstract class LogitLoss extends Loss {
     loss = wy.mul(nll).sum().div(denom);
     if (smoothing > 0) {
       NDArray ws = logp.mul(w).sum(new int[] {1}).neg();
-      loss = loss.mul(1 - smoothing).add(ws.sum().div(denom).mul(smoothing / k));
+      loss = loss.mul(Constants.of(logits, 1 - smoothing))
+          .add(ws.sum().div(denom).mul(Constants.of(logits, smoothing / k)));
     }
     return loss;
   }

@@ -1,5 +1,6 @@
 package org.imbalanced4j.model;
 
+import java.util.List;
 import org.imbalanced4j.data.Dataset;
 
 /**
@@ -42,5 +43,49 @@ public record LinearModel(Standardizer standardizer, double[] weights, int class
       LogisticRegression.softmax(zi);
     }
     return z;
+  }
+
+  /**
+   * The model whose logits are the mean of the given models' logits, exactly: each model's logits
+   * are linear in the raw features, {@code a_m . x + c_m} with {@code a_m = W_m / sd_m} and {@code
+   * c_m = b_m - sum(W_m mean_m / sd_m)}, so their mean is the linear model {@code mean(a_m) . x +
+   * mean(c_m)}, written on the first model's standardisation. Averaging logits of models fitted on
+   * independent draws of a resampler is bagging (Breiman, "Bagging predictors", Machine Learning
+   * 24, 1996) with balanced bags, as imbalanced-learn's {@code BalancedBaggingClassifier}; the
+   * average is taken over logits rather than probabilities so that the ensemble stays one linear
+   * model.
+   */
+  public static LinearModel averageOfLogits(List<LinearModel> models, Provenance provenance) {
+    LinearModel first = models.get(0);
+    int k = first.classes;
+    int d = first.standardizer.width();
+    double[] a = new double[d * k];
+    double[] c = new double[k];
+    for (LinearModel m : models) {
+      if (m.classes != k || m.standardizer.width() != d) {
+        throw new IllegalArgumentException("models of different shapes cannot be averaged");
+      }
+      double[][] ss = m.standardizer.shiftsAndScales();
+      for (int cl = 0; cl < k; cl++) {
+        double bias = m.weights[d * k + cl];
+        for (int j = 0; j < d; j++) {
+          double raw = m.weights[j * k + cl] / ss[1][j];
+          a[j * k + cl] += raw / models.size();
+          bias -= raw * ss[0][j];
+        }
+        c[cl] += bias / models.size();
+      }
+    }
+    double[][] ss = first.standardizer.shiftsAndScales();
+    double[] w = new double[(d + 1) * k];
+    for (int cl = 0; cl < k; cl++) {
+      double bias = c[cl];
+      for (int j = 0; j < d; j++) {
+        w[j * k + cl] = a[j * k + cl] * ss[1][j];
+        bias += a[j * k + cl] * ss[0][j];
+      }
+      w[d * k + cl] = bias;
+    }
+    return new LinearModel(first.standardizer, w, k, provenance);
   }
 }

@@ -68,6 +68,27 @@ public final class Standardizer {
     return new Standardizer(mean.clone(), sd.clone(), levels.clone());
   }
 
+  /**
+   * For each input column c, the shift and scale with which it is made: {@code z_c = (x - shift[c])
+   * / scale[c]}; a numeric feature's mean and sd, a one-hot column's 0 and 1.
+   */
+  public double[][] shiftsAndScales() {
+    double[] shift = new double[width];
+    double[] scale = new double[width];
+    int at = 0;
+    for (int j = 0; j < levels.length; j++) {
+      if (levels[j] == 0) {
+        shift[at] = mean[j];
+        scale[at++] = sd[j];
+      } else {
+        for (int l = 0; l < levels[j]; l++) {
+          scale[at++] = 1;
+        }
+      }
+    }
+    return new double[][] {shift, scale};
+  }
+
   /** Number of input columns. */
   public int width() {
     return width;

@@ -96,7 +96,7 @@ public final class Grid {
     for (JsonNode n : list(root, "samplers", where, "[none]")) {
       samplers.add(sampler(n, where, d));
     }
-    List<Named<Trainer>> learners = new ArrayList<>();
+    List<Learner> learners = new ArrayList<>();
     for (JsonNode n : list(root, "learners", where, null)) {
       learners.add(learner(n, where));
     }
@@ -115,10 +115,12 @@ public final class Grid {
     }
     List<Candidate> out = new ArrayList<>();
     for (Named<LongFunction<Sampler>> s : samplers) {
-      for (Named<Trainer> l : learners) {
+      for (Learner l : learners) {
+        boolean resampled = s.value() != null; // bags draw the resampler again; without one they are moot
         for (String t : thresholds) {
-          String name = s.name() + " + " + l.name() + (t.equals("tuned") ? " + tuned threshold" : " + argmax");
-          out.add(new Candidate(name, s.value(), l.value(), t.equals("tuned")));
+          String name = s.name() + " + " + (resampled ? l.name() : l.nameWithoutBags())
+              + (t.equals("tuned") ? " + tuned threshold" : " + argmax");
+          out.add(new Candidate(name, s.value(), l.trainer(), t.equals("tuned"), resampled ? l.bags() : 1));
         }
       }
     }
@@ -129,6 +131,9 @@ public final class Grid {
   }
 
   private record Named<T>(String name, T value) {}
+
+  /** A learner of the grid; {@code bags} (logistic only) apply when the strategy has a resampler. */
+  private record Learner(String name, String nameWithoutBags, Trainer trainer, int bags) {}
 
   private static InvalidOptionException unknown(String where, String what, String value, List<String> valid) {
     return new InvalidOptionException(where + ": unknown " + what + " '" + value + "'; valid: " + String.join(", ", valid));
@@ -211,7 +216,7 @@ public final class Grid {
     return new Named<>(label(method, params), seed -> SamplerCatalog.create(method, params, seed));
   }
 
-  private static Named<Trainer> learner(JsonNode n, String where) {
+  private static Learner learner(JsonNode n, String where) {
     Map.Entry<String, Map<String, String>> e = entry(n, "learner", where);
     String kind = e.getKey().toLowerCase(Locale.ROOT);
     if (!LEARNERS.contains(kind)) {
@@ -220,6 +225,9 @@ public final class Grid {
     Params p = new Params(kind, e.getValue(), where);
     String label = label(kind, e.getValue());
     if (kind.equals("logistic")) {
+      int bags = p.integer("bags", 1);
+      Map<String, String> withoutBags = new LinkedHashMap<>(e.getValue());
+      withoutBags.remove("bags");
       Trainer t;
       double c = p.real("C", 1.0);
       int maxIter = p.integer("max_iter", 300);
@@ -228,8 +236,8 @@ public final class Grid {
       } catch (InvalidOptionException bad) {
         throw new InvalidOptionException(where + ": logistic " + bad.getMessage());
       }
-      p.done(List.of("C", "max_iter", "class_weight"));
-      return new Named<>(label, t);
+      p.done(List.of("C", "max_iter", "class_weight", "bags"));
+      return new Learner(label, label(kind, withoutBags), t, bags);
     }
     String loss;
     String weights = p.text("class_weight", "none");
@@ -256,7 +264,7 @@ public final class Grid {
       b.optLearningRate(lr);
       return LossRecipes.apply(b, loss, counts, w, ep);
     });
-    return new Named<>(label, t);
+    return new Learner(label, label, t, 1);
   }
 
   /** The optimiser steps a network gets when the grid does not give its epochs. */

@@ -50,6 +50,16 @@ class GridTest {
   }
 
   @Test
+  void bagsDrawTheResamplerAgainAndAreLeftOutWithoutOne() throws Exception {
+    List<Candidate> g = parse("samplers: [none, SMOTE]\nlearners: [{logistic: {bags: 10}}]\n", data("ionosphere"));
+    assertThat(g).extracting(Candidate::name, Candidate::bags).containsExactly(
+        org.assertj.core.groups.Tuple.tuple("none + logistic + argmax", 1),
+        org.assertj.core.groups.Tuple.tuple("SMOTE + logistic(bags=10) + argmax", 10));
+    assertThatThrownBy(() -> parse("learners: [{mlp: {bags: 3}}]", data("ionosphere")))
+        .hasMessageContaining("bags");
+  }
+
+  @Test
   void smoteBecomesSmotencOnCategoricalData() throws Exception {
     List<Candidate> g = parse("samplers: [SMOTE]\nlearners: [logistic]\n", data("lending_club"));
     assertThat(g).singleElement().satisfies(c -> assertThat(c.name()).startsWith("SMOTENC + logistic"));

@@ -119,16 +119,14 @@ public final class CrossValidator {
    * > 1}, once per draw of the resampler, the logits averaged.
    */
   private static Model fitModel(Dataset rows, Dataset validation, Candidate c, long seed) {
-    if (c.sampler() == null) {
-      return c.trainer().fit(rows, validation, seed);
+    if (c.sampler() == null || c.bags() == 1) {
+      Dataset fitOn = c.sampler() == null ? rows : c.sampler().apply(seed).fitResample(rows).data();
+      return c.trainer().fit(fitOn, validation, seed);
     }
     List<LinearModel> bag = new ArrayList<>();
     for (int b = 0; b < c.bags(); b++) {
       Dataset fitOn = c.sampler().apply(drawSeed(seed, b)).fitResample(rows).data();
       Model m = c.trainer().fit(fitOn, validation, seed);
-      if (c.bags() == 1) {
-        return m;
-      }
       if (!(m instanceof LinearModel lm)) {
         throw new IllegalArgumentException("bags average linear models; " + c.trainer().describe() + " is not one");
       }

@@ -75,7 +75,7 @@ public final class CrossValidator {
       }
     }
     return new FoldResult(c.name(), s.repeat(), s.fold(), metrics(test.labels(), predicted, p, k, f.positive()),
-        (System.nanoTime() - t0) / 1e9, proba, predicted);
+        (System.nanoTime() - t0) / 1e9, proba, predicted, f.model().warnings());
   }
 
   /**

@@ -1,5 +1,6 @@
 package org.imbalanced4j.experiment;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -10,10 +11,13 @@ import java.util.Map;
  * @param proba class probabilities of the test rows, row-major ({@code rows x classes}), in the
  *     split's test order
  * @param predicted the decided class of each test row
+ * @param warnings what the fit reported ({@link org.imbalanced4j.model.Model#warnings()}), such as
+ *     a solver that stopped at its iteration cap
  */
 public record FoldResult(String candidate, int repeat, int fold, Map<String, Double> metrics, double seconds,
-    float[] proba, int[] predicted) {
+    float[] proba, int[] predicted, List<String> warnings) {
   public FoldResult {
     metrics = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(metrics));
+    warnings = List.copyOf(warnings);
   }
 }

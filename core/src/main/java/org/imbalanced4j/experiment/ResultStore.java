@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.imbalanced4j.DataException;
@@ -34,7 +35,17 @@ public final class ResultStore implements AutoCloseable {
         s.execute("PRAGMA synchronous=FULL");
         s.execute("CREATE TABLE IF NOT EXISTS folds (run TEXT NOT NULL, candidate TEXT NOT NULL,"
             + " repeat INTEGER NOT NULL, fold INTEGER NOT NULL, metrics TEXT NOT NULL, seconds REAL NOT NULL,"
-            + " predictions BLOB NOT NULL, PRIMARY KEY (run, candidate, repeat, fold))");
+            + " predictions BLOB NOT NULL, warnings TEXT NOT NULL DEFAULT '',"
+            + " PRIMARY KEY (run, candidate, repeat, fold))");
+        boolean hasWarnings = false;
+        try (ResultSet cols = s.executeQuery("PRAGMA table_info(folds)")) {
+          while (cols.next()) {
+            hasWarnings |= cols.getString("name").equals("warnings");
+          }
+        }
+        if (!hasWarnings) { // a store written before fits reported warnings
+          s.execute("ALTER TABLE folds ADD COLUMN warnings TEXT NOT NULL DEFAULT ''");
+        }
       }
     } catch (SQLException e) {
       throw new DataException(file + ": cannot open the results database (" + e.getMessage() + ")", e);
@@ -44,7 +55,7 @@ public final class ResultStore implements AutoCloseable {
   /** The stored result of a fold, if any. */
   public synchronized Optional<FoldResult> get(String candidate, int repeat, int fold) {
     try (PreparedStatement p = db.prepareStatement(
-        "SELECT metrics, seconds, predictions FROM folds WHERE run=? AND candidate=? AND repeat=? AND fold=?")) {
+        "SELECT metrics, seconds, predictions, warnings FROM folds WHERE run=? AND candidate=? AND repeat=? AND fold=?")) {
       p.setString(1, run);
       p.setString(2, candidate);
       p.setInt(3, repeat);
@@ -60,7 +71,7 @@ public final class ResultStore implements AutoCloseable {
         b.position(b.position() + 4 * proba.length);
         b.asIntBuffer().get(predicted);
         return Optional.of(new FoldResult(candidate, repeat, fold, decode(rs.getString(1)), rs.getDouble(2),
-            proba, predicted));
+            proba, predicted, rs.getString(4).isEmpty() ? List.of() : List.of(rs.getString(4).split("\n"))));
       }
     } catch (SQLException e) {
       throw new DataException("results database: " + e.getMessage(), e);
@@ -70,7 +81,8 @@ public final class ResultStore implements AutoCloseable {
   /** Appends a result, committed before returning. */
   public synchronized void put(FoldResult r) {
     try (PreparedStatement p = db.prepareStatement(
-        "INSERT OR REPLACE INTO folds VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+        "INSERT OR REPLACE INTO folds (run, candidate, repeat, fold, metrics, seconds, predictions, warnings)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
       p.setString(1, run);
       p.setString(2, r.candidate());
       p.setInt(3, r.repeat());
@@ -83,6 +95,7 @@ public final class ResultStore implements AutoCloseable {
       b.position(b.position() + 4 * r.proba().length);
       b.asIntBuffer().put(r.predicted());
       p.setBytes(7, b.array());
+      p.setString(8, String.join("\n", r.warnings()));
       p.executeUpdate();
     } catch (SQLException e) {
       throw new DataException("results database: " + e.getMessage(), e);

@@ -9,11 +9,13 @@ import org.imbalanced4j.data.Dataset;
  *
  * @param weights {@code (features + 1) x classes}, row-major: row j holds feature j's weight for
  *     each class, the last row the biases
+ * @param warnings what the fit reports, such as a solver that stopped before converging
  */
-public record LinearModel(Standardizer standardizer, double[] weights, int classes, Provenance provenance)
-    implements Model {
+public record LinearModel(Standardizer standardizer, double[] weights, int classes, Provenance provenance,
+    List<String> warnings) implements Model {
   public LinearModel {
     weights = weights.clone();
+    warnings = List.copyOf(warnings);
     if (weights.length != (standardizer.width() + 1) * classes) {
       throw new IllegalArgumentException(weights.length + " weights do not fit " + standardizer.width()
           + " inputs x " + classes + " classes");
@@ -77,6 +79,10 @@ public record LinearModel(Standardizer standardizer, double[] weights, int class
       }
     }
     double[][] ss = first.standardizer.shiftsAndScales();
+    long unconverged = models.stream().filter(m -> !m.warnings.isEmpty()).count();
+    List<String> warnings = unconverged == 0 ? List.of()
+        : List.of(unconverged + " of " + models.size() + " bagged fits: " + models.stream()
+            .filter(m -> !m.warnings.isEmpty()).findFirst().orElseThrow().warnings.get(0));
     double[] w = new double[(d + 1) * k];
     for (int cl = 0; cl < k; cl++) {
       double bias = c[cl];
@@ -86,6 +92,6 @@ public record LinearModel(Standardizer standardizer, double[] weights, int class
       }
       w[d * k + cl] = bias;
     }
-    return new LinearModel(first.standardizer, w, k, provenance);
+    return new LinearModel(first.standardizer, w, k, provenance, warnings);
   }
 }

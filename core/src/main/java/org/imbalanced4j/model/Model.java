@@ -9,4 +9,13 @@ public interface Model {
 
   /** Where the model comes from: trainer, parameters, seed, data. */
   Provenance provenance();
+
+  /**
+   * What the fit reports that a user should know, one line each: a solver that stopped at its
+   * iteration cap before converging (scikit-learn's {@code ConvergenceWarning}), a network still
+   * improving at its epoch cap. Empty when all went well.
+   */
+  default java.util.List<String> warnings() {
+    return java.util.List.of();
+  }
 }

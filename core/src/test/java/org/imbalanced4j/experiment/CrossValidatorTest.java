@@ -80,7 +80,7 @@ class CrossValidatorTest {
     for (boolean tuned : new boolean[] {false, true}) {
       for (Split s : cv.splits(d.labels())) {
         Recorder r = new Recorder();
-        Candidate c = new Candidate("recorder", seed -> r, new LogisticRegression(1.0, 50, null), tuned);
+        Candidate c = new Candidate("recorder", seed -> r, LogisticRegression.builder().optMaxIter(50).build(), tuned);
         cv.runFold(d, c, s);
         Set<Integer> test = new HashSet<>();
         for (int i : s.test()) {
@@ -93,7 +93,7 @@ class CrossValidatorTest {
 
   /** A trainer that stops early on validation rows: logistic regression that counts its fits. */
   static final class EarlyStopping implements org.imbalanced4j.model.Trainer {
-    final LogisticRegression inner = new LogisticRegression(1.0, 50, null);
+    final LogisticRegression inner = LogisticRegression.builder().optMaxIter(50).build();
     final Set<Integer> validationRows = new HashSet<>();
     int fits;
 
@@ -138,11 +138,11 @@ class CrossValidatorTest {
     Dataset d = Datasets.read("builtin:satimage", ReadOptions.defaults());
     Dataset small = d.subset(java.util.stream.IntStream.range(0, 2000).toArray());
     CrossValidator cv = CrossValidator.builder().optFolds(3).optSeed(1).build();
-    double plain = meanRecall(cv.run(small, new Candidate("plain", null, new LogisticRegression(1, 150, null), false)));
+    double plain = meanRecall(cv.run(small, new Candidate("plain", null, LogisticRegression.builder().optMaxIter(150).build(), false)));
     double weighted = meanRecall(cv.run(small, new Candidate("balanced", null,
-        new LogisticRegression(1, 150, "balanced"), false)));
+        LogisticRegression.builder().optMaxIter(150).optClassWeight("balanced").build(), false)));
     double smote = meanRecall(cv.run(small, new Candidate("smote",
-        seed -> SamplerCatalog.create("SMOTE", Map.of(), seed), new LogisticRegression(1, 150, null), false)));
+        seed -> SamplerCatalog.create("SMOTE", Map.of(), seed), LogisticRegression.builder().optMaxIter(150).build(), false)));
     assertThat(weighted).isGreaterThan(plain + 0.1);
     assertThat(smote).isGreaterThan(plain + 0.1);
   }
@@ -150,7 +150,7 @@ class CrossValidatorTest {
   @Test
   void bagsAverageTheLogitsOfModelsFittedOnIndependentDrawsOfTheResampler() {
     Dataset d = Datasets.read("builtin:ionosphere", ReadOptions.defaults());
-    LogisticRegression lr = new LogisticRegression(1.0, 100, null);
+    LogisticRegression lr = LogisticRegression.builder().optMaxIter(100).build();
     java.util.function.LongFunction<Sampler> smote = seed -> SamplerCatalog.create("SMOTE", Map.of(), seed);
     Model bagged = CrossValidator.fit(d, new Candidate("bagged", smote, lr, false, 3), 7).model();
     double[][] mean = new double[d.rows()][2];
@@ -184,7 +184,7 @@ class CrossValidatorTest {
 
       @Override
       public Model fit(Dataset train, Dataset validation, long seed) {
-        Model m = new LogisticRegression(1.0, 20, null).fit(train, validation, seed);
+        Model m = LogisticRegression.builder().optMaxIter(20).build().fit(train, validation, seed);
         return new Model() {
           @Override
           public double[][] predictProba(Dataset data) {

@@ -211,6 +211,11 @@ public final class CompareCommand implements Callable<Integer> {
     AtomicFiles.writeString(out.resolve("report.html"), CompareReport.html(src.name(), d, json, summary,
         ranks(grid, results), leaders(grid, results, summary, splits, d), gridText));
     printRanking(spec.commandLine().getOut(), summary, d);
+    for (Map<String, Object> c : summary) {
+      for (Object w : (List<?>) c.get("warnings")) {
+        err.printf("warning: %s: %s%n", c.get("candidate"), w);
+      }
+    }
     Candidate winner = grid.get(indexOf(grid, summary.get(0)));
     err.printf("retraining the winner on all %,d rows: %s%n", d.rows(), winner.name());
     err.flush();
@@ -308,9 +313,22 @@ public final class CompareCommand implements Callable<Integer> {
       }
       m.put("metrics", metrics);
       m.put("seconds", r.stream().mapToDouble(FoldResult::seconds).sum());
+      m.put("warnings", warnings(r));
       out.add(m);
     }
     return out;
+  }
+
+  /**
+   * What the fits of a strategy reported, one line: the first fold's warning and in how many of its
+   * folds one was reported (scikit-learn's ConvergenceWarning, for instance); empty when none.
+   */
+  static List<String> warnings(List<FoldResult> r) {
+    List<FoldResult> warned = r.stream().filter(f -> !f.warnings().isEmpty()).toList();
+    if (warned.isEmpty()) {
+      return List.of();
+    }
+    return List.of(warned.get(0).warnings().get(0) + " (in " + warned.size() + " of " + r.size() + " folds)");
   }
 
   @SuppressWarnings("unchecked")
@@ -334,9 +352,10 @@ public final class CompareCommand implements Callable<Integer> {
       }
       Map<String, Double> p = m.get(PRIMARY);
       Object dropped = c.get("dropped_after_fold");
-      pw.printf(Locale.ROOT, "  %-4d %-" + w + "s  %.4f ± %.4f      %s %8.1f%s%n", c.get("rank"), c.get("candidate"),
+      pw.printf(Locale.ROOT, "  %-4d %-" + w + "s  %.4f ± %.4f      %s %8.1f%s%s%n", c.get("rank"), c.get("candidate"),
           p.get("mean"), p.get("ci95_half_width"), rec.toString().strip(), (Double) c.get("seconds"),
-          dropped == null ? "" : "  (dropped after fold " + dropped + ")");
+          dropped == null ? "" : "  (dropped after fold " + dropped + ")",
+          ((List<?>) c.get("warnings")).isEmpty() ? "" : "  (see warning below)");
     }
   }
 

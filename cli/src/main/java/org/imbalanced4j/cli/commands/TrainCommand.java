@@ -38,8 +38,9 @@ import picocli.CommandLine.Spec;
     name = "train",
     mixinStandardHelpOptions = true,
     description = {
-      "Train a multilayer perceptron with an imbalance-aware loss and sampler; the epoch with the",
-      "best validation metric is kept. Writes a model directory that imb predict reads.",
+      "Train a multilayer perceptron with an imbalance-aware loss and sampler until the validation",
+      "metric stops improving (--patience epochs; the rate drops tenfold halfway), and keep the best",
+      "epoch. Writes a model directory that imb predict reads.",
     },
     footer = {"", "Examples:",
         "  imb train data.csv --target Class --loss focal --class-weight balanced --out model/",
@@ -72,13 +73,18 @@ public final class TrainCommand implements Callable<Integer> {
       description = "none, balanced, inverse, sqrt or effective (default: none).")
   String classWeight;
 
-  @Option(names = "--epochs", paramLabel = "N", defaultValue = "30", description = "Epochs (default: 30).")
+  @Option(names = "--epochs", paramLabel = "N", defaultValue = "300",
+      description = "Most epochs to train (default: 300); early stopping usually ends training sooner.")
   int epochs;
+
+  @Option(names = "--time-limit", paramLabel = "SECONDS", defaultValue = "0",
+      description = "Stop after this many seconds, keeping the best epoch so far (default: 0, no limit).")
+  double timeLimit;
 
   @Option(names = "--batch-size", paramLabel = "N", defaultValue = "256", description = "Batch size (default: 256).")
   int batchSize;
 
-  @Option(names = "--lr", paramLabel = "RATE", defaultValue = "0.001", description = "Peak learning rate (default: 0.001), cosine schedule with one warm-up epoch.")
+  @Option(names = "--lr", paramLabel = "RATE", defaultValue = "0.001", description = "Learning rate (default: 0.001).")
   float lr;
 
   @Option(names = "--optimizer", paramLabel = "adam|sgd", defaultValue = "adam",
@@ -88,8 +94,9 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--weight-decay", paramLabel = "WD", defaultValue = "0", description = "Weight decay (default: 0).")
   double weightDecay;
 
-  @Option(names = "--schedule", paramLabel = "NAME", defaultValue = "cosine",
-      description = "Learning-rate schedule: cosine (one warm-up epoch), step (x0.1 every third of the epochs) or constant (default: cosine).")
+  @Option(names = "--schedule", paramLabel = "NAME", defaultValue = "constant",
+      description = "Learning-rate schedule: constant, cosine (one warm-up epoch, to 0 at --epochs) or step "
+          + "(x0.1 every third of --epochs) (default: constant); on a plateau the rate also drops tenfold.")
   String schedule;
 
   @Option(names = "--hidden", paramLabel = "W", split = ",", description = "Hidden layer widths (default: 128,64).")
@@ -117,6 +124,9 @@ public final class TrainCommand implements Callable<Integer> {
     if (!net.equals("mlp") && !net.equals("attention")) {
       throw InvalidOptionException.unknown("model", model, List.of("mlp", "attention"));
     }
+    if (!(timeLimit >= 0)) {
+      throw new InvalidOptionException("--time-limit must be 0 (no limit) or a number of seconds, got " + timeLimit);
+    }
     String lossName = LossRecipes.parse(loss);
     ValidationMetric vm = ValidationMetric.parse(metric);
     Dataset all = Datasets.read(DataSource.of(file), data.toReadOptions());
@@ -128,8 +138,8 @@ public final class TrainCommand implements Callable<Integer> {
     TabularTrainer.Builder b = TabularTrainer.builder()
         .optNetwork(net).optEpochs(epochs).optBatchSize(batchSize).optHidden(hidden).optPatience(patience).optMetric(vm)
         .optLearningRate(schedule()).optSgd(sgd()).optWeightDecay(weightDecay).optSeed((int) seed.seed())
-        .optCheckpoints(out.resolve("checkpoints"));
-    LossRecipes.apply(b, lossName, counts, weights, epochs);
+        .optTimeLimit(timeLimit).optCheckpoints(out.resolve("checkpoints"));
+    LossRecipes.apply(b, lossName, counts, weights);
     EpochSampler es = sampler(train, counts, weights);
     if (es != null) {
       b.optSampler(es);
@@ -167,6 +177,9 @@ public final class TrainCommand implements Callable<Integer> {
       }
     });
     TabularTrainer.Result r = b.build().fit(train, val);
+    for (String w : r.warnings()) {
+      err.println("warning: " + w);
+    }
     Map<String, Object> decision = decision(r, val);
     Map<String, Object> config = new LinkedHashMap<>();
     config.put("data", file);
@@ -175,6 +188,8 @@ public final class TrainCommand implements Callable<Integer> {
     config.put("sampler", sampler);
     config.put("class_weight", classWeight);
     config.put("epochs", epochs);
+    config.put("patience", patience);
+    config.put("time_limit", timeLimit);
     config.put("batch_size", batchSize);
     config.put("lr", lr);
     config.put("optimizer", optimizer);

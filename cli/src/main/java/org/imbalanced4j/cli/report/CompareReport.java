@@ -53,7 +53,7 @@ public final class CompareReport {
         .append(".bar{display:inline-block;height:.7rem;background:#4a90d9;border-radius:2px;vertical-align:middle}")
         .append(".plots{display:flex;flex-wrap:wrap;gap:1rem}.plots img{max-width:48%;min-width:360px;border:1px solid #e8edf2}.plots img.cm{max-width:31%;min-width:280px}.wide{overflow-x:auto}")
         .append("pre{background:#f4f7fa;padding:.8rem;overflow-x:auto;font-size:.8rem}")
-        .append(".muted{color:#6b7785}.chip{display:inline-block;padding:.1rem .45rem;border-radius:.8rem;background:#eef2f6;margin:.1rem}")
+        .append(".warn{color:#9a5b00;font-size:.8rem;font-weight:400}.muted{color:#6b7785}.chip{display:inline-block;padding:.1rem .45rem;border-radius:.8rem;background:#eef2f6;margin:.1rem}")
         .append("</style></head><body>");
     h.append("<h1>Which strategy works best for the rare classes?</h1>");
     h.append("<p class=\"muted\">").append(esc(source)).append(" &middot; ").append(String.format("%,d", d.rows()))
@@ -89,6 +89,7 @@ public final class CompareReport {
           .append(c.get("rank")).append("</td><td class=\"l\">").append(esc((String) c.get("candidate")))
           .append(c.get("dropped_after_fold") == null ? ""
               : "<br><span class=\"muted\">dropped by racing after fold " + c.get("dropped_after_fold") + "</span>")
+          .append(warnings(c))
           .append("</td><td>").append(String.format(Locale.ROOT, "%.4f &plusmn; %.4f", v, m.get(primary).get("ci95_half_width")))
           .append("</td><td class=\"l\"><span class=\"bar\" style=\"width:")
           .append(String.format(Locale.ROOT, "%.0f", Math.max(2, 160 * v / Math.max(best, 1e-9)))).append("px\"></span></td>");
@@ -165,6 +166,19 @@ public final class CompareReport {
       }
       h.append("</table>");
     }
+  }
+
+  /** A mark under a strategy whose fits reported warnings (a solver that did not converge), with the text. */
+  private static String warnings(Map<String, Object> c) {
+    StringBuilder sb = new StringBuilder();
+    Object ws = c.get("warnings");
+    if (ws instanceof List<?> list) {
+      for (Object w : list) {
+        sb.append("<br><span class=\"warn\" title=\"").append(esc(String.valueOf(w))).append("\">&#9888; ")
+            .append(esc(String.valueOf(w))).append("</span>");
+      }
+    }
+    return sb.toString();
   }
 
   private static String shorten(String name) {

@@ -88,9 +88,9 @@ class GridTest {
   }
 
   @Test
-  void autoEpochsGiveAboutTwentyFourHundredStepsWithinBounds() {
-    assertThat(Grid.autoEpochs(224, 128)).isEqualTo(200);
-    assertThat(Grid.autoEpochs(4000, 128)).isEqualTo(75);
-    assertThat(Grid.autoEpochs(1_000_000, 128)).isEqualTo(10);
+  void autoPatienceIsTenEpochsAndAtLeastThreeHundredSteps() {
+    assertThat(Grid.autoPatience(224, 128)).isEqualTo(150); // 2 steps an epoch
+    assertThat(Grid.autoPatience(4000, 128)).isEqualTo(10); // 32 steps an epoch
+    assertThat(Grid.autoPatience(1_000_000, 128)).isEqualTo(10);
   }
 }

@@ -1,6 +1,5 @@
 package org.imbalanced4j.djl.training;
 
-import ai.djl.training.loss.Loss;
 import java.util.List;
 import java.util.Locale;
 import org.imbalanced4j.InvalidOptionException;
@@ -15,7 +14,7 @@ import org.imbalanced4j.weights.ClassWeights;
  * The imbalance-aware losses by name, as {@code imb train --loss} and compare grids name them,
  * each set up from the training rows' class counts: {@code ce} (optionally class-weighted),
  * {@code focal} (gamma 2), {@code class-balanced} (effective-number weights, beta 0.999), {@code
- * ldam-drw} (LDAM, re-weighted for the last 20% of the epochs), {@code balanced-softmax}, {@code
+ * ldam-drw} (LDAM, re-weighted once plain LDAM stops improving the validation metric), {@code balanced-softmax}, {@code
  * logit-adjusted} (tau 1) and {@code cost-sensitive} (misclassification cost = balanced weight of
  * the true class).
  */
@@ -39,18 +38,13 @@ public final class LossRecipes {
    *
    * @param weights class weights for {@code ce} and {@code focal}, or null
    */
-  public static TabularTrainer.Builder apply(TabularTrainer.Builder b, String name, long[] counts, double[] weights,
-      int epochs) {
+  public static TabularTrainer.Builder apply(TabularTrainer.Builder b, String name, long[] counts, double[] weights) {
     switch (parse(name)) {
       case "ce" -> b.setLoss(new WeightedCrossEntropyLoss(weights, 0));
       case "focal" -> b.setLoss(new FocalLoss(2.0, weights));
       case "class-balanced" -> b.setLoss(new WeightedCrossEntropyLoss(ClassWeights.effectiveNumber(counts, 0.999), 0));
-      case "ldam-drw" -> {
-        int e80 = Math.max(1, (int) (epochs * 0.8));
-        Loss plain = new LdamLoss(counts, 0.5, 30, null);
-        Loss drw = new LdamLoss(counts, 0.5, 30, ClassWeights.effectiveNumber(counts, 0.9999));
-        b.setLossSchedule(e -> e < e80 ? plain : drw);
-      }
+      case "ldam-drw" -> b.setLoss(new LdamLoss(counts, 0.5, 30, null))
+          .optDeferredLoss(new LdamLoss(counts, 0.5, 30, ClassWeights.effectiveNumber(counts, 0.9999)));
       case "balanced-softmax" -> b.setLoss(LogitAdjustedLoss.balancedSoftmax(counts));
       case "logit-adjusted" -> b.setLoss(new LogitAdjustedLoss(counts, 1.0));
       default -> b.setLoss(new CostSensitiveLoss(balancedCosts(counts)));

@@ -55,5 +55,10 @@ public final class NeuralTrainer implements Trainer {
     public double[][] predictProba(Dataset data) {
       return TabularTrainer.predictProba(result, data);
     }
+
+    @Override
+    public java.util.List<String> warnings() {
+      return result.warnings();
+    }
   }
 }

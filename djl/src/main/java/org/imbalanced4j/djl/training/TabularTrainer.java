@@ -30,13 +30,25 @@ import org.imbalanced4j.djl.samplers.EpochSampler;
 import org.imbalanced4j.io.AtomicFiles;
 
 /**
- * Trains a multilayer perceptron on a table with an imbalance-aware loss and epoch sampler,
- * selecting the epoch with the best validation metric (early stopping after {@code patience}
- * epochs without improvement). Inputs are standardised on the training rows only.
+ * Trains a multilayer perceptron on a table with an imbalance-aware loss and epoch sampler until
+ * the validation rows say stop, and keeps the epoch with the best validation metric. Inputs are
+ * standardised on the training rows only.
+ *
+ * <p>Stopping: an epoch improves when its validation metric is higher than the best so far, or
+ * equal with a lower validation log loss (small validation sets often tie on a metric while the
+ * model still gets better). After {@code ceil(patience / 2)} epochs without improvement the
+ * learning rate drops tenfold (reduce-on-plateau); after {@code patience} epochs training stops,
+ * or, with a deferred loss ({@link Builder#optDeferredLoss}), continues with that loss and fresh
+ * patience (deferred re-weighting, Cao et al., NeurIPS 2019, with the switch where the first
+ * loss stops improving rather than at a fixed epoch). {@code epochs} and an optional time limit
+ * are caps: a run that reaches one while the validation metric still improved says so in {@link
+ * Result#warnings()}.
  *
  * <p>Reproducible: the engine is seeded per epoch ({@code seed + epoch}) and samplers are
  * deterministic per epoch, so a run resumed from its checkpoint (parameters, optimiser moments,
- * epoch, best so far) ends with the same parameters as an uninterrupted one.
+ * epoch, best so far, patience, rate and phase) ends with the same parameters as an
+ * uninterrupted one. Only the time limit depends on the machine: when it ends a run, the warning
+ * says so.
  *
  * <pre>{@code
  * TabularTrainer.Result r = TabularTrainer.builder().setLoss(new FocalLoss(2, null))
@@ -44,7 +56,9 @@ import org.imbalanced4j.io.AtomicFiles;
  * }</pre>
  */
 public final class TabularTrainer {
-  private final java.util.function.IntFunction<Loss> loss;
+  private final Loss loss;
+  private final Loss deferredLoss;
+  private final double timeLimitSeconds;
   private final EpochSampler sampler;
   private final int[] hidden;
   private final String network;
@@ -62,6 +76,8 @@ public final class TabularTrainer {
 
   private TabularTrainer(Builder b) {
     this.loss = b.loss;
+    this.deferredLoss = b.deferredLoss;
+    this.timeLimitSeconds = b.timeLimitSeconds;
     this.sampler = b.sampler;
     this.hidden = b.hidden;
     this.network = b.network;
@@ -82,10 +98,17 @@ public final class TabularTrainer {
     return new Builder();
   }
 
-  /** What training produced: the best epoch's parameters (as bytes), preprocessing and history. */
+  /**
+   * What training produced: the best epoch's parameters (as bytes), preprocessing, history, and
+   * warnings (a cap reached while the validation metric still improved).
+   */
   public record Result(byte[] parameters, Standardizer standardizer, int inputs, int classes,
       String network, int[] hidden, float dropout, int bestEpoch, double bestMetric,
-      List<EpochLog> history) {}
+      List<EpochLog> history, List<String> warnings) {
+    public Result {
+      warnings = List.copyOf(warnings);
+    }
+  }
 
   /** Class probabilities of rows with the training schema, from a result's best parameters. */
   public static double[][] predictProba(Result r, Dataset data) {
@@ -147,14 +170,16 @@ public final class TabularTrainer {
           params.add(p.getValue().getArray());
         }
       }
-      int stale = 0;
-      for (int e = st.epoch; e < epochs && stale < patience; e++) {
+      long started = System.nanoTime();
+      boolean outOfTime = false;
+      int e = st.epoch;
+      for (; e < epochs && !stopped(st) && !outOfTime; e++) {
         long t0 = System.nanoTime();
         engine.setRandomSeed(seed + e);
         int[] order = sampler != null ? sampler.epoch(e) : shuffled(train.rows(), seed + e);
         double lossSum = 0;
         int batches = 0;
-        Loss epochLoss = loss.apply(e);
+        Loss epochLoss = st.phase == 0 ? loss : deferredLoss;
         float lr = 0;
         for (int b = 0; b + 1 < order.length; b += batchSize) {
           int[] rows = java.util.Arrays.copyOfRange(order, b, Math.min(order.length, b + batchSize));
@@ -175,7 +200,7 @@ public final class TabularTrainer {
               lossSum += l.getFloat();
               gc.backward(l);
             }
-            lr = learningRate.at(e, (double) b / order.length);
+            lr = (float) (learningRate.at(e, (double) b / order.length) * st.rateScale);
             PyTorchEngine.noGrad(); // the collector restores the thread's previous mode
             optimizer.step(manager, params, lr);
           }
@@ -186,16 +211,26 @@ public final class TabularTrainer {
         }
         double[][] proba = predict(block, ps, manager, std, validation);
         double value = metric.of(validation.labels(), proba, k);
+        double validationLoss = logLoss(validation.labels(), proba);
         EpochLog log = new EpochLog(e, lossSum / Math.max(1, batches), value, lr,
             (System.nanoTime() - t0) / 1e9);
         st.history.add(log);
-        if (st.best == null || value > st.bestMetric) {
+        if (st.best == null || value > st.bestMetric || (value == st.bestMetric && validationLoss < st.bestLoss)) {
           st.best = parameters(block);
           st.bestMetric = value;
+          st.bestLoss = validationLoss;
           st.bestEpoch = e;
-          stale = 0;
+          st.stale = 0;
         } else {
-          stale++;
+          st.stale++;
+          if (st.stale == (patience + 1) / 2) {
+            st.rateScale *= 0.1; // reduce on plateau
+          }
+          if (st.stale >= patience && st.phase == 0 && deferredLoss != null) {
+            st.phase = 1; // the first loss has stopped improving: defer to the second
+            st.stale = 0;
+            st.rateScale = 1;
+          }
         }
         st.epoch = e + 1;
         if (checkpoints != null) {
@@ -204,12 +239,34 @@ public final class TabularTrainer {
         if (listener != null) {
           listener.accept(log); // after the checkpoint: a logged epoch is never trained again
         }
+        outOfTime = timeLimitSeconds > 0 && (System.nanoTime() - started) / 1e9 >= timeLimitSeconds;
+      }
+      List<String> warnings = new ArrayList<>();
+      if (!stopped(st) && st.stale < patience && e > 0 && st.bestEpoch >= e - Math.max(1, patience / 2)) {
+        warnings.add(String.format(java.util.Locale.ROOT,
+            "network stopped at the %s (epoch %d) while the validation %s was still improving (best epoch %d); "
+                + "raise %s", outOfTime ? String.format(java.util.Locale.ROOT, "time limit of %.0f s", timeLimitSeconds)
+                : "epoch cap", e, metric.key(), st.bestEpoch + 1, outOfTime ? "the time limit" : "epochs"));
       }
       return new Result(st.best, std, std.width(), k, network, hidden.clone(), dropout, st.bestEpoch,
-          st.bestMetric, List.copyOf(st.history));
+          st.bestMetric, List.copyOf(st.history), warnings);
     } catch (IOException ex) {
       throw new DataException("checkpoint in " + checkpoints + " cannot be used: " + ex.getMessage(), ex);
     }
+  }
+
+  /** Whether early stopping has ended training: patience used up on the last loss. */
+  private boolean stopped(State st) {
+    return st.stale >= patience && (deferredLoss == null || st.phase == 1);
+  }
+
+  /** Mean negative log-likelihood of the true classes (probabilities clipped at 1e-15, as scikit-learn). */
+  static double logLoss(int[] y, double[][] proba) {
+    double s = 0;
+    for (int i = 0; i < y.length; i++) {
+      s -= Math.log(Math.max(1e-15, proba[i][y[i]]));
+    }
+    return s / Math.max(1, y.length);
   }
 
   /**
@@ -290,7 +347,11 @@ public final class TabularTrainer {
     int epoch;
     byte[] best;
     double bestMetric;
+    double bestLoss = Double.POSITIVE_INFINITY;
     int bestEpoch = -1;
+    int stale;
+    double rateScale = 1;
+    int phase;
     List<EpochLog> history = new ArrayList<>();
   }
 
@@ -300,10 +361,14 @@ public final class TabularTrainer {
     byte[] opt = optimizer.state(manager).encode();
     AtomicFiles.write(checkpoints.resolve("checkpoint.bin"), out -> {
       DataOutputStream o = new DataOutputStream(out);
-      o.writeInt(1); // format
+      o.writeInt(2); // format
       o.writeInt(st.epoch);
       o.writeInt(st.bestEpoch);
       o.writeDouble(st.bestMetric);
+      o.writeDouble(st.bestLoss);
+      o.writeInt(st.stale);
+      o.writeDouble(st.rateScale);
+      o.writeInt(st.phase);
       o.writeInt(params.length);
       o.write(params);
       o.writeInt(opt.length);
@@ -331,12 +396,18 @@ public final class TabularTrainer {
     }
     State st = new State();
     try (InputStream in = Files.newInputStream(f); DataInputStream d = new DataInputStream(in)) {
-      if (d.readInt() != 1) {
-        throw new IOException("unknown checkpoint format");
+      int format = d.readInt();
+      if (format != 2) {
+        throw new IOException(format == 1 ? "it was written by an earlier version; train again without --resume"
+            : "unknown checkpoint format");
       }
       st.epoch = d.readInt();
       st.bestEpoch = d.readInt();
       st.bestMetric = d.readDouble();
+      st.bestLoss = d.readDouble();
+      st.stale = d.readInt();
+      st.rateScale = d.readDouble();
+      st.phase = d.readInt();
       byte[] params = d.readNBytes(d.readInt());
       block.loadParameters(manager, new DataInputStream(new java.io.ByteArrayInputStream(params)));
       optimizer.restore(NDList.decode(manager, d.readNBytes(d.readInt())), manager);
@@ -354,7 +425,9 @@ public final class TabularTrainer {
 
   /** Builder: {@code setLoss} required; the rest optional with sensible defaults. */
   public static final class Builder {
-    private java.util.function.IntFunction<Loss> loss;
+    private Loss loss;
+    private Loss deferredLoss;
+    private double timeLimitSeconds;
     private EpochSampler sampler;
     private int[] hidden = {128, 64};
     private String network = "mlp";
@@ -372,16 +445,27 @@ public final class TabularTrainer {
     private java.util.function.DoubleConsumer progress;
 
     public Builder setLoss(Loss loss) {
-      this.loss = e -> loss;
+      this.loss = loss;
       return this;
     }
 
     /**
-     * A loss per epoch, for schedules such as LDAM's deferred re-weighting (DRW): plain LDAM
-     * before epoch E, LDAM with class-balanced weights after (Cao et al., NeurIPS 2019).
+     * A second loss that takes over when the first stops improving the validation metric
+     * ({@code patience} epochs), with fresh patience and the learning rate restored: LDAM's
+     * deferred re-weighting (DRW) trains plain LDAM first and class-balanced LDAM after (Cao et
+     * al., "Learning imbalanced datasets with label-distribution-aware margin loss", NeurIPS 2019).
      */
-    public Builder setLossSchedule(java.util.function.IntFunction<Loss> perEpoch) {
-      this.loss = perEpoch;
+    public Builder optDeferredLoss(Loss loss) {
+      this.deferredLoss = loss;
+      return this;
+    }
+
+    /**
+     * Stop after this many seconds of training (0: no limit), keeping the best epoch so far; a run
+     * that the limit ends while still improving says so in its warnings.
+     */
+    public Builder optTimeLimit(double seconds) {
+      this.timeLimitSeconds = seconds;
       return this;
     }
 
@@ -409,6 +493,7 @@ public final class TabularTrainer {
       return this;
     }
 
+    /** The most epochs to train (a cap: early stopping usually ends training sooner). */
     public Builder optEpochs(int epochs) {
       this.epochs = epochs;
       return this;

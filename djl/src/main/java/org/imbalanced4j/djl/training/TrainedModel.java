@@ -229,7 +229,7 @@ public final class TrainedModel {
     JsonNode linear = meta.get("linear");
     if (linear != null) {
       return new org.imbalanced4j.model.LinearModel(std, doubles(linear.get("weights")), classes,
-          new org.imbalanced4j.model.Provenance("linear", Map.of(), 0, "")).logits(aligned);
+          new org.imbalanced4j.model.Provenance("linear", Map.of(), 0, ""), List.of()).logits(aligned);
     }
     JsonNode net = meta.get("network");
     PyTorchEngine.noGrad();

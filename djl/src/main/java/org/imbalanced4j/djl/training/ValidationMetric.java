@@ -12,7 +12,10 @@ public enum ValidationMetric {
   MACRO_F1,
   /** Mean recall over classes. */
   BALANCED_ACCURACY,
-  /** Average precision of the smallest class, one against the rest. */
+  /**
+   * Average precision, one class against the rest: of the smaller class for two classes; the mean
+   * over the classes present for more (a class of two validation rows alone is too noisy a guide).
+   */
   PR_AUC,
   /** Geometric mean of the per-class recalls. */
   G_MEAN;
@@ -48,13 +51,25 @@ public enum ValidationMetric {
           count[v]++;
         }
         int rare = 0;
-        for (int c = 1; c < classes; c++) {
+        int present = 0;
+        for (int c = 0; c < classes; c++) {
+          present += count[c] > 0 ? 1 : 0;
           if (count[c] > 0 && (count[rare] == 0 || count[c] < count[rare])) {
             rare = c;
           }
         }
-        org.imbalanced4j.metrics.OneVsRest r = org.imbalanced4j.metrics.OneVsRest.of(y, proba, rare);
-        yield ScoreMetrics.averagePrecision(r.positive(), r.score());
+        if (present <= 2) {
+          org.imbalanced4j.metrics.OneVsRest r = org.imbalanced4j.metrics.OneVsRest.of(y, proba, rare);
+          yield ScoreMetrics.averagePrecision(r.positive(), r.score());
+        }
+        double sum = 0;
+        for (int c = 0; c < classes; c++) {
+          if (count[c] > 0) {
+            org.imbalanced4j.metrics.OneVsRest r = org.imbalanced4j.metrics.OneVsRest.of(y, proba, c);
+            sum += ScoreMetrics.averagePrecision(r.positive(), r.score());
+          }
+        }
+        yield sum / present;
       }
     };
   }

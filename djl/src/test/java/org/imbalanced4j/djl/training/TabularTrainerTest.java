@@ -48,20 +48,53 @@ class TabularTrainerTest {
   }
 
   @Test
-  void ldamWithDeferredReweightingAndACosineScheduleTrains() {
+  void aCosineScheduleWarmsUpAndDecays() {
     Dataset[] tv = ionosphere();
-    long[] counts = tv[0].classCounts().counts();
-    double[] cb = org.imbalanced4j.weights.ClassWeights.effectiveNumber(counts, 0.999);
-    org.imbalanced4j.djl.losses.LdamLoss plain = new org.imbalanced4j.djl.losses.LdamLoss(counts, 0.5, 30, null);
-    org.imbalanced4j.djl.losses.LdamLoss weighted = new org.imbalanced4j.djl.losses.LdamLoss(counts, 0.5, 30, cb);
     java.util.List<EpochLog> logs = new java.util.ArrayList<>();
-    TabularTrainer.Result r = TabularTrainer.builder().setLossSchedule(e -> e < 8 ? plain : weighted)
+    TabularTrainer.Result r = TabularTrainer.builder().setLoss(new WeightedCrossEntropyLoss(null, 0))
         .optLearningRate(LearningRate.cosine(3e-3f, 12, 2)).optEpochs(12).optPatience(100).optBatchSize(32)
         .optMetric(ValidationMetric.BALANCED_ACCURACY).optListener(logs::add).optSeed(3).build().fit(tv[0], tv[1]);
     assertThat(logs).hasSize(12);
     assertThat(logs.get(0).learningRate()).isLessThan(logs.get(3).learningRate());
     assertThat(logs.get(11).learningRate()).isLessThan(logs.get(3).learningRate());
     assertThat(r.bestMetric()).isGreaterThan(0.8);
+  }
+
+  @Test
+  void ldamDefersReweightingUntilThePlainLossStopsImprovingThenStopsOnPatience() {
+    Dataset[] tv = ionosphere();
+    long[] counts = tv[0].classCounts().counts();
+    double[] cb = org.imbalanced4j.weights.ClassWeights.effectiveNumber(counts, 0.999);
+    java.util.List<EpochLog> logs = new java.util.ArrayList<>();
+    int patience = 4;
+    TabularTrainer.Result r = TabularTrainer.builder().setLoss(new org.imbalanced4j.djl.losses.LdamLoss(counts, 0.5, 30, null))
+        .optDeferredLoss(new org.imbalanced4j.djl.losses.LdamLoss(counts, 0.5, 30, cb)).optLearningRate(3e-3f)
+        .optEpochs(500).optPatience(patience).optBatchSize(32).optMetric(ValidationMetric.BALANCED_ACCURACY)
+        .optListener(logs::add).optSeed(3).build().fit(tv[0], tv[1]);
+    assertThat(logs.size()).as("early stopping, not the cap, ends training").isLessThan(500);
+    assertThat(r.warnings()).isEmpty();
+    // the rate drops tenfold after ceil(patience / 2) stale epochs and is restored for the deferred loss
+    float base = 3e-3f;
+    long dropped = logs.stream().filter(l -> Math.abs(l.learningRate() - base / 10) < 1e-9).count();
+    assertThat(dropped).isPositive();
+    int switched = -1;
+    for (int e = 1; e < logs.size(); e++) {
+      if (logs.get(e - 1).learningRate() < base / 2 && Math.abs(logs.get(e).learningRate() - base) < 1e-9) {
+        switched = e;
+      }
+    }
+    assertThat(switched).as("the deferred loss started with the full rate").isPositive();
+    // the second phase ends `patience` epochs after its start or its last improvement
+    assertThat(logs.size() - 1).isEqualTo(Math.max(r.bestEpoch(), switched - 1) + patience);
+    assertThat(r.bestMetric()).isGreaterThan(0.8);
+  }
+
+  @Test
+  void aRunEndedByTheEpochCapWhileImprovingSaysSo() {
+    Dataset[] tv = ionosphere();
+    TabularTrainer.Result r = TabularTrainer.builder().setLoss(new WeightedCrossEntropyLoss(null, 0))
+        .optEpochs(2).optPatience(10).optBatchSize(32).optLearningRate(1e-4f).optSeed(1).build().fit(tv[0], tv[1]);
+    assertThat(r.warnings()).singleElement().asString().contains("epoch cap").contains("raise epochs");
   }
 
   private static TabularTrainer trainer(Path checkpoints, int epochs) {

@@ -69,6 +69,27 @@ class CompareCommandTest {
   }
 
   @Test
+  void aFitThatStopsAtItsIterationCapIsMarkedInTheTerminalJsonAndReport() throws IOException {
+    Path grid = dir.resolve("cap.yaml");
+    Files.writeString(grid, "samplers: [none]\nlearners:\n  - logistic: {max_iter: 1}\n"
+        + "  - logistic: {class_weight: balanced}\nthresholds: [argmax]\n");
+    Path out = dir.resolve("cap");
+    CliRun r = CliRun.of("compare", "builtin:ionosphere", "--grid", grid.toString(), "--folds", "3", "--out", out.toString());
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.err().lines().filter(l -> l.startsWith("warning: "))).singleElement().asString()
+        .startsWith("warning: none + logistic(max_iter=1) + argmax: logistic regression did not converge in max_iter=1")
+        .endsWith("(in 3 of 3 folds)");
+    JsonNode cands = new ObjectMapper().readTree(out.resolve("results.json").toFile()).get("candidates");
+    for (JsonNode c : cands) {
+      boolean capped = c.get("candidate").asText().contains("max_iter=1");
+      assertThat(c.get("warnings").size()).as(c.get("candidate").asText()).isEqualTo(capped ? 1 : 0);
+    }
+    String html = Files.readString(out.resolve("report.html"));
+    assertThat(html).contains("class=\"warn\"").contains("&#9888; logistic regression did not converge in max_iter=1");
+    assertThat(html.split("class=\"warn\"", -1)).hasSize(2); // one mark: the capped strategy's
+  }
+
+  @Test
   void racingDropsStrategiesThatAreSignificantlyWorseAndReportsTheComputeSaved() throws IOException {
     Path out = dir.resolve("race");
     Path data = dir.resolve("sat.csv");
@@ -76,7 +97,13 @@ class CompareCommandTest {
       List<String> lines = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines().limit(1501).toList();
       Files.write(data, lines);
     }
-    CliRun r = CliRun.of("compare", data.toString(), "--folds", "6", "--seed", "2", "--out", out.toString());
+    // the default grid with networks capped at 20 epochs, to keep the test short
+    Path grid = dir.resolve("race.yaml");
+    Files.writeString(grid, org.imbalanced4j.cli.grid.Grid.defaultText()
+        .replace("mlp: {loss: class-balanced}", "mlp: {loss: class-balanced, epochs: 20}"));
+    assertThat(Files.readString(grid)).contains("epochs: 20}");
+    CliRun r = CliRun.of("compare", data.toString(), "--grid", grid.toString(), "--folds", "6", "--seed", "2",
+        "--out", out.toString());
     assertThat(r.exit()).as(r.err()).isZero();
     JsonNode j = new ObjectMapper().readTree(out.resolve("results.json").toFile());
     int planned = j.get("fold_fits_planned").asInt();

@@ -105,8 +105,10 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--val-split", paramLabel = "F", defaultValue = "0.2", description = "Stratified validation share (default: 0.2).")
   double valSplit;
 
-  @Option(names = "--metric", paramLabel = "NAME", defaultValue = "macro_f1",
-      description = "Validation metric for early stopping: macro_f1, balanced_accuracy, pr_auc or g_mean (default: macro_f1).")
+  @Option(names = "--metric", paramLabel = "NAME", defaultValue = "balanced_log_loss",
+      description = "Validation metric for early stopping: balanced_log_loss (lower is better: each class's "
+          + "mean log loss, averaged over classes), macro_f1, balanced_accuracy, pr_auc or g_mean "
+          + "(default: balanced_log_loss).")
   String metric;
 
   @Option(names = "--patience", paramLabel = "N", defaultValue = "10", description = "Epochs without improvement before stopping (default: 10).")

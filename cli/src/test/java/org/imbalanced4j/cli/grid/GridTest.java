@@ -88,9 +88,9 @@ class GridTest {
   }
 
   @Test
-  void autoPatienceIsTenEpochsAndAtLeastThreeHundredSteps() {
-    assertThat(Grid.autoPatience(224, 128)).isEqualTo(150); // 2 steps an epoch
-    assertThat(Grid.autoPatience(4000, 128)).isEqualTo(10); // 32 steps an epoch
+  void autoPatienceIsTenEpochsAndAtLeastFiveHundredSteps() {
+    assertThat(Grid.autoPatience(224, 128)).isEqualTo(250); // 2 steps an epoch
+    assertThat(Grid.autoPatience(4000, 128)).isEqualTo(16); // 32 steps an epoch
     assertThat(Grid.autoPatience(1_000_000, 128)).isEqualTo(10);
   }
 }

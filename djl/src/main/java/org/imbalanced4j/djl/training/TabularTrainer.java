@@ -215,7 +215,8 @@ public final class TabularTrainer {
         EpochLog log = new EpochLog(e, lossSum / Math.max(1, batches), value, lr,
             (System.nanoTime() - t0) / 1e9);
         st.history.add(log);
-        if (st.best == null || value > st.bestMetric || (value == st.bestMetric && validationLoss < st.bestLoss)) {
+        if (st.best == null || metric.better(value, st.bestMetric)
+            || (value == st.bestMetric && validationLoss < st.bestLoss)) {
           st.best = parameters(block);
           st.bestMetric = value;
           st.bestLoss = validationLoss;
@@ -242,7 +243,7 @@ public final class TabularTrainer {
         outOfTime = timeLimitSeconds > 0 && (System.nanoTime() - started) / 1e9 >= timeLimitSeconds;
       }
       List<String> warnings = new ArrayList<>();
-      if (!stopped(st) && st.stale < patience && e > 0 && st.bestEpoch >= e - Math.max(1, patience / 2)) {
+      if (!stopped(st) && e > 0 && st.bestEpoch >= e - Math.max(1, Math.min(patience, e) / 10)) {
         warnings.add(String.format(java.util.Locale.ROOT,
             "network stopped at the %s (epoch %d) while the validation %s was still improving (best epoch %d); "
                 + "raise %s", outOfTime ? String.format(java.util.Locale.ROOT, "time limit of %.0f s", timeLimitSeconds)

@@ -93,8 +93,15 @@ class TabularTrainerTest {
   void aRunEndedByTheEpochCapWhileImprovingSaysSo() {
     Dataset[] tv = ionosphere();
     TabularTrainer.Result r = TabularTrainer.builder().setLoss(new WeightedCrossEntropyLoss(null, 0))
-        .optEpochs(2).optPatience(10).optBatchSize(32).optLearningRate(1e-4f).optSeed(1).build().fit(tv[0], tv[1]);
+        .optEpochs(2).optPatience(10).optBatchSize(32).optLearningRate(1e-4f)
+        .optMetric(ValidationMetric.BALANCED_LOG_LOSS).optSeed(1).build().fit(tv[0], tv[1]);
+    assertThat(r.bestEpoch()).as("a small rate still improves the smooth loss at every epoch").isEqualTo(1);
     assertThat(r.warnings()).singleElement().asString().contains("epoch cap").contains("raise epochs");
+    TabularTrainer.Result stopped = TabularTrainer.builder().setLoss(new WeightedCrossEntropyLoss(null, 0))
+        .optEpochs(300).optPatience(2).optBatchSize(32).optLearningRate(1e-2f)
+        .optMetric(ValidationMetric.BALANCED_LOG_LOSS).optSeed(1).build().fit(tv[0], tv[1]);
+    assertThat(stopped.history().size()).as("early stopping ended it").isLessThan(300);
+    assertThat(stopped.warnings()).isEmpty();
   }
 
   private static TabularTrainer trainer(Path checkpoints, int epochs) {

@@ -18,17 +18,7 @@ if [ ${#files[@]} -eq 0 ]; then
   [ -f "$data/rare7.csv" ] || "$py" "$root/scripts/data/rare_multiclass.py" >/dev/null
   if [ ! -f "$data/sampling_1000000.csv" ]; then
     echo "generating $data/sampling_1000000.csv ..." >&2
-    "$py" - "$data/sampling_1000000.csv" 1000000 <<'PY'
-import sys
-import numpy as np, pandas as pd
-from sklearn.datasets import make_classification
-path, n = sys.argv[1], int(sys.argv[2])
-X, y = make_classification(n_samples=n, n_features=20, n_informative=10, n_redundant=4,
-                           weights=[0.99], flip_y=0.01, class_sep=1.0, random_state=0)
-df = pd.DataFrame(X.astype(np.float32), columns=[f"x{i}" for i in range(20)])
-df["class"] = y
-df.to_csv(path, index=False, float_format="%.7g")
-PY
+    "$py" "$root/scripts/data/sampling.py" 1000000 "$data/sampling_1000000.csv"
   fi
   for f in "$root"/../shared/datasets/*.csv; do files+=("$f"); done
   files+=("$data/rare7.csv" "$data/sampling_1000000.csv")

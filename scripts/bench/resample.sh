@@ -21,17 +21,7 @@ mkdir -p "$data"
 
 if [ ! -f "$csv" ]; then
   echo "generating $csv ..." >&2
-  "$py" - "$csv" "$n" <<'PY'
-import sys
-import numpy as np, pandas as pd
-from sklearn.datasets import make_classification
-path, n = sys.argv[1], int(sys.argv[2])
-X, y = make_classification(n_samples=n, n_features=20, n_informative=10, n_redundant=4,
-                           weights=[0.99], flip_y=0.01, class_sep=1.0, random_state=0)
-df = pd.DataFrame(X.astype(np.float32), columns=[f"x{i}" for i in range(20)])
-df["class"] = y
-df.to_csv(path, index=False, float_format="%.7g")
-PY
+  "$py" "$root/scripts/data/sampling.py" "$n" "$csv"
 fi
 
 (cd "$root" && mvn -q -B -DskipTests -pl bench -am install >/dev/null)

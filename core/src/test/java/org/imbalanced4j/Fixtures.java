@@ -23,6 +23,29 @@ public final class Fixtures {
     }
   }
 
+  /**
+   * A numeric data set from a fixture's {@code X} (rows of numbers, stored as float) and {@code y}
+   * (class codes 0..k-1, named "0".."k-1").
+   */
+  public static org.imbalanced4j.data.Dataset dataset(JsonNode x, JsonNode labels) {
+    int n = x.size();
+    int f = x.get(0).size();
+    float[] v = new float[n * f];
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < f; j++) {
+        v[i * f + j] = (float) x.get(i).get(j).asDouble();
+      }
+    }
+    int[] y = ints(labels);
+    int k = java.util.Arrays.stream(y).max().orElse(0) + 1;
+    java.util.List<String> classes = new java.util.ArrayList<>();
+    for (int c = 0; c < k; c++) {
+      classes.add(Integer.toString(c));
+    }
+    return org.imbalanced4j.data.Dataset.builder(org.imbalanced4j.data.Schema.numeric(f, "y", classes))
+        .setValues(v, n).setLabels(y).build();
+  }
+
   public static int[] ints(JsonNode array) {
     int[] out = new int[array.size()];
     for (int i = 0; i < out.length; i++) {

@@ -13,6 +13,7 @@ import org.imbalanced4j.metrics.ScoreMetrics;
 import org.imbalanced4j.model.LinearModel;
 import org.imbalanced4j.model.Model;
 import org.imbalanced4j.model.Provenance;
+import org.imbalanced4j.model.Trainer;
 import org.imbalanced4j.split.RepeatedStratifiedKFold;
 import org.imbalanced4j.split.Split;
 import org.imbalanced4j.split.StratifiedKFold;
@@ -82,7 +83,8 @@ public final class CrossValidator {
    * Fits a candidate on training rows the way every fold does: the resampler runs on the rows,
    * then the model is fitted. A trainer that stops early on validation rows gets a stratified
    * fifth of the rows, held out before resampling; a tuned threshold is then the F1-optimal
-   * threshold of the rarest class on those same rows, so the network is trained once. Otherwise,
+   * threshold of the rarest class on those same rows, and the model is trained again on all the
+   * rows (resampled) for as long as early stopping said ({@link Trainer#retrain}). Otherwise,
    * for a tuned threshold a stratified quarter is held out first (it never sees the resampler), a
    * model fitted on the rest gives the threshold on it, and the model is then refitted on all the
    * rows (as scikit-learn's {@code TunedThresholdClassifierCV} with {@code refit=True}). {@code imb
@@ -96,7 +98,9 @@ public final class CrossValidator {
       Split s = StratifiedShuffleSplit.trainTestSplit(train.labels(), 0.2, seed + 1);
       Dataset validation = train.subset(s.test());
       Model model = fitModel(train.subset(s.train()), validation, c, seed);
-      return new Fitted(model, rare, tuned ? threshold(model, validation, rare) : Double.NaN);
+      double threshold = tuned ? threshold(model, validation, rare) : Double.NaN;
+      Dataset all = c.sampler() == null ? train : c.sampler().apply(seed).fitResample(train).data();
+      return new Fitted(c.trainer().retrain(model, all, seed), rare, threshold);
     }
     Model model = fitModel(train, null, c, seed);
     double threshold = Double.NaN;

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.imbalanced4j.Fixtures;
 import org.imbalanced4j.data.Dataset;
-import org.imbalanced4j.data.Schema;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -34,31 +33,15 @@ class LogisticRegressionParityTest {
   }
 
   static Dataset dataset(JsonNode c) {
-    JsonNode x = c.get("X");
-    int n = x.size();
-    int d = x.get(0).size();
-    float[] v = new float[n * d];
-    for (int i = 0; i < n; i++) {
-      for (int j = 0; j < d; j++) {
-        v[i * d + j] = (float) x.get(i).get(j).asDouble();
-      }
+    Dataset d = Fixtures.dataset(c.get("X"), c.get("y"));
+    if (!c.has("sample_weight")) {
+      return d;
     }
-    int[] y = Fixtures.ints(c.get("y"));
-    int k = java.util.Arrays.stream(y).max().orElseThrow() + 1;
-    List<String> classes = new ArrayList<>();
-    for (int cl = 0; cl < k; cl++) {
-      classes.add(String.valueOf(cl));
+    double[] w = new double[d.rows()];
+    for (int i = 0; i < w.length; i++) {
+      w[i] = c.get("sample_weight").get(i).asDouble();
     }
-    Dataset.Builder b = Dataset.builder(Schema.numeric(d, "y", classes)).setValues(v, n).setLabels(y);
-    if (c.has("sample_weight")) {
-      JsonNode w = c.get("sample_weight");
-      double[] sw = new double[n];
-      for (int i = 0; i < n; i++) {
-        sw[i] = w.get(i).asDouble();
-      }
-      b.optWeights(sw);
-    }
-    return b.build();
+    return d.withWeights(w);
   }
 
   /** Coefficients then intercepts, as scikit-learn's {@code coef_} (one row for two classes) and {@code intercept_}. */

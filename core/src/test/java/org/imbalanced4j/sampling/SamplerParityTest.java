@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.imbalanced4j.Fixtures;
 import org.imbalanced4j.data.Dataset;
-import org.imbalanced4j.data.Schema;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -25,22 +24,7 @@ class SamplerParityTest {
 
   static Dataset dataset(String name) {
     JsonNode d = ROOT.get("data").get(name);
-    JsonNode x = d.get("X");
-    int n = x.size();
-    int f = x.get(0).size();
-    float[] v = new float[n * f];
-    for (int i = 0; i < n; i++) {
-      for (int j = 0; j < f; j++) {
-        v[i * f + j] = (float) x.get(i).get(j).asDouble();
-      }
-    }
-    int[] y = Fixtures.ints(d.get("y"));
-    int k = java.util.Arrays.stream(y).max().orElse(0) + 1;
-    List<String> classes = new ArrayList<>();
-    for (int c = 0; c < k; c++) {
-      classes.add(Integer.toString(c));
-    }
-    return Dataset.builder(Schema.numeric(f, "y", classes)).setValues(v, n).setLabels(y).build();
+    return Fixtures.dataset(d.get("X"), d.get("y"));
   }
 
   static Stream<Arguments> cases() {

@@ -8,5 +8,6 @@ package org.imbalanced4j.djl.training;
  * @param metric the validation metric
  * @param learningRate the rate at the epoch's last step
  * @param seconds wall time of the epoch
+ * @param phase 0 for the loss, 1 for the deferred loss ({@link TabularTrainer.Builder#optDeferredLoss})
  */
-public record EpochLog(int epoch, double loss, double metric, double learningRate, double seconds) {}
+public record EpochLog(int epoch, double loss, double metric, double learningRate, double seconds, int phase) {}

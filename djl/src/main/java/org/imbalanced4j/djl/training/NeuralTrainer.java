@@ -49,6 +49,21 @@ public final class NeuralTrainer implements Trainer {
     return new NeuralModel(r, prov);
   }
 
+  /**
+   * The network trained again on all {@code rows} for the early-stopped fit's epochs, with its
+   * learning rates and loss phases ({@link TabularTrainer#retrain}).
+   */
+  @Override
+  public Model retrain(Model earlyStopped, Dataset rows, long seed) {
+    if (!(earlyStopped instanceof NeuralModel m)) {
+      return earlyStopped;
+    }
+    TabularTrainer.Result r = configure.apply(rows).optSeed((int) seed).build().retrain(m.result(), rows.compact());
+    Provenance prov = new Provenance(description, Map.of("best_epoch", r.bestEpoch(), "retrained", true), seed,
+        rows.rows() + " rows");
+    return new NeuralModel(r, prov);
+  }
+
   /** A fitted network: its training result (best parameters, preprocessing) and provenance. */
   public record NeuralModel(TabularTrainer.Result result, Provenance provenance) implements Model {
     @Override

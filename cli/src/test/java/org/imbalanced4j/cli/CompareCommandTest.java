@@ -58,7 +58,7 @@ class CompareCommandTest {
     assertThat(p.exit()).as(p.err()).isZero();
     List<String> lines = Files.readAllLines(pred);
     assertThat(lines).hasSize(352);
-    assertThat(lines.get(0)).isEqualTo("proba_bad,proba_good,predicted,class");
+    assertThat(lines.get(0)).isEqualTo("row,proba_bad,proba_good,predicted,class");
     long right = lines.stream().skip(1).filter(l -> l.endsWith(",bad,bad") || l.endsWith(",good,good")).count();
     assertThat(right).as("the exported winner classifies its own training rows well").isGreaterThan(300);
 
@@ -119,5 +119,40 @@ class CompareCommandTest {
       assertThat(c.get("folds_evaluated").asInt()).isEqualTo(dropped ? c.get("dropped_after_fold").asInt() : 6);
     }
     assertThat(seenDropped).isTrue();
+  }
+
+  @Test
+  void strategiesThatCannotRunOnSomeFoldAreMarkedBeforeFoldOneAndTheOthersFinish() throws IOException {
+    // glass: class '6' has 9 rows; a training fold holds 7 or 8 of them, and a network's validation
+    // fifth leaves 5 or 6 to SMOTE (k_neighbors=5 needs 6). Was: the run died in fold 5.
+    Path grid = dir.resolve("glass.yaml");
+    Files.writeString(grid, "samplers: [none, SMOTE]\nlearners:\n  - logistic: {}\n  - mlp: {epochs: 2}\n"
+        + "thresholds: [argmax, tuned]\n");
+    Path out = dir.resolve("glass");
+    CliRun r = CliRun.of("compare", "builtin:glass", "--grid", grid.toString(), "--folds", "5", "--no-race",
+        "--out", out.toString());
+    assertThat(r.exit()).as(r.err()).isZero();
+    int firstFold = r.err().indexOf("fold 1/5 done");
+    assertThat(r.err().indexOf("not applicable: SMOTE + mlp(epochs=2) + argmax")).isBetween(0, firstFold);
+    JsonNode j = new ObjectMapper().readTree(out.resolve("results.json").toFile());
+    List<String> ranked = new java.util.ArrayList<>();
+    j.get("candidates").forEach(c -> ranked.add(c.get("candidate").asText()));
+    assertThat(ranked).containsExactlyInAnyOrder("none + logistic + argmax", "SMOTE + logistic + argmax",
+        "none + mlp(epochs=2) + argmax");
+    JsonNode na = j.get("not_applicable");
+    assertThat(na.size()).isEqualTo(5);
+    assertThat(na.toString()).contains("k_neighbors=5 needs at least 6").contains("a tuned threshold is for two classes");
+    assertThat(Files.readString(out.resolve("report.html"))).contains("Not applicable");
+    // the header lines up with its columns
+    List<String> table = r.out().lines().filter(l -> l.startsWith("  rank") || l.matches("  \\d .*")).toList();
+    int at = table.get(0).indexOf("balanced_accuracy_score");
+    for (String line : table.subList(1, table.size())) {
+      assertThat(line.charAt(at - 1)).as(line).isEqualTo(' ');
+      assertThat(Character.isDigit(line.charAt(at))).as(line).isTrue();
+    }
+
+    CliRun tooMany = CliRun.of("compare", "builtin:glass", "--folds", "12", "--out", dir.resolve("g12").toString());
+    assertThat(tooMany.exit()).isEqualTo(1);
+    assertThat(tooMany.err()).contains("class '6' has 9 rows, fewer than --folds 12").contains("--folds 9 or fewer");
   }
 }

@@ -147,7 +147,7 @@ class EvaluateCommandTest {
     Path p = binary(new boolean[50], new double[50]);
     CliRun r = CliRun.of("evaluate", p.toString(), "--score", "nope");
     assertThat(r.exit()).isEqualTo(2);
-    assertThat(r.err()).contains("column 'nope' is not in the file").contains("proba_fraud");
+    assertThat(r.err()).contains("--score column 'nope' is not in").contains("columns: class, proba_fraud");
     Path one = dir.resolve("one.csv");
     Files.writeString(one, "class,s\nok,0.1\nok,0.4\n");
     CliRun o = CliRun.of("evaluate", one.toString(), "--score", "s");

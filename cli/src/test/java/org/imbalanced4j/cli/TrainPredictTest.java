@@ -36,10 +36,11 @@ class TrainPredictTest {
     CliRun p = CliRun.of("predict", model.toString(), "builtin:ionosphere", "--out", pred.toString());
     assertThat(p.exit()).as(p.err()).isZero();
     List<String> lines = Files.readAllLines(pred);
-    assertThat(lines.get(0)).isEqualTo("proba_bad,proba_good,predicted,class");
+    assertThat(lines.get(0)).isEqualTo("row,proba_bad,proba_good,predicted,class");
     assertThat(lines).hasSize(352);
+    assertThat(lines.get(351)).startsWith("351,");
 
-    CliRun e = CliRun.of("evaluate", pred.toString(), "--proba", "proba_bad,proba_good", "--json");
+    CliRun e = CliRun.of("evaluate", pred.toString(), "--json");
     assertThat(e.exit()).as(e.err()).isZero();
     assertThat(new ObjectMapper().readTree(e.out()).get("roc_auc_score").asDouble()).isGreaterThan(0.85);
   }

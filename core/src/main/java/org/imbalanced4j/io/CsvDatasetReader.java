@@ -38,8 +38,7 @@ public final class CsvDatasetReader {
   private CsvDatasetReader() {}
 
   public static Dataset read(DataSource src, ReadOptions opt) throws IOException {
-    char sep = opt.delimiter() != 0 ? opt.delimiter()
-        : src.fileName().toLowerCase(java.util.Locale.ROOT).endsWith(".tsv") ? '\t' : ',';
+    char sep = DataFormat.separatorOf(src, opt);
     try (Bytes bytes = src.path().isPresent()
         ? new FileBytes(FileChannel.open(src.path().get(), StandardOpenOption.READ))
         : new ArrayBytes(src.readAllBytes())) {

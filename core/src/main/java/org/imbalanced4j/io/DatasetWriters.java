@@ -13,10 +13,11 @@ import org.imbalanced4j.data.Schema;
 final class DatasetWriters {
   private DatasetWriters() {}
 
-  static void csv(Dataset d, Path out) throws IOException {
+  static void delimited(Dataset d, Path out, char separator) throws IOException {
     Schema s = d.schema();
     AtomicFiles.writeText(out, w -> {
-      CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(new NoClose(w));
+      CsvWriter csv = CsvWriter.builder().fieldSeparator(separator).lineDelimiter(LineDelimiter.LF)
+          .build(new NoClose(w));
       csv.writeRecord(s.columnNames());
       for (int i = 0; i < d.rows(); i++) {
         csv.writeRecord(record(d, i));
@@ -52,18 +53,39 @@ final class DatasetWriters {
     });
   }
 
-  static void libsvm(Dataset d, Path out) throws IOException {
+  /**
+   * LibSVM labels are numbers: class names that all read as numbers are written as they are,
+   * other classes as their codes 0..k-1 (in class order), with the mapping written beside the file
+   * as {@code <file>.classes.csv} ({@code code,class}) so that scikit-learn's {@code
+   * load_svmlight_file} reads the file and a person can name its classes.
+   *
+   * @return the mapping file, or null when the names were numbers already
+   */
+  static Path libsvm(Dataset d, Path out) throws IOException {
     Schema s = d.schema();
     if (s.hasCategorical()) {
       throw new org.imbalanced4j.DataException(out + ": LibSVM holds numbers only, but "
           + s.features().stream().filter(Feature::isCategorical).map(Feature::name).toList()
           + " are categorical; write CSV or ARFF instead");
     }
+    boolean numeric = s.classNames().stream().allMatch(DatasetWriters::isNumber);
+    Path mapping = null;
+    if (!numeric) {
+      mapping = out.resolveSibling(out.getFileName() + ".classes.csv");
+      AtomicFiles.writeText(mapping, w -> {
+        CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(new NoClose(w));
+        csv.writeRecord("code", "class");
+        for (int c = 0; c < s.classNames().size(); c++) {
+          csv.writeRecord(Integer.toString(c), s.classNames().get(c));
+        }
+        csv.flush();
+      });
+    }
     AtomicFiles.writeText(out, w -> {
       StringBuilder sb = new StringBuilder();
       for (int i = 0; i < d.rows(); i++) {
         sb.setLength(0);
-        sb.append(d.className(i));
+        sb.append(numeric ? d.className(i).strip() : Integer.toString(d.label(i)));
         for (int j = 0; j < s.featureCount(); j++) {
           float v = d.value(i, j);
           if (v != 0f) {
@@ -73,6 +95,15 @@ final class DatasetWriters {
         w.write(sb.append('\n').toString());
       }
     });
+    return mapping;
+  }
+
+  private static boolean isNumber(String s) {
+    try {
+      return Double.isFinite(Double.parseDouble(s.strip()));
+    } catch (NumberFormatException e) {
+      return false;
+    }
   }
 
   /** Row {@code i} as text, columns in the source file's order. */

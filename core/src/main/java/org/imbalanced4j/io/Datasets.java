@@ -32,10 +32,16 @@ public final class Datasets {
     }
   }
 
-  /** Writes {@code d} to {@code out} in the format of its ending, atomically. */
-  public static void write(Dataset d, Path out) {
+  /**
+   * Writes {@code d} to {@code out} in the format of its ending ({@link DataFormat#forOutput}),
+   * atomically.
+   *
+   * @return a file written beside {@code out} (LibSVM's class-code mapping), or null
+   */
+  public static Path write(Dataset d, Path out) {
+    DataFormat f = DataFormat.forOutput(out);
     try {
-      DataFormat.of(String.valueOf(out.getFileName())).write(d, out);
+      return f.write(d, out);
     } catch (IOException e) {
       throw new DataException(out + ": cannot be written (" + e.getMessage() + ")", e);
     }

@@ -31,8 +31,8 @@ public final class ResampledCsvWriter {
    */
   public static void write(DataSource input, ReadOptions opt, Dataset out, int[] source, Path target)
       throws IOException {
-    char sep = opt.delimiter() != 0 ? opt.delimiter()
-        : input.fileName().toLowerCase(Locale.ROOT).endsWith(".tsv") ? '\t' : ',';
+    char sep = DataFormat.separatorOf(input, opt);
+    char outSep = DataFormat.forOutput(target).separator();
     int maxSource = -1;
     for (int s : source) {
       maxSource = Math.max(maxSource, s);
@@ -45,7 +45,7 @@ public final class ResampledCsvWriter {
     }
     Map<Integer, List<String>> extra = new HashMap<>();
     AtomicFiles.writeText(target, w -> {
-      CsvWriter csv = CsvWriter.builder().fieldSeparator(sep).lineDelimiter(LineDelimiter.LF)
+      CsvWriter csv = CsvWriter.builder().fieldSeparator(outSep).lineDelimiter(LineDelimiter.LF)
           .build(new java.io.FilterWriter(w) {
             @Override
             public void close() throws IOException {

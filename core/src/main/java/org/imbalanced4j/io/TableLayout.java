@@ -29,6 +29,7 @@ final class TableLayout {
       List<List<String>> declaredLevels) {
     this.source = source;
     this.names = names;
+    requireDistinct(source, names);
     this.dropMissing = opt.dropMissing();
     this.minClasses = opt.minClasses();
     this.target = opt.withoutTarget() ? -1 : resolveTarget(source, names, opt.target());
@@ -111,6 +112,18 @@ final class TableLayout {
       }
     }
     return names.length - 1;
+  }
+
+  /** Column names are how every command addresses columns: two with one name are an error. */
+  static void requireDistinct(String source, String[] names) {
+    java.util.Map<String, Integer> seen = new java.util.HashMap<>();
+    for (int j = 0; j < names.length; j++) {
+      Integer prev = seen.putIfAbsent(names[j].strip(), j);
+      if (prev != null) {
+        throw new DataException(source + ": columns " + (prev + 1) + " and " + (j + 1) + " are both named '"
+            + names[j].strip() + "'; give every column its own name");
+      }
+    }
   }
 
   /** Exact match first, then case-insensitive. */

@@ -21,14 +21,4 @@ public interface Trainer {
   default boolean usesValidation() {
     return false;
   }
-
-  /**
-   * After {@link #fit} stopped early on validation rows: a model trained the same way on {@code
-   * rows}, the training and validation rows together, for as long as the early-stopped fit
-   * trained (Goodfellow, Bengio and Courville, "Deep Learning", 2016, algorithm 7.2). By default
-   * the fitted model itself.
-   */
-  default Model retrain(Model earlyStopped, Dataset rows, long seed) {
-    return earlyStopped;
-  }
 }

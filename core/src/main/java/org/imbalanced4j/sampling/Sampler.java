@@ -5,6 +5,7 @@ import org.imbalanced4j.DataException;
 import org.imbalanced4j.data.ClassCounts;
 import org.imbalanced4j.data.Dataset;
 import org.imbalanced4j.data.Feature;
+import org.imbalanced4j.data.Schema;
 
 /**
  * The one sampler contract: {@link #fitResample(Dataset)} validates the data and resolves the
@@ -35,32 +36,44 @@ public abstract class Sampler {
 
   /** Resamples {@code data}; the input is not changed. */
   public final Resampled fitResample(Dataset data) {
-    ClassCounts cc = data.classCounts();
-    if (cc.presentClassCount() < 2) {
-      throw new DataException(name() + " needs at least two classes; the data has "
-          + (cc.presentClassCount() == 0 ? "no rows" : "only " + presentCounts(cc)));
+    String problem = problem(data.classCounts(), data.rows(), data.schema());
+    if (problem != null) {
+      throw new DataException(problem);
     }
-    if (!acceptsCategorical() && data.schema().hasCategorical()) {
-      throw new DataException(name() + " measures distances and cannot use the categorical "
-          + "features " + data.schema().features().stream().filter(Feature::isCategorical)
-              .map(Feature::name).toList() + categoricalHint());
+    return resample(data, strategy.resolve(data.classCounts(), kind()));
+  }
+
+  /**
+   * Why this sampler cannot run on data of these class counts, row count and columns, or null
+   * when it can: the checks of {@link #fitResample}, without the data, so that a caller knows
+   * before any work (every fold of a cross-validation, say).
+   */
+  public final String problem(ClassCounts cc, int rows, Schema schema) {
+    if (cc.presentClassCount() < 2) {
+      return name() + " needs at least two classes; the data has "
+          + (cc.presentClassCount() == 0 ? "no rows" : "only " + presentCounts(cc));
+    }
+    if (!acceptsCategorical() && schema.hasCategorical()) {
+      return name() + " measures distances and cannot use the categorical "
+          + "features " + schema.features().stream().filter(Feature::isCategorical)
+              .map(Feature::name).toList() + categoricalHint();
     }
     SamplingTarget target = strategy.resolve(cc, kind());
     int need = minRowsPerTargetClass();
     for (int k : target.classes()) {
       if (cc.count(k) < need) {
-        throw new DataException(name() + ": class '" + cc.classNames().get(k) + "' has "
+        return name() + ": class '" + cc.classNames().get(k) + "' has "
             + cc.count(k) + " row" + (cc.count(k) == 1 ? "" : "s") + ", but " + neighborsParameter()
             + " needs at least " + need + "; lower " + neighborsParameter().replaceAll("=.*", "")
             + (cc.count(k) > 1 ? " to at most " + (cc.count(k) - (need - neighborsValue())) : "")
-            + " or leave the class out of the sampling strategy");
+            + " or leave the class out of the sampling strategy";
       }
     }
-    if (data.rows() < minRowsTotal()) {
-      throw new DataException(name() + ": the data has " + data.rows() + " rows, but "
-          + neighborsParameter() + " needs at least " + minRowsTotal());
+    if (rows < minRowsTotal()) {
+      return name() + ": the data has " + rows + " rows, but " + neighborsParameter() + " needs at least "
+          + minRowsTotal();
     }
-    return resample(data, target);
+    return null;
   }
 
   /** Resamples validated data to the resolved target. */

@@ -52,11 +52,11 @@ public final class StratifiedShuffleSplit {
     int[] cc = Arrays.stream(classes).map(c -> counts[c]).toArray();
     int nClasses = classes.length;
     if (Arrays.stream(cc).min().orElse(0) < 2) {
-      throw new InvalidOptionException("the least populated class has only 1 row; a stratified "
+      throw new org.imbalanced4j.DataException("the least populated class has only 1 row; a stratified "
           + "split needs at least 2 rows of every class");
     }
     if (nTrain < nClasses || nTest < nClasses) {
-      throw new InvalidOptionException("train (" + nTrain + ") and test (" + nTest
+      throw new org.imbalanced4j.DataException("train (" + nTrain + ") and test (" + nTest
           + ") sets must each hold at least one row of each of the " + nClasses + " classes");
     }
     int[][] classIndices = new int[nClasses][];

@@ -83,7 +83,7 @@ class OtherFormatsTest {
   @Test
   void writersRoundTripEveryFormat() throws IOException {
     Dataset d = read("m.csv", "n,g,class\n1.25,b,yes\n-3,a,no\n0.1,b,no\n1e-7,a,yes\n");
-    for (String name : new String[] {"out.csv", "out.arff"}) {
+    for (String name : new String[] {"out.csv", "out.tsv", "out.arff"}) {
       Path out = dir.resolve(name);
       Datasets.write(d, out);
       Dataset back = Datasets.read(out.toString(), ReadOptions.defaults());
@@ -95,7 +95,31 @@ class OtherFormatsTest {
         .hasMessageContaining("categorical");
     Dataset num = read("num.csv", "a,b,class\n1.5,0,p\n0,-2,q\n");
     Path out = dir.resolve("out.libsvm");
-    Datasets.write(num, out);
-    assertThat(Files.readString(out)).isEqualTo("p 1:1.5\nq 2:-2\n");
+    assertThat(Datasets.write(num, out)).isEqualTo(dir.resolve("out.libsvm.classes.csv"));
+    // numeric class codes, which scikit-learn's load_svmlight_file reads; the names beside them
+    assertThat(Files.readString(out)).isEqualTo("0 1:1.5\n1 2:-2\n");
+    assertThat(Files.readString(dir.resolve("out.libsvm.classes.csv"))).isEqualTo("code,class\n0,p\n1,q\n");
+    Dataset signed = read("s.csv", "a,class\n1.5,-1\n0,+1\n");
+    assertThat(Datasets.write(signed, dir.resolve("s.svm"))).isNull();
+    assertThat(Files.readString(dir.resolve("s.svm"))).isEqualTo("-1 1:1.5\n+1\n");
+  }
+
+  @Test
+  void theOutputEndingChoosesTheFormatAndAnUnknownOneIsRefused() throws IOException {
+    Dataset d = read("t.csv", "a,b,class\n1,2,x\n3,4,y\n");
+    Datasets.write(d, dir.resolve("o.tsv"));
+    assertThat(Files.readString(dir.resolve("o.tsv"))).isEqualTo("a\tb\tclass\n1\t2\tx\n3\t4\ty\n");
+    for (String bad : new String[] {"o.xlsx", "o.parquet", "o.csv.gz", "noending"}) {
+      assertThatThrownBy(() -> Datasets.write(d, dir.resolve(bad))).as(bad)
+          .isInstanceOf(org.imbalanced4j.InvalidOptionException.class)
+          .hasMessageContaining("known: .csv, .tsv");
+      assertThat(dir.resolve(bad)).doesNotExist();
+    }
+  }
+
+  @Test
+  void twoColumnsWithOneNameAreAnError() {
+    assertThatThrownBy(() -> read("dup.csv", "a,b,a,class\n1,2,3,x\n4,5,6,y\n"))
+        .hasMessageContaining("columns 1 and 3 are both named 'a'");
   }
 }

@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.imbalanced4j.cli.options.Check;
 import org.imbalanced4j.cli.options.DataOptions;
 import org.imbalanced4j.cli.options.SeedOption;
 import org.imbalanced4j.cli.grid.Grid;
@@ -45,6 +46,9 @@ import picocli.CommandLine.Spec;
     footer = {"", "Example:", "  imb compare builtin:satimage --folds 5 --out compare/"})
 public final class CompareCommand implements Callable<Integer> {
   static final String PRIMARY = "balanced_accuracy_score";
+  /** Most folds and repeats accepted. */
+  static final int MAX_FOLDS = 1000;
+  static final int MAX_REPEATS = 1000;
 
   @Spec CommandSpec spec;
 
@@ -88,21 +92,46 @@ public final class CompareCommand implements Callable<Integer> {
     if (out == null) {
       throw new org.imbalanced4j.InvalidOptionException("Missing required option: '--out=DIR'");
     }
+    Check.range("--folds", folds, 2, MAX_FOLDS);
+    Check.range("--repeats", repeats, 1, MAX_REPEATS);
+    Check.range("--jobs", jobs, 1, 256);
     DataSource src = DataSource.of(file);
     Dataset d = Datasets.read(src, data.toReadOptions());
+    org.imbalanced4j.data.ClassCounts counts = d.classCounts();
+    int smallest = counts.minority();
+    if (counts.count(smallest) < folds) {
+      throw new org.imbalanced4j.DataException("class '" + counts.classNames().get(smallest) + "' has "
+          + counts.count(smallest) + " rows, fewer than --folds " + folds + ": every test fold must hold every "
+          + "class; use --folds " + Math.max(2, counts.count(smallest)) + " or fewer");
+    }
     CrossValidator cv = CrossValidator.builder().optFolds(folds).optRepeats(repeats).optSeed(seed.seed()).build();
-    List<Candidate> grid = gridFile == null ? Grid.defaults(d) : Grid.read(gridFile, d);
-    String gridText = gridFile == null ? Grid.defaultText() : java.nio.file.Files.readString(gridFile);
+    List<org.imbalanced4j.split.Split> splits = cv.splits(d.labels());
+    Map<String, String> notApplicable = new LinkedHashMap<>();
+    List<Candidate> grid = new ArrayList<>();
+    List<Candidate> listed = gridFile == null ? Grid.defaults(d) : Grid.read(gridFile, d);
     PrintWriter err = spec.commandLine().getErr();
+    for (Candidate c : listed) {
+      String why = Applicability.check(c, d, cv, splits);
+      if (why == null) {
+        grid.add(c);
+      } else {
+        notApplicable.put(c.name(), why);
+      }
+    }
+    if (grid.isEmpty()) {
+      throw new org.imbalanced4j.DataException("no strategy of the grid can run on " + src.name() + ": "
+          + notApplicable.values().iterator().next());
+    }
+    String gridText = gridFile == null ? Grid.defaultText() : java.nio.file.Files.readString(gridFile);
     err.printf("comparing %d strategies on %s (%,d rows), %d-fold x %d stratified cross-validation%n",
         grid.size(), src.name(), d.rows(), folds, repeats);
+    notApplicable.forEach((name, why) -> err.printf("not applicable: %s: %s%n", name, why));
     java.nio.file.Files.createDirectories(out);
     String runId = src.name() + "|" + d.rows() + "x" + d.features() + "|" + d.classCounts() + "|folds=" + folds
         + "|repeats=" + repeats + "|seed=" + seed.seed() + "|grid=" + Integer.toHexString(gridText.hashCode())
         + "|version=" + CompareCommand.class.getPackage().getImplementationVersion();
     java.util.concurrent.atomic.AtomicInteger computed = new java.util.concurrent.atomic.AtomicInteger();
     java.util.concurrent.atomic.AtomicInteger reused = new java.util.concurrent.atomic.AtomicInteger();
-    List<org.imbalanced4j.split.Split> splits = cv.splits(d.labels());
     List<List<FoldResult>> results = new ArrayList<>();
     for (int c = 0; c < grid.size(); c++) {
       results.add(new ArrayList<>());
@@ -143,8 +172,28 @@ public final class CompareCommand implements Callable<Integer> {
             return f;
           }));
         }
+        List<Integer> failedNow = new ArrayList<>();
         for (int i = 0; i < alive.size(); i++) {
-          results.get(alive.get(i)).add(fs.get(i).get());
+          try {
+            results.get(alive.get(i)).add(fs.get(i).get());
+          } catch (java.util.concurrent.ExecutionException e) {
+            if (!(e.getCause() instanceof org.imbalanced4j.DataException de)) {
+              throw e;
+            }
+            // this strategy cannot run on this fold's rows; the others race on
+            notApplicable.put(grid.get(alive.get(i)).name(), "failed in fold " + (si + 1) + ": " + de.getMessage());
+            err.printf("not applicable: %s: failed in fold %d: %s%n", grid.get(alive.get(i)).name(), si + 1,
+                de.getMessage());
+            failedNow.add(alive.get(i));
+          }
+        }
+        if (!failedNow.isEmpty()) {
+          alive = new ArrayList<>(alive);
+          alive.removeAll(failedNow);
+          if (alive.isEmpty()) {
+            throw new org.imbalanced4j.DataException("no strategy of the grid can run on " + src.name() + ": "
+                + notApplicable.values().iterator().next());
+          }
         }
         String note = "";
         if (!noRace && si + 1 >= 3 && alive.size() > 1) {
@@ -179,6 +228,16 @@ public final class CompareCommand implements Callable<Integer> {
     }
     int planned = grid.size() * splits.size();
     int done = results.stream().mapToInt(List::size).sum();
+    for (int c = grid.size() - 1; c >= 0; c--) {
+      if (notApplicable.containsKey(grid.get(c).name())) { // failed in some fold: not ranked
+        grid.remove(c);
+        results.remove(c);
+        int[] da = new int[droppedAfter.length - 1];
+        System.arraycopy(droppedAfter, 0, da, 0, c);
+        System.arraycopy(droppedAfter, c + 1, da, c, da.length - c);
+        droppedAfter = da;
+      }
+    }
     List<Map<String, Object>> summary = summarise(grid, results);
     for (int c = 0; c < grid.size(); c++) {
       summary.get(c).put("folds_evaluated", results.get(c).size());
@@ -206,11 +265,15 @@ public final class CompareCommand implements Callable<Integer> {
     json.put("fold_fits_run", done);
     json.put("compute_saved", planned == 0 ? 0 : 1.0 - (double) done / planned);
     json.put("candidates", summary);
+    List<Map<String, String>> na = new ArrayList<>();
+    notApplicable.forEach((name, why) -> na.add(Map.of("candidate", name, "reason", why)));
+    json.put("not_applicable", na);
     AtomicFiles.writeString(out.resolve("results.json"), om.writeValueAsString(json));
     AtomicFiles.writeText(out.resolve("results.csv"), w -> writeCsv(w, results));
     AtomicFiles.writeString(out.resolve("report.html"), CompareReport.html(src.name(), d, json, summary,
         ranks(grid, results), leaders(grid, results, summary, splits, d), gridText));
     printRanking(spec.commandLine().getOut(), summary, d);
+    notApplicable.forEach((name, why) -> spec.commandLine().getOut().printf("  n/a  %s: %s%n", name, why));
     for (Map<String, Object> c : summary) {
       for (Object w : (List<?>) c.get("warnings")) {
         err.printf("warning: %s: %s%n", c.get("candidate"), w);
@@ -338,9 +401,10 @@ public final class CompareCommand implements Callable<Integer> {
 
   @SuppressWarnings("unchecked")
   private static void printRanking(PrintWriter pw, List<Map<String, Object>> summary, Dataset d) {
-    int w = summary.stream().mapToInt(c -> ((String) c.get("candidate")).length()).max().orElse(8);
-    pw.printf("%n  %-4s %-" + w + "s  %-22s %s  %8s%n", "rank", "strategy", PRIMARY + " (95% CI)",
-        "recall per class", "time s");
+    int w = Math.max("strategy".length(),
+        summary.stream().mapToInt(c -> ((String) c.get("candidate")).length()).max().orElse(8));
+    List<String> scores = new ArrayList<>();
+    List<String> recalls = new ArrayList<>();
     for (Map<String, Object> c : summary) {
       Map<String, Map<String, Double>> m = (Map<String, Map<String, Double>>) c.get("metrics");
       StringBuilder rec = new StringBuilder();
@@ -350,12 +414,23 @@ public final class CompareCommand implements Callable<Integer> {
           rec.append(String.format(Locale.ROOT, "%s %.2f  ", d.schema().classNames().get(k), r.get("mean")));
         }
       }
+      recalls.add(rec.toString().strip());
       Map<String, Double> p = m.get(PRIMARY);
+      scores.add(String.format(Locale.ROOT, "%.4f ± %.4f", p.get("mean"), p.get("ci95_half_width")));
+    }
+    String scoreHead = PRIMARY + " (95% CI)";
+    int sw = Math.max(scoreHead.length(), scores.stream().mapToInt(String::length).max().orElse(0));
+    int rw = Math.max("recall per class".length(), recalls.stream().mapToInt(String::length).max().orElse(0));
+    String row = "  %-4s  %-" + w + "s  %-" + sw + "s  %-" + rw + "s  %7s%s%n";
+    pw.println();
+    pw.printf(row, "rank", "strategy", scoreHead, "recall per class", "time s", "");
+    for (int i = 0; i < summary.size(); i++) {
+      Map<String, Object> c = summary.get(i);
       Object dropped = c.get("dropped_after_fold");
-      pw.printf(Locale.ROOT, "  %-4d %-" + w + "s  %.4f ± %.4f      %s %8.1f%s%s%n", c.get("rank"), c.get("candidate"),
-          p.get("mean"), p.get("ci95_half_width"), rec.toString().strip(), (Double) c.get("seconds"),
-          dropped == null ? "" : "  (dropped after fold " + dropped + ")",
-          ((List<?>) c.get("warnings")).isEmpty() ? "" : "  (see warning below)");
+      pw.printf(Locale.ROOT, row, c.get("rank"), c.get("candidate"), scores.get(i), recalls.get(i),
+          String.format(Locale.ROOT, "%.1f", (Double) c.get("seconds")),
+          (dropped == null ? "" : "  (dropped after fold " + dropped + ")")
+              + (((List<?>) c.get("warnings")).isEmpty() ? "" : "  (see warning below)"));
     }
   }
 

@@ -10,15 +10,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.imbalanced4j.DataException;
 import org.imbalanced4j.InvalidOptionException;
+import org.imbalanced4j.cli.evaluate.EvaluationText;
+import org.imbalanced4j.cli.evaluate.PredictionTable;
 import org.imbalanced4j.cli.options.DataOptions;
 import org.imbalanced4j.cli.report.Plots;
-import org.imbalanced4j.data.ClassCounts;
-import org.imbalanced4j.data.Dataset;
 import org.imbalanced4j.io.DataSource;
-import org.imbalanced4j.io.Datasets;
-import org.imbalanced4j.io.ReadOptions;
+import org.imbalanced4j.io.TextTable;
 import org.imbalanced4j.metrics.Average;
 import org.imbalanced4j.metrics.ConfusionMatrix;
 import org.imbalanced4j.metrics.LabelMetrics;
@@ -34,35 +32,43 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code imb evaluate}: every imbalance-aware metric of a predictions file. */
+/**
+ * {@code imb evaluate}: every imbalance-aware metric of a predictions file. It reads what {@code
+ * imb predict} writes with no options: the {@code proba_<class>} columns (matched to classes by
+ * name), the model's decisions ({@code predicted}) for the label metrics, the true class.
+ */
 @Command(
     name = "evaluate",
     mixinStandardHelpOptions = true,
     description = {
-      "Evaluate predictions: the true class and either a score (binary) or one probability",
-      "column per class. Metrics are scikit-learn's and imbalanced-learn's, by their names.",
+      "Evaluate predictions: the true class, and proba_<class> columns (as imb predict writes them),",
+      "a predicted column, or both. Label metrics use the predicted column unless --threshold is",
+      "given; score metrics use the probabilities. Metrics are scikit-learn's and imbalanced-learn's,",
+      "by their names.",
     },
     footer = {"", "Examples:",
-        "  imb evaluate pred.csv --target class --score proba_1 --threshold auto",
-        "  imb evaluate pred.csv --target class --proba proba_a,proba_b,proba_c --json"})
+        "  imb predict model/ test.csv --out pred.csv && imb evaluate pred.csv",
+        "  imb evaluate pred.csv --threshold auto --plots plots/",
+        "  imb evaluate scores.csv --target y --score s --json"})
 public final class EvaluateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "PRED.csv", description = "Predictions with the true class.")
+  @Parameters(index = "0", paramLabel = "PRED.csv", description = "Predictions with the true class (CSV or TSV).")
   String file;
 
   @Mixin DataOptions data;
 
-  @ArgGroup(exclusive = true, multiplicity = "1")
+  @ArgGroup(exclusive = true)
   Scores scores;
 
   static final class Scores {
-    @Option(names = "--score", paramLabel = "COL", required = true,
-        description = "Score of the positive class (higher = more likely positive).")
+    @Option(names = "--score", paramLabel = "COL",
+        description = "Score of the positive class (higher = more likely positive), for two classes.")
     String score;
 
-    @Option(names = "--proba", paramLabel = "COLS", split = ",", required = true,
-        description = "Probability columns, one per class in class order (e.g. proba_a,proba_b).")
+    @Option(names = "--proba", paramLabel = "COLS", split = ",",
+        description = "Probability columns (default: every proba_<class> column). proba_<class> "
+            + "names are matched to classes by name; other names are taken in sorted class order.")
     List<String> proba;
   }
 
@@ -71,8 +77,9 @@ public final class EvaluateCommand implements Callable<Integer> {
   String posLabel;
 
   @Option(names = "--threshold", paramLabel = "auto|VALUE",
-      description = "Decision threshold on the score: a number, or auto for the F1-optimal one "
-          + "(chosen on these same rows). Default: 0.5 for scores in [0, 1], else 0.")
+      description = "Two classes: decide by this threshold on the positive class's score instead of "
+          + "the predicted column: a number, or auto for the F1-optimal one (chosen on these same rows). "
+          + "Default: the predicted column, else 0.5 for scores in [0, 1], else 0.")
   String threshold;
 
   @Option(names = "--cost", paramLabel = "MATRIX", split = ",",
@@ -84,7 +91,7 @@ public final class EvaluateCommand implements Callable<Integer> {
   boolean json;
 
   @Option(names = "--bootstrap", paramLabel = "N", defaultValue = "0",
-      description = "Rounds of a stratified bootstrap for 95% confidence intervals (0: none).")
+      description = "Rounds of a stratified bootstrap for 95%% confidence intervals (0: none; at most 100000).")
   int bootstrap;
 
   @Mixin org.imbalanced4j.cli.options.SeedOption seed;
@@ -95,157 +102,189 @@ public final class EvaluateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    ReadOptions opt = data.toReadOptions().toBuilder().optMinClasses(1).build();
-    DataSource src = DataSource.of(file);
-    Dataset d = Datasets.read(src, opt);
-    List<String> wanted = scores.score != null ? List.of(scores.score) : scores.proba;
-    for (String w : wanted) {
-      column(d, w); // checks the column exists and is numeric
+    org.imbalanced4j.cli.options.Check.range("--bootstrap", bootstrap, 0, MAX_BOOTSTRAP);
+    if (bootstrap == 1) {
+      throw new InvalidOptionException("--bootstrap needs at least 2 rounds (or 0 for none), got 1");
     }
-    if (org.imbalanced4j.io.DataFormat.of(src.fileName()) == org.imbalanced4j.io.DataFormat.CSV
-        && !opt.dropMissing()) {
-      // full double precision: metrics of probabilities must not see float rounding
-      double[][] cols = org.imbalanced4j.io.CsvColumns.readDoubles(src, opt, wanted);
-      for (int c = 0; c < wanted.size(); c++) {
-        exact.put(wanted.get(c), cols[c]);
+    if (cost != null) {
+      for (double c : cost) {
+        org.imbalanced4j.cli.options.Check.range("--cost", c, 0, 1e12);
       }
     }
-    int[] y = d.labels();
-    int k = d.classCount();
+    TextTable table = TextTable.read(DataSource.of(file), data.toReadOptions());
+    PredictionTable t = PredictionTable.of(table, data.target(), scores == null ? null : scores.score,
+        scores == null ? null : scores.proba);
+    int[] y = t.truth();
+    int k = t.k();
+    List<String> names = t.classes();
     Map<String, Object> out = new LinkedHashMap<>();
-    out.put("rows", d.rows());
-    out.put("classes", d.classCounts().asMap());
-    int[] predicted;
-    if (scores.proba != null && scores.proba.size() != k) {
-      throw new InvalidOptionException("--proba names " + scores.proba.size() + " columns but the target has "
-          + k + " classes " + d.schema().classNames() + "; give one column per class, in this order");
+    out.put("rows", y.length);
+    Map<String, Long> classes = new LinkedHashMap<>();
+    long[] counts = t.counts();
+    for (int c = 0; c < k; c++) {
+      classes.put(names.get(c), counts[c]);
     }
-    if (scores.score != null || k == 2) {
-      if (k != 2) {
-        throw new InvalidOptionException("--score is for two classes; the target has " + k + " "
-            + d.schema().classNames() + ": give one probability column per class with --proba");
+    out.put("classes", classes);
+    if (table.dropped() > 0) {
+      out.put("dropped_rows", table.dropped());
+    }
+    Map<String, String> skipped = new LinkedHashMap<>();
+    boolean allPresent = t.absentClasses().isEmpty();
+    String absent = "no true row of class " + String.join(", ", t.absentClasses());
+    int[] predicted;
+    if (k == 2) {
+      int pos = positiveClass(t);
+      double[] s = t.score() != null ? t.score() : t.proba() != null ? column(t.proba(), pos) : null;
+      if (t.score() != null && t.scoreClass() >= 0 && t.scoreClass() != pos) {
+        throw new InvalidOptionException("--score " + scores.score + " is the score of class '"
+            + names.get(t.scoreClass()) + "', not of the positive class '" + names.get(pos) + "'");
       }
-      int pos = positiveClass(d);
-      String scoreColumn = scores.score != null ? scores.score : scores.proba.get(pos);
-      double[] s = column(d, scoreColumn);
-      if (scores.proba != null) {
-        double[][] p2 = new double[y.length][2];
-        double[] other = column(d, scores.proba.get(1 - pos));
-        for (int i = 0; i < y.length; i++) {
-          p2[i][pos] = s[i];
-          p2[i][1 - pos] = other[i];
-        }
-        out.put("log_loss", ProbabilityMetrics.logLoss(y, p2));
-      }
+      out.put("positive_label", names.get(pos));
       boolean[] isPos = org.imbalanced4j.metrics.OneVsRest.isClass(y, pos);
-      double t = chooseThreshold(isPos, s, out);
-      out.put("positive_label", d.schema().classNames().get(pos));
-      out.put("threshold", t);
-      out.put("roc_auc_score", ScoreMetrics.rocAuc(isPos, s));
-      out.put("average_precision_score", ScoreMetrics.averagePrecision(isPos, s));
-      out.put("pr_auc_trapezoid", ScoreMetrics.prAucTrapezoid(isPos, s));
-      if (inUnitInterval(s)) {
+      if (t.proba() != null) {
+        out.put("log_loss", ProbabilityMetrics.logLoss(y, t.proba()));
+      }
+      if (threshold != null || t.predicted() == null) {
+        if (s == null) {
+          throw new InvalidOptionException("--threshold needs scores: this file has no probability columns");
+        }
+        double th = chooseThreshold(isPos, s, out);
+        out.put("decision", "threshold");
+        out.put("threshold", th);
+        predicted = new int[y.length];
+        for (int i = 0; i < y.length; i++) {
+          predicted[i] = s[i] >= th ? pos : 1 - pos;
+        }
+      } else {
+        out.put("decision", "predicted column");
+        predicted = t.predicted();
+      }
+      if (s != null && allPresent) {
+        out.put("roc_auc_score", ScoreMetrics.rocAuc(isPos, s));
+        out.put("average_precision_score", ScoreMetrics.averagePrecision(isPos, s));
+        out.put("pr_auc_trapezoid", ScoreMetrics.prAucTrapezoid(isPos, s));
+      } else if (s != null) {
+        skipped.put("roc_auc_score, average_precision_score", absent);
+      }
+      if (s != null && inUnitInterval(s)) {
         out.put("brier_score_loss", ScoreMetrics.brier(isPos, s));
       }
-      predicted = new int[y.length];
-      for (int i = 0; i < y.length; i++) {
-        predicted[i] = s[i] >= t ? pos : 1 - pos;
-      }
       if (bootstrap > 0) {
-        final double tt = t;
-        Map<String, Object> ci = new LinkedHashMap<>();
-        ci.put("roc_auc_score", interval(y, rows -> ScoreMetrics.rocAuc(pick(isPos, rows), pick(s, rows))));
-        ci.put("average_precision_score", interval(y, rows -> ScoreMetrics.averagePrecision(pick(isPos, rows), pick(s, rows))));
-        ci.put("balanced_accuracy_score", interval(y, rows -> {
-          int[] yy = pick(y, rows);
-          int[] pp = new int[rows.length];
-          for (int i = 0; i < rows.length; i++) {
-            pp[i] = s[rows[i]] >= tt ? pos : 1 - pos;
-          }
-          return LabelMetrics.balancedAccuracy(yy, pp, k, false);
-        }));
-        out.put("confidence_intervals", ci);
+        out.put("confidence_intervals", intervals(y, isPos, s, predicted, k, allPresent));
       }
-      if (plots != null) {
-        String name = String.format(Locale.ROOT, "%s (AUC %.3f, AP %.3f)", scoreColumn,
+      if (plots != null && s != null && allPresent) {
+        String name = String.format(Locale.ROOT, "%s (AUC %.3f, AP %.3f)", names.get(pos),
             (Double) out.get("roc_auc_score"), (Double) out.get("average_precision_score"));
         Plots.roc(List.of(new Plots.Series(name, ScoreMetrics.roc(isPos, s))), plots.resolve("roc"));
-        double prevalence = (double) d.classCounts().count(pos) / d.rows();
+        double prevalence = (double) counts[pos] / y.length;
         Plots.precisionRecall(List.of(new Plots.Series(name, ScoreMetrics.precisionRecall(isPos, s))),
             prevalence, plots.resolve("pr"));
         if (inUnitInterval(s)) {
           Plots.calibration(ScoreMetrics.calibration(isPos, s, 10), plots.resolve("calibration"));
         }
       }
-      labelMetrics(out, y, predicted, k, pos, d.schema().classNames());
+      labelMetrics(out, y, predicted, k, pos, names);
     } else {
-      double[][] p = new double[y.length][k];
-      for (int c = 0; c < k; c++) {
-        double[] col = column(d, scores.proba.get(c));
-        for (int i = 0; i < y.length; i++) {
-          p[i][c] = col[i];
+      if (threshold != null) {
+        throw new InvalidOptionException("--threshold is for two classes; these predictions have " + k
+            + " classes " + names + ", decided by the predicted column or the largest probability");
+      }
+      if (scores != null && scores.score != null) {
+        throw new InvalidOptionException("--score is for two classes; these predictions have " + k + " "
+            + names + ": give one probability column per class with --proba");
+      }
+      double[][] p = t.proba();
+      predicted = t.predicted() != null ? t.predicted() : Thresholds.applyOffsets(p, new double[k]);
+      out.put("decision", t.predicted() != null ? "predicted column" : "largest probability");
+      if (p != null) {
+        out.put("log_loss", ProbabilityMetrics.logLoss(y, p));
+        if (allPresent) {
+          scoreMetrics(out, y, p, k, names, counts);
+        } else {
+          skipped.put("roc_auc_score, average_precision_score", absent);
         }
       }
-      predicted = Thresholds.applyOffsets(p, new double[k]);
-      Map<String, Double> auc = new LinkedHashMap<>();
-      {
-        Map<String, Double> ap = new LinkedHashMap<>();
-        double[] perClassAp = new double[k];
-        double[] support = new double[k];
-        List<Plots.Series> rocs = new ArrayList<>();
-        List<Plots.Series> prs = new ArrayList<>();
-        for (int c = 0; c < k; c++) {
-          boolean[] isC = new boolean[y.length];
-          double[] sc = new double[y.length];
-          for (int i = 0; i < y.length; i++) {
-            isC[i] = y[i] == c;
-            sc[i] = p[i][c];
-            support[c] += isC[i] ? 1 : 0;
-          }
-          perClassAp[c] = ScoreMetrics.averagePrecision(isC, sc);
-          String label = d.schema().classNames().get(c);
-          rocs.add(new Plots.Series(String.format(Locale.ROOT, "%s vs rest (AUC %.3f)", label,
-              ScoreMetrics.rocAuc(isC, sc)), ScoreMetrics.roc(isC, sc)));
-          prs.add(new Plots.Series(String.format(Locale.ROOT, "%s vs rest (AP %.3f)", label, perClassAp[c]),
-              ScoreMetrics.precisionRecall(isC, sc)));
-        }
-        ap.put("macro", Arrays.stream(perClassAp).sum() / k);
-        double ws = 0;
-        double tot = 0;
-        for (int c = 0; c < k; c++) {
-          ws += perClassAp[c] * support[c];
-          tot += support[c];
-        }
-        ap.put("weighted", ws / tot);
-        out.put("average_precision_score", ap);
-        if (plots != null) {
-          Plots.roc(rocs, plots.resolve("roc"));
-          double minority = Arrays.stream(support).min().orElse(0) / tot;
-          Plots.precisionRecall(prs, minority, plots.resolve("pr"));
-        }
-        for (String mc : new String[] {"ovr", "ovo"}) {
-          for (Average a : new Average[] {Average.MACRO, Average.WEIGHTED}) {
-            auc.put(mc + "_" + a.key(), mc.equals("ovr") ? ProbabilityMetrics.rocAucOvr(y, p, a)
-                : ProbabilityMetrics.rocAucOvo(y, p, a));
-          }
-        }
-        out.put("roc_auc_score", auc);
+      if (bootstrap > 0) {
+        out.put("confidence_intervals", intervals(y, null, null, predicted, k, false));
       }
-      out.put("log_loss", ProbabilityMetrics.logLoss(y, p));
-      labelMetrics(out, y, predicted, k, -1, d.schema().classNames());
+      labelMetrics(out, y, predicted, k, -1, names);
+    }
+    if (!skipped.isEmpty()) {
+      out.put("skipped", skipped);
     }
     if (plots != null) {
       ConfusionMatrix cm = ConfusionMatrix.of(y, predicted, k);
-      Plots.confusion(cm, d.schema().classNames(), false, plots.resolve("confusion"));
-      Plots.confusion(cm, d.schema().classNames(), true, plots.resolve("confusion_normalized"));
+      Plots.confusion(cm, names, false, plots.resolve("confusion"));
+      Plots.confusion(cm, names, true, plots.resolve("confusion_normalized"));
     }
     PrintWriter pw = spec.commandLine().getOut();
     if (json) {
       pw.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(out));
     } else {
-      printText(pw, out, d);
+      EvaluationText.print(pw, out, names);
     }
     return 0;
+  }
+
+  /** Most bootstrap rounds accepted. */
+  static final int MAX_BOOTSTRAP = 100_000;
+
+  private void scoreMetrics(Map<String, Object> out, int[] y, double[][] p, int k, List<String> names,
+      long[] counts) throws java.io.IOException {
+    double[] perClassAp = new double[k];
+    List<Plots.Series> rocs = new ArrayList<>();
+    List<Plots.Series> prs = new ArrayList<>();
+    for (int c = 0; c < k; c++) {
+      boolean[] isC = org.imbalanced4j.metrics.OneVsRest.isClass(y, c);
+      double[] sc = column(p, c);
+      perClassAp[c] = ScoreMetrics.averagePrecision(isC, sc);
+      rocs.add(new Plots.Series(String.format(Locale.ROOT, "%s vs rest (AUC %.3f)", names.get(c),
+          ScoreMetrics.rocAuc(isC, sc)), ScoreMetrics.roc(isC, sc)));
+      prs.add(new Plots.Series(String.format(Locale.ROOT, "%s vs rest (AP %.3f)", names.get(c), perClassAp[c]),
+          ScoreMetrics.precisionRecall(isC, sc)));
+    }
+    Map<String, Double> ap = new LinkedHashMap<>();
+    ap.put("macro", Arrays.stream(perClassAp).sum() / k);
+    double ws = 0;
+    for (int c = 0; c < k; c++) {
+      ws += perClassAp[c] * counts[c];
+    }
+    ap.put("weighted", ws / y.length);
+    out.put("average_precision_score", ap);
+    if (plots != null) {
+      Plots.roc(rocs, plots.resolve("roc"));
+      double minority = Arrays.stream(counts).min().orElse(0) / (double) y.length;
+      Plots.precisionRecall(prs, minority, plots.resolve("pr"));
+    }
+    Map<String, Double> auc = new LinkedHashMap<>();
+    for (String mc : new String[] {"ovr", "ovo"}) {
+      for (Average a : new Average[] {Average.MACRO, Average.WEIGHTED}) {
+        auc.put(mc + "_" + a.key(), mc.equals("ovr") ? ProbabilityMetrics.rocAucOvr(y, p, a)
+            : ProbabilityMetrics.rocAucOvo(y, p, a));
+      }
+    }
+    out.put("roc_auc_score", auc);
+  }
+
+  private Map<String, Object> intervals(int[] y, boolean[] isPos, double[] s, int[] predicted, int k,
+      boolean scores) {
+    Map<String, Object> ci = new LinkedHashMap<>();
+    if (s != null && scores) {
+      ci.put("roc_auc_score", interval(y, rows -> ScoreMetrics.rocAuc(pick(isPos, rows), pick(s, rows))));
+      ci.put("average_precision_score",
+          interval(y, rows -> ScoreMetrics.averagePrecision(pick(isPos, rows), pick(s, rows))));
+    }
+    ci.put("balanced_accuracy_score",
+        interval(y, rows -> LabelMetrics.balancedAccuracy(pick(y, rows), pick(predicted, rows), k, false)));
+    return ci;
+  }
+
+  private static double[] column(double[][] p, int c) {
+    double[] out = new double[p.length];
+    for (int i = 0; i < p.length; i++) {
+      out[i] = p[i][c];
+    }
+    return out;
   }
 
   private double chooseThreshold(boolean[] isPos, double[] s, Map<String, Object> out) {
@@ -359,14 +398,17 @@ public final class EvaluateCommand implements Callable<Integer> {
     out.put("classification_report_imbalanced", report);
   }
 
-  private int positiveClass(Dataset d) {
-    List<String> names = d.schema().classNames();
+  private int positiveClass(PredictionTable t) {
+    List<String> names = t.classes();
     if (posLabel != null) {
       int i = names.indexOf(posLabel);
       if (i < 0) {
         throw InvalidOptionException.unknown("positive label", posLabel, names);
       }
       return i;
+    }
+    if (t.scoreClass() >= 0) {
+      return t.scoreClass();
     }
     for (String cand : List.of("1", "true", "yes", "pos", "positive")) {
       for (int i = 0; i < names.size(); i++) {
@@ -375,30 +417,8 @@ public final class EvaluateCommand implements Callable<Integer> {
         }
       }
     }
-    ClassCounts cc = d.classCounts();
-    return cc.minority();
-  }
-
-  private final Map<String, double[]> exact = new java.util.HashMap<>();
-
-  private double[] column(Dataset d, String name) {
-    if (exact.containsKey(name)) {
-      return exact.get(name);
-    }
-    int j = d.schema().featureNames().indexOf(name);
-    if (j < 0) {
-      throw new InvalidOptionException("column '" + name + "' is not in the file; columns: "
-          + String.join(", ", d.schema().featureNames()));
-    }
-    if (d.schema().feature(j).isCategorical()) {
-      throw new DataException("column '" + name + "' holds words, not scores");
-    }
-    float[] c = d.column(j);
-    double[] out = new double[c.length];
-    for (int i = 0; i < c.length; i++) {
-      out[i] = c[i];
-    }
-    return out;
+    long[] n = t.counts();
+    return n[1] < n[0] ? 1 : 0; // the minority class; the first on a tie
   }
 
   private static boolean inUnitInterval(double[] s) {
@@ -408,40 +428,5 @@ public final class EvaluateCommand implements Callable<Integer> {
       }
     }
     return true;
-  }
-
-  @SuppressWarnings("unchecked")
-  private static void printText(PrintWriter pw, Map<String, Object> out, Dataset d) {
-    pw.printf("%,d rows; classes %s%n", d.rows(), d.classCounts().asMap());
-    if (out.containsKey("threshold")) {
-      pw.printf("positive class '%s', threshold %s%s%n", out.get("positive_label"), out.get("threshold"),
-          out.containsKey("threshold_criterion") ? " (" + out.get("threshold_criterion") + "-optimal on these rows)" : "");
-    }
-    pw.println();
-    for (Map.Entry<String, Object> e : out.entrySet()) {
-      Object v = e.getValue();
-      if (v instanceof Double x && !e.getKey().equals("threshold")) {
-        pw.printf("  %-28s %.6f%n", e.getKey(), x);
-      } else if (v instanceof Map<?, ?> m && !e.getKey().equals("classes")
-          && !e.getKey().equals("classification_report_imbalanced")) {
-        StringBuilder sb = new StringBuilder();
-        ((Map<String, Object>) m).forEach((kk, vv) -> sb.append(String.format(Locale.ROOT, "%s %.6f  ", kk, (Double) vv)));
-        pw.printf("  %-28s %s%n", e.getKey(), sb.toString().strip());
-      }
-    }
-    pw.println();
-    pw.println("  class report (imbalanced-learn)");
-    pw.printf("  %-12s %7s %7s %7s %7s %7s %7s %8s%n", "", "pre", "rec", "spe", "f1", "geo", "iba", "sup");
-    Map<String, Object> rep = (Map<String, Object>) out.get("classification_report_imbalanced");
-    rep.forEach((name, v) -> {
-      if (v instanceof Map<?, ?> m) {
-        Map<String, Object> r = (Map<String, Object>) m;
-        pw.printf("  %-12s %7.3f %7.3f %7.3f %7.3f %7.3f %7.3f %8d%n", name, r.get("pre"), r.get("rec"),
-            r.get("spe"), r.get("f1"), r.get("geo"), r.get("iba"), (Long) r.get("sup"));
-      }
-    });
-    pw.printf("  %-12s %7.3f %7.3f %7.3f %7.3f %7.3f %7.3f %8.0f%n", "avg / total", rep.get("avg_pre"),
-        rep.get("avg_rec"), rep.get("avg_spe"), rep.get("avg_f1"), rep.get("avg_geo"), rep.get("avg_iba"),
-        rep.get("total_support"));
   }
 }

@@ -3,18 +3,26 @@ package org.imbalanced4j.cli.commands;
 import de.siegmar.fastcsv.writer.CsvWriter;
 import de.siegmar.fastcsv.writer.LineDelimiter;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import org.imbalanced4j.DataException;
+import org.imbalanced4j.InvalidOptionException;
+import org.imbalanced4j.cli.evaluate.PredictionTable;
 import org.imbalanced4j.cli.options.DataOptions;
 import org.imbalanced4j.data.Dataset;
 import org.imbalanced4j.djl.training.TrainedModel;
 import org.imbalanced4j.io.AtomicFiles;
+import org.imbalanced4j.io.DataFormat;
 import org.imbalanced4j.io.DataSource;
 import org.imbalanced4j.io.Datasets;
 import org.imbalanced4j.io.ReadOptions;
+import org.imbalanced4j.io.TextTable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,16 +30,25 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code imb predict}: class probabilities and predictions of a trained model for new rows. */
+/**
+ * {@code imb predict}: class probabilities and decisions of a trained model for new rows, in the
+ * layout {@code imb evaluate} reads with no options: an id column, one {@code proba_<class>} column
+ * per class, {@code predicted}, and the true class when the rows have it.
+ */
 @Command(
     name = "predict",
     mixinStandardHelpOptions = true,
     description = {
-      "Score a table with a model directory from imb train. Writes one proba_<class> column per",
-      "class, a predicted column, and the true class when the table has it (for imb evaluate).",
+      "Score a table with a model directory from imb train or imb compare. Writes an id column (--id,",
+      "else the row number), one proba_<class> column per class, predicted (the model's own decision",
+      "rule), and the true class when the table has it. Category values the model never saw and",
+      "dropped rows are counted and reported.",
     },
-    footer = {"", "Example:", "  imb predict model/ test.csv --out pred.csv && imb evaluate pred.csv --proba proba_bad,proba_good"})
+    footer = {"", "Example:", "  imb predict model/ test.csv --out pred.csv && imb evaluate pred.csv"})
 public final class PredictCommand implements Callable<Integer> {
+  /** The name of the id column when {@code --id} is not given: the 1-based data row of the input. */
+  static final String ROW = "row";
+
   @Spec CommandSpec spec;
 
   @Parameters(index = "0", paramLabel = "MODEL_DIR", description = "Directory written by imb train.")
@@ -42,56 +59,134 @@ public final class PredictCommand implements Callable<Integer> {
 
   @Mixin DataOptions data;
 
-  @Option(names = {"-o", "--out"}, paramLabel = "PRED.csv", required = true, description = "Predictions file (written atomically).")
+  @Option(names = {"-o", "--out"}, paramLabel = "PRED.csv", required = true,
+      description = "Predictions file, .csv or .tsv (written atomically).")
   Path out;
+
+  @Option(names = "--id", paramLabel = "COL",
+      description = "Column carried through to the output to line predictions up with the input "
+          + "(default: the input's data row number, in a column named row).")
+  String id;
+
+  /** What to do with a category value the model never saw. */
+  enum Unknown { WARN, ERROR, IGNORE }
+
+  @Option(names = "--unknown-category", paramLabel = "warn|error|ignore", defaultValue = "warn",
+      description = "A category value unseen in training: warn (count it per column, score it with all "
+          + "its indicators zero), error, or ignore. Default: ${DEFAULT-VALUE}.")
+  Unknown unknown;
 
   @Override
   public Integer call() throws IOException {
+    DataFormat format = DataFormat.forOutput(out);
+    if (!format.isDelimited()) {
+      throw new InvalidOptionException("predictions are written as .csv or .tsv, not " + format.name());
+    }
     TrainedModel model = TrainedModel.load(modelDir);
     DataSource src = DataSource.of(file);
-    ReadOptions base = data.toReadOptions().toBuilder().optMinClasses(1).build();
+    boolean text = DataFormat.of(src.fileName()).isDelimited();
+    if (id != null && !text) {
+      throw new InvalidOptionException("--id needs a CSV or TSV input; " + src.name() + " is not one");
+    }
+    ReadOptions base = data.toReadOptions().toBuilder().optMinClasses(1)
+        .optCategorical(new LinkedHashSet<>(model.categoricalFeatures())).build();
     Dataset read;
     boolean hasTarget;
     try {
       read = Datasets.read(src, base.toBuilder().optTarget(model.target()).build());
       hasTarget = true;
-    } catch (org.imbalanced4j.InvalidOptionException noTargetColumn) {
+    } catch (InvalidOptionException noTargetColumn) {
       read = Datasets.read(src, base.toBuilder().optWithoutTarget(true).build());
       hasTarget = false;
     }
     final Dataset d = read;
     final boolean withTarget = hasTarget;
+    PrintWriter pw = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    Map<String, Map<String, Long>> unseen = model.unseenCategories(d);
+    if (!unseen.isEmpty() && unknown != Unknown.IGNORE) {
+      StringBuilder sb = new StringBuilder();
+      unseen.forEach((col, values) -> {
+        long rows = values.values().stream().mapToLong(Long::longValue).sum();
+        sb.append(sb.length() == 0 ? "" : "; ").append(String.format(Locale.ROOT, "%s: %,d rows (", col, rows));
+        int shown = 0;
+        for (Map.Entry<String, Long> v : values.entrySet()) {
+          if (shown++ == 5) {
+            sb.append(", ...");
+            break;
+          }
+          sb.append(shown > 1 ? ", " : "").append('\'').append(v.getKey()).append("' ").append(v.getValue());
+        }
+        sb.append(')');
+      });
+      if (unknown == Unknown.ERROR) {
+        throw new DataException(src.name() + ": category values the model never saw, " + sb
+            + "; --unknown-category warn scores them with all indicators zero");
+      }
+      err.println("warning: category values the model never saw, scored with all their indicators zero: " + sb);
+    }
+    String[] ids = ids(src, d);
     double[][] p = model.predictProba(d);
     int[] predicted = model.predictClass(p);
     List<String> classes = model.classes();
+    String idName = id != null ? id : ROW;
     AtomicFiles.writeText(out, w -> {
-      CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(new java.io.FilterWriter(w) {
-        @Override
-        public void close() throws IOException {
-          flush();
-        }
-      });
+      CsvWriter csv = CsvWriter.builder().fieldSeparator(format.separator()).lineDelimiter(LineDelimiter.LF)
+          .build(new java.io.FilterWriter(w) {
+            @Override
+            public void close() throws IOException {
+              flush();
+            }
+          });
       List<String> header = new ArrayList<>();
-      classes.forEach(c -> header.add("proba_" + c));
-      header.add("predicted");
+      header.add(idName);
+      classes.forEach(c -> header.add(PredictionTable.PROBA + c));
+      header.add(PredictionTable.PREDICTED);
       if (withTarget) {
         header.add(model.target());
       }
       csv.writeRecord(header);
       String[] rec = new String[header.size()];
       for (int i = 0; i < p.length; i++) {
+        rec[0] = ids[i];
         for (int c = 0; c < classes.size(); c++) {
-          rec[c] = String.format(Locale.ROOT, "%.9g", p[i][c]);
+          rec[1 + c] = String.format(Locale.ROOT, "%.9g", p[i][c]);
         }
-        rec[classes.size()] = classes.get(predicted[i]);
-        if (withTarget) {
-          rec[classes.size() + 1] = d.className(i);
+        rec[1 + classes.size()] = classes.get(predicted[i]);
+        if (rec.length > classes.size() + 2) {
+          rec[classes.size() + 2] = d.className(i);
         }
         csv.writeRecord(rec);
       }
       csv.flush();
     });
-    spec.commandLine().getOut().printf("scored %,d rows; wrote %s%n", p.length, out);
+    pw.printf("scored %,d rows%s; wrote %s%n", p.length,
+        dropped > 0 ? String.format(Locale.ROOT, " (dropped %,d with a missing value)", dropped) : "", out);
     return 0;
+  }
+
+  private int dropped;
+
+  /** The id of every row read: the --id column's text, else the input's data row number. */
+  private String[] ids(DataSource src, Dataset d) {
+    if (!DataFormat.of(src.fileName()).isDelimited()) {
+      String[] out = new String[d.rows()];
+      for (int i = 0; i < out.length; i++) {
+        out[i] = Integer.toString(i + 1);
+      }
+      return out;
+    }
+    TextTable t = TextTable.read(src, data.toReadOptions(), id == null ? List.of() : List.of(id));
+    if (t.rows() != d.rows()) {
+      throw new IllegalStateException("read " + d.rows() + " rows but " + t.rows() + " as text");
+    }
+    dropped = t.dropped();
+    String[] out = id != null ? t.text(t.indexOf(id)) : new String[t.rows()];
+    if (id == null) {
+      for (int i = 0; i < out.length; i++) {
+        out[i] = Integer.toString(t.dataRow(i));
+      }
+    }
+    return out;
   }
 }

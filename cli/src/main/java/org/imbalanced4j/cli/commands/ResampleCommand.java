@@ -3,6 +3,7 @@ package org.imbalanced4j.cli.commands;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.imbalanced4j.InvalidOptionException;
@@ -88,6 +89,7 @@ public final class ResampleCommand implements Callable<Integer> {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(),
           "Missing required option: '--out=FILE'");
     }
+    DataFormat outFormat = DataFormat.forOutput(out); // before any work: an unknown ending is an error
     Map<String, String> p = new LinkedHashMap<>(params);
     if (strategy != null) {
       if (p.containsKey("sampling_strategy")) {
@@ -102,17 +104,27 @@ public final class ResampleCommand implements Callable<Integer> {
     long t0 = System.nanoTime();
     Resampled r = sampler.fitResample(in);
     double secs = (System.nanoTime() - t0) / 1e9;
-    boolean csvToCsv = DataFormat.of(src.fileName()) == DataFormat.CSV
-        && DataFormat.of(String.valueOf(out.getFileName())) == DataFormat.CSV;
-    if (csvToCsv) {
+    // text to text keeps the input's own cells (exact decimals, missing values of dropped rows aside)
+    boolean textToText = DataFormat.of(src.fileName()).isDelimited()
+        && outFormat.isDelimited();
+    java.nio.file.Path beside = null;
+    if (textToText) {
       ResampledCsvWriter.write(src, opt, r.data(), r.source(), out);
     } else {
-      Datasets.write(r.data(), out);
+      beside = Datasets.write(r.data(), out);
     }
     pw.printf("%s on %s: %,d rows -> %,d rows (%,d synthetic) in %.2f s%n", sampler, src.name(),
         in.rows(), r.data().rows(), r.syntheticRows(), secs);
     CountsTable.print(pw, in.classCounts(), r.data().classCounts());
     pw.printf("wrote %s%n", out);
+    if (beside != null) {
+      List<String> names = r.data().schema().classNames();
+      StringBuilder codes = new StringBuilder();
+      for (int c = 0; c < names.size(); c++) {
+        codes.append(c == 0 ? "" : ", ").append(c).append(" = ").append(names.get(c));
+      }
+      pw.printf("LibSVM labels are numbers: %s (written to %s)%n", codes, beside);
+    }
     return 0;
   }
 

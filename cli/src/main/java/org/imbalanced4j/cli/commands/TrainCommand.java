@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.imbalanced4j.InvalidOptionException;
+import org.imbalanced4j.cli.options.Check;
 import org.imbalanced4j.cli.options.DataOptions;
 import org.imbalanced4j.cli.options.SeedOption;
 import org.imbalanced4j.data.Dataset;
@@ -126,8 +127,15 @@ public final class TrainCommand implements Callable<Integer> {
     if (!net.equals("mlp") && !net.equals("attention")) {
       throw InvalidOptionException.unknown("model", model, List.of("mlp", "attention"));
     }
-    if (!(timeLimit >= 0)) {
-      throw new InvalidOptionException("--time-limit must be 0 (no limit) or a number of seconds, got " + timeLimit);
+    Check.range("--epochs", epochs, 1, MAX_EPOCHS);
+    Check.range("--patience", patience, 1, MAX_EPOCHS);
+    Check.range("--batch-size", batchSize, 1, 1 << 20);
+    Check.positive("--lr", lr, 10);
+    Check.range("--weight-decay", weightDecay, 0, 1);
+    Check.open("--val-split", valSplit, 0, 1);
+    Check.range("--time-limit", timeLimit, 0, 1e7);
+    for (int h : hidden) {
+      Check.range("--hidden", h, 1, 1 << 16);
     }
     String lossName = LossRecipes.parse(loss);
     ValidationMetric vm = ValidationMetric.parse(metric);
@@ -146,9 +154,21 @@ public final class TrainCommand implements Callable<Integer> {
     if (es != null) {
       b.optSampler(es);
     }
-    if (!resume) {
-      java.nio.file.Files.deleteIfExists(out.resolve("checkpoints").resolve("checkpoint.bin"));
+    Map<String, Object> config = config(net, lossName, vm);
+    RunRecord runRecord = new RunRecord(out.resolve("checkpoints"));
+    Map<String, Object> identity = new LinkedHashMap<>(config);
+    identity.keySet().removeAll(RunRecord.MAY_CHANGE);
+    identity.put("training_data_sha256", TrainedModel.hash(train));
+    if (resume) {
+      String done = runRecord.resumable(identity, epochs);
+      if (done != null) {
+        spec.commandLine().getOut().println(done);
+        return 0;
+      }
+    } else {
+      runRecord.clear();
     }
+    runRecord.start(identity);
     PrintWriter err = spec.commandLine().getErr();
     java.nio.file.Files.createDirectories(out);
     Path log = out.resolve("log.jsonl");
@@ -172,17 +192,34 @@ public final class TrainCommand implements Callable<Integer> {
           l.loss(), vm.key(), l.metric(), l.learningRate(), l.seconds());
       err.flush();
       try {
-        java.nio.file.Files.writeString(log, om.writeValueAsString(l) + "\n",
+        java.nio.file.Files.writeString(log, om.writeValueAsString(l.toJson()) + "\n",
             java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
       } catch (java.io.IOException ex) {
         throw new java.io.UncheckedIOException(ex);
       }
     });
+    long started = System.nanoTime();
     TabularTrainer.Result r = b.build().fit(train, val);
+    double elapsed = (System.nanoTime() - started) / 1e9;
     for (String w : r.warnings()) {
       err.println("warning: " + w);
     }
     Map<String, Object> decision = decision(r, val);
+    runRecord.finish(r.history().size(), r.history().size() >= epochs ? "epoch cap"
+        : timeLimit > 0 && elapsed >= timeLimit ? "time limit"
+        : "early stopping");
+    TrainedModel.save(out, r, train.schema(), config, decision, train);
+    TrainedModel.setDecision(out, calibrate(TrainedModel.load(out), val, train.classCounts().minority()));
+    spec.commandLine().getOut().printf(Locale.ROOT, "best %s %.4f at epoch %d; wrote %s%n", vm.key(),
+        r.bestMetric(), r.bestEpoch() + 1, out);
+    return 0;
+  }
+
+  /** The most epochs accepted by --epochs and --patience. */
+  static final int MAX_EPOCHS = 100_000;
+
+  /** The options of this run as model.json records them. */
+  private Map<String, Object> config(String net, String lossName, ValidationMetric vm) {
     Map<String, Object> config = new LinkedHashMap<>();
     config.put("data", file);
     config.put("model", net);
@@ -201,11 +238,7 @@ public final class TrainCommand implements Callable<Integer> {
     config.put("val_split", valSplit);
     config.put("metric", vm.key());
     config.put("seed", seed.seed());
-    TrainedModel.save(out, r, train.schema(), config, decision, train);
-    TrainedModel.setDecision(out, calibrate(TrainedModel.load(out), val, train.classCounts().minority()));
-    spec.commandLine().getOut().printf(Locale.ROOT, "best %s %.4f at epoch %d; wrote %s%n", vm.key(),
-        r.bestMetric(), r.bestEpoch() + 1, out);
-    return 0;
+    return config;
   }
 
   private LearningRate schedule() {

@@ -68,7 +68,9 @@ public final class Grid {
   /** The default grid, for data like {@code d}. */
   public static List<Candidate> defaults(Dataset d) {
     try {
-      return parse(YAML.readTree(defaultText()), "default grid", d);
+      // its tuned thresholds are for two classes; a grid of one's own lists them and sees them marked
+      return parse(YAML.readTree(defaultText()), "default grid", d).stream()
+          .filter(c -> d.classCount() == 2 || !c.tunedThreshold()).toList();
     } catch (IOException e) {
       throw new IllegalStateException("the default grid does not parse", e);
     }
@@ -112,12 +114,7 @@ public final class Grid {
       if (!THRESHOLDS.contains(t)) {
         throw unknown(where, "threshold", n.asText(), THRESHOLDS);
       }
-      if (t.equals("argmax") || d.classCount() == 2) {
-        thresholds.add(t);
-      }
-    }
-    if (thresholds.isEmpty()) {
-      thresholds.add("argmax"); // a tuned threshold needs two classes
+      thresholds.add(t); // a tuned threshold on more than two classes is marked not applicable by compare
     }
     List<Candidate> out = new ArrayList<>();
     for (Named<LongFunction<Sampler>> s : samplers) {

@@ -32,6 +32,11 @@ public final class DataOptions {
           + " are mostly not numbers).")
   List<String> categorical = List.of();
 
+  /** The target column named by {@code --target}, or null. */
+  public String target() {
+    return target;
+  }
+
   /** The read options these flags describe. */
   public ReadOptions toReadOptions() {
     return ReadOptions.builder()

@@ -104,6 +104,16 @@ public final class CompareReport {
       h.append("<td>").append(String.format(Locale.ROOT, "%.1f", (Double) c.get("seconds"))).append("</td></tr>");
     }
     h.append("</table></div>");
+    if (run.get("not_applicable") instanceof List<?> na && !na.isEmpty()) {
+      h.append("<h3>Not applicable</h3><p class=\"muted\">Strategies that cannot run on every fold of this data "
+          + "(found before fold 1, or failing in a fold); not ranked.</p><ul>");
+      for (Object o : na) {
+        Map<String, String> e = (Map<String, String>) o;
+        h.append("<li><b>").append(esc(e.get("candidate"))).append("</b>: <span class=\"warn\">")
+            .append(esc(e.get("reason"))).append("</span></li>");
+      }
+      h.append("</ul>");
+    }
     if (ranks.names().size() > 1) {
       h.append("<h2>Critical-difference diagram</h2><p class=\"muted\">Mean rank of each strategy over the ")
           .append(ranks.folds()).append(" folds that every strategy ran (1 = best). Strategies joined by a "

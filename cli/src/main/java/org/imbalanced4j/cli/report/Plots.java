@@ -126,9 +126,60 @@ public final class Plots {
   }
 
   private static void line(XYChart c, String name, double[] x, double[] y) {
-    XYSeries s = c.addSeries(name, x, y);
+    int[] keep = decimate(x, y, COLUMNS);
+    double[] xs = new double[keep.length];
+    double[] ys = new double[keep.length];
+    for (int i = 0; i < keep.length; i++) {
+      xs[i] = x[keep[i]];
+      ys[i] = y[keep[i]];
+    }
+    XYSeries s = c.addSeries(name, xs, ys);
     s.setMarker(SeriesMarkers.NONE);
     s.setLineWidth(2.2f);
+  }
+
+  /** Columns of a curve chart's plot area a curve is decimated to (about one per two pixels). */
+  static final int COLUMNS = 300;
+
+  /**
+   * The points of a curve that draw the same picture at chart resolution: consecutive points
+   * falling in one of {@code columns} vertical strips are reduced to the strip's first, last,
+   * lowest and highest (min-max decimation, as time-series plotting does), in curve order; at most
+   * 4 points per strip, however many rows the curve was computed from.
+   */
+  static int[] decimate(double[] x, double[] y, int columns) {
+    int n = x.length;
+    if (n <= 4 * columns) {
+      return java.util.stream.IntStream.range(0, n).toArray();
+    }
+    int[] out = new int[n];
+    int m = 0;
+    int start = 0;
+    while (start < n) {
+      int strip = strip(x[start], columns);
+      int end = start;
+      int lo = start;
+      int hi = start;
+      while (end + 1 < n && strip(x[end + 1], columns) == strip) {
+        end++;
+        if (y[end] < y[lo]) {
+          lo = end;
+        }
+        if (y[end] > y[hi]) {
+          hi = end;
+        }
+      }
+      int[] pts = java.util.stream.IntStream.of(start, lo, hi, end).distinct().sorted().toArray();
+      for (int p : pts) {
+        out[m++] = p;
+      }
+      start = end + 1;
+    }
+    return java.util.Arrays.copyOf(out, m);
+  }
+
+  private static int strip(double x, int columns) {
+    return (int) Math.min(columns - 1, Math.max(0, Math.floor(x * columns)));
   }
 
   private static void dashed(XYSeries s) {

@@ -10,4 +10,16 @@ package org.imbalanced4j.djl.training;
  * @param seconds wall time of the epoch
  * @param phase 0 for the loss, 1 for the deferred loss ({@link TabularTrainer.Builder#optDeferredLoss})
  */
-public record EpochLog(int epoch, double loss, double metric, double learningRate, double seconds, int phase) {}
+public record EpochLog(int epoch, double loss, double metric, double learningRate, double seconds, int phase) {
+  /** The fields as written to {@code history.jsonl} and {@code log.jsonl}: epochs 1-based, as printed. */
+  public java.util.Map<String, Object> toJson() {
+    java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+    m.put("epoch", epoch + 1);
+    m.put("loss", loss);
+    m.put("metric", metric);
+    m.put("learning_rate", learningRate);
+    m.put("seconds", seconds);
+    m.put("phase", phase);
+    return m;
+  }
+}

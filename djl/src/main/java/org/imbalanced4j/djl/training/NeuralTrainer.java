@@ -45,22 +45,7 @@ public final class NeuralTrainer implements Trainer {
       val = train.subset(s.test());
     }
     TabularTrainer.Result r = configure.apply(fitOn).optSeed((int) seed).build().fit(fitOn.compact(), val);
-    Provenance prov = new Provenance(description, Map.of("best_epoch", r.bestEpoch()), seed, fitOn.rows() + " rows");
-    return new NeuralModel(r, prov);
-  }
-
-  /**
-   * The network trained again on all {@code rows} for the early-stopped fit's epochs, with its
-   * learning rates and loss phases ({@link TabularTrainer#retrain}).
-   */
-  @Override
-  public Model retrain(Model earlyStopped, Dataset rows, long seed) {
-    if (!(earlyStopped instanceof NeuralModel m)) {
-      return earlyStopped;
-    }
-    TabularTrainer.Result r = configure.apply(rows).optSeed((int) seed).build().retrain(m.result(), rows.compact());
-    Provenance prov = new Provenance(description, Map.of("best_epoch", r.bestEpoch(), "retrained", true), seed,
-        rows.rows() + " rows");
+    Provenance prov = new Provenance(description, Map.of("best_epoch", r.bestEpoch() + 1), seed, fitOn.rows() + " rows");
     return new NeuralModel(r, prov);
   }
 

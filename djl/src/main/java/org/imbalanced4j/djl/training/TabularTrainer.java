@@ -227,43 +227,6 @@ public final class TabularTrainer {
     return sampler != null ? sampler.epoch(e) : shuffled(train.rows(), seed + e);
   }
 
-  /**
-   * Trains a fresh network on {@code rows} (the training and validation rows together) for as many
-   * epochs as {@code earlyStopped} kept, replaying its learning rate and loss epoch by epoch, and
-   * returns the last epoch's parameters: early stopping decides how long to train, then all the
-   * rows are used for that long (Goodfellow, Bengio and Courville, "Deep Learning", MIT Press 2016,
-   * section 7.8, algorithm 7.2). A rare class of ten rows loses two to a validation fifth; this gives
-   * them back. The rate of each epoch is the one of its last step (the same for a constant rate).
-   * The result's history and best metric are the early-stopped run's, which decided the length.
-   */
-  public Result retrain(Result earlyStopped, Dataset rows) {
-    synchronized (COLLECTOR) {
-      return retrainAlone(earlyStopped, rows);
-    }
-  }
-
-  private Result retrainAlone(Result earlyStopped, Dataset rows) {
-    Engine engine = PyTorchEngine.get();
-    PyTorchEngine.noGrad();
-    Standardizer std = Standardizer.fit(rows);
-    int k = rows.classCount();
-    try (NDManager manager = engine.newBaseManager()) {
-      engine.setRandomSeed(seed);
-      SequentialBlock block = network(network, std.width(), k, hidden, dropout);
-      block.initialize(manager, DataType.FLOAT32, new Shape(batchSize, std.width()));
-      Run run = new Run(engine, block, new ParameterStore(manager, false), manager, optimizer.get(), std, rows);
-      for (int e = 0; e <= earlyStopped.bestEpoch(); e++) {
-        EpochLog was = earlyStopped.history().get(e);
-        run.epoch(order(rows, e), was.phase() == 0 ? loss : deferredLoss, f -> was.learningRate());
-      }
-      // the history is the early-stopped run's: it is what decided how long to train
-      return new Result(parameters(block), std, std.width(), k, network, hidden.clone(), dropout,
-          earlyStopped.bestEpoch(), earlyStopped.bestMetric(), earlyStopped.history(), earlyStopped.warnings());
-    } catch (IOException ex) {
-      throw new IllegalStateException("parameters of a fresh network cannot be written", ex);
-    }
-  }
-
   /** One network being trained on one table: its block, parameters and inputs. */
   private final class Run {
     final Engine engine;

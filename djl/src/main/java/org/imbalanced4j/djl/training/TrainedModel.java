@@ -56,11 +56,11 @@ public final class TrainedModel {
     net.put("dropout", r.dropout());
     m.put("network", net);
     m.put("decision", decision);
-    m.put("best_epoch", r.bestEpoch());
+    m.put("best_epoch", r.bestEpoch() + 1); // 1-based, as printed
     m.put("best_metric", r.bestMetric());
     StringBuilder h = new StringBuilder();
     for (EpochLog l : r.history()) {
-      h.append(new ObjectMapper().writeValueAsString(l)).append('\n');
+      h.append(new ObjectMapper().writeValueAsString(l.toJson())).append('\n');
     }
     Files.createDirectories(dir);
     AtomicFiles.writeString(dir.resolve("history.jsonl"), h.toString());
@@ -128,6 +128,17 @@ public final class TrainedModel {
 
   public String target() {
     return meta.get("target").asText();
+  }
+
+  /** The features the model reads as categories, to be read as such whatever their values. */
+  public java.util.Set<String> categoricalFeatures() {
+    java.util.Set<String> out = new java.util.LinkedHashSet<>();
+    for (JsonNode f : meta.get("features")) {
+      if (f.get("type").asText().equals("categorical")) {
+        out.add(f.get("name").asText());
+      }
+    }
+    return out;
   }
 
   public List<String> classes() {
@@ -242,6 +253,43 @@ public final class TrainedModel {
     } catch (IOException | ai.djl.MalformedModelException e) {
       throw new DataException("the model's parameters cannot be loaded (" + e.getMessage() + ")", e);
     }
+  }
+
+  /**
+   * Category values of {@code data} the model never saw in training (a state code {@code ZZ}, or
+   * {@code ca} where it learnt {@code CA}), counted per column and value in first-seen order. Such a
+   * value is scored as scikit-learn's {@code OneHotEncoder(handle_unknown='ignore')} scores it: all
+   * indicator columns of the feature zero.
+   */
+  public Map<String, Map<String, Long>> unseenCategories(Dataset data) {
+    Map<String, Map<String, Long>> out = new java.util.LinkedHashMap<>();
+    for (JsonNode f : meta.get("features")) {
+      if (!f.get("type").asText().equals("categorical")) {
+        continue;
+      }
+      String name = f.get("name").asText();
+      int j = data.schema().featureNames().indexOf(name);
+      if (j < 0 || !data.schema().feature(j).isCategorical()) {
+        continue; // missing or numeric: logits() says so
+      }
+      java.util.Set<String> known = new java.util.HashSet<>();
+      f.get("levels").forEach(n -> known.add(n.asText()));
+      List<String> in = data.schema().feature(j).levels();
+      long[] count = new long[in.size()];
+      for (int i = 0; i < data.rows(); i++) {
+        count[(int) data.value(i, j)]++;
+      }
+      Map<String, Long> unseen = new java.util.LinkedHashMap<>();
+      for (int l = 0; l < in.size(); l++) {
+        if (count[l] > 0 && !known.contains(in.get(l))) {
+          unseen.put(in.get(l), count[l]);
+        }
+      }
+      if (!unseen.isEmpty()) {
+        out.put(name, unseen);
+      }
+    }
+    return out;
   }
 
   /** SHA-256 of a data set's features and labels, for provenance. */

@@ -90,26 +90,6 @@ class TabularTrainerTest {
   }
 
   @Test
-  void retrainingOnTheSameRowsReplaysTheRunUpToItsKeptEpochBitForBit() {
-    Dataset[] tv = ionosphere();
-    Dataset train = tv[0].compact();
-    long[] counts = train.classCounts().counts();
-    double[] cb = org.imbalanced4j.weights.ClassWeights.effectiveNumber(counts, 0.999);
-    TabularTrainer t = TabularTrainer.builder().setLoss(new org.imbalanced4j.djl.losses.LdamLoss(counts, 0.5, 30, null))
-        .optDeferredLoss(new org.imbalanced4j.djl.losses.LdamLoss(counts, 0.5, 30, cb)).optLearningRate(3e-3f)
-        .optEpochs(60).optPatience(4).optBatchSize(32).optMetric(ValidationMetric.BALANCED_LOG_LOSS).optSeed(3).build();
-    TabularTrainer.Result first = t.fit(train, tv[1]);
-    assertThat(first.history().stream().map(EpochLog::learningRate).distinct().count())
-        .as("rates changed during the run").isGreaterThan(1);
-    TabularTrainer.Result again = t.retrain(first, train);
-    assertThat(again.parameters()).isEqualTo(first.parameters());
-    assertThat(again.bestEpoch()).isEqualTo(first.bestEpoch());
-    // on more rows it is another network, trained as long
-    Dataset all = org.imbalanced4j.io.Datasets.read("builtin:ionosphere", org.imbalanced4j.io.ReadOptions.defaults());
-    assertThat(t.retrain(first, all).parameters()).isNotEqualTo(first.parameters());
-  }
-
-  @Test
   void aRunEndedByTheEpochCapWhileImprovingSaysSo() {
     Dataset[] tv = ionosphere();
     TabularTrainer.Result r = TabularTrainer.builder().setLoss(new WeightedCrossEntropyLoss(null, 0))

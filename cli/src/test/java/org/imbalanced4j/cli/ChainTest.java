@@ -170,6 +170,18 @@ class ChainTest {
     assertThat(strict.exit()).isEqualTo(1);
     assertThat(strict.err()).contains("'ZZ' 2");
     assertThat(dir.resolve("x.csv")).doesNotExist();
+    // a categorical column whose new values all look like numbers is still read as categories
+    Path codes = dir.resolve("codes.csv");
+    Files.writeString(codes, "income,debt,state\n0.1,0.2,12\n0.3,0.1,12\n");
+    CliRun c = CliRun.of("predict", model.toString(), codes.toString(), "--out", dir.resolve("codes.pred.csv").toString());
+    assertThat(c.exit()).as(c.err()).isZero();
+    assertThat(c.err()).contains("state: 2 rows ('12' 2)");
+    // a model column missing from the data is named
+    Path missing = dir.resolve("missing.csv");
+    Files.writeString(missing, "income,debt\n0.1,0.2\n0.3,0.1\n");
+    CliRun m = CliRun.of("predict", model.toString(), missing.toString(), "--out", dir.resolve("m.pred.csv").toString());
+    assertThat(m.exit()).isEqualTo(1);
+    assertThat(m.err()).contains("no column 'state'");
   }
 
   @Test

@@ -88,16 +88,28 @@ public final class PredictCommand implements Callable<Integer> {
     if (id != null && !text) {
       throw new InvalidOptionException("--id needs a CSV or TSV input; " + src.name() + " is not one");
     }
-    ReadOptions base = data.toReadOptions().toBuilder().optMinClasses(1)
-        .optCategorical(new LinkedHashSet<>(model.categoricalFeatures())).build();
+    ReadOptions base = data.toReadOptions().toBuilder().optMinClasses(1).build();
     Dataset read;
     boolean hasTarget;
     try {
       read = Datasets.read(src, base.toBuilder().optTarget(model.target()).build());
       hasTarget = true;
     } catch (InvalidOptionException noTargetColumn) {
-      read = Datasets.read(src, base.toBuilder().optWithoutTarget(true).build());
+      base = base.toBuilder().optWithoutTarget(true).build();
+      read = Datasets.read(src, base);
       hasTarget = false;
+    }
+    // a column the model reads as categories whose new values all look like numbers (codes)
+    java.util.Set<String> asCategories = new LinkedHashSet<>(base.categorical());
+    for (String c : model.categoricalFeatures()) {
+      int j = read.schema().featureNames().indexOf(c);
+      if (j >= 0 && !read.schema().feature(j).isCategorical()) {
+        asCategories.add(c);
+      }
+    }
+    if (asCategories.size() > base.categorical().size()) {
+      ReadOptions again = base.toBuilder().optCategorical(asCategories).build();
+      read = Datasets.read(src, hasTarget ? again.toBuilder().optTarget(model.target()).build() : again);
     }
     final Dataset d = read;
     final boolean withTarget = hasTarget;

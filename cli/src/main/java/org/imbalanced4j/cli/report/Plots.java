@@ -149,7 +149,7 @@ public final class Plots {
    */
   static int[] decimate(double[] x, double[] y, int columns) {
     int n = x.length;
-    if (n <= 4 * columns) {
+    if (n <= 2) {
       return java.util.stream.IntStream.range(0, n).toArray();
     }
     int[] out = new int[n];
@@ -175,7 +175,45 @@ public final class Plots {
       }
       start = end + 1;
     }
-    return java.util.Arrays.copyOf(out, m);
+    return straighten(x, y, java.util.Arrays.copyOf(out, m), 0.5 / columns);
+  }
+
+  /**
+   * Drops points that lie within {@code tolerance} (in data units) of the straight line through
+   * their kept neighbours (Ramer-Douglas-Peucker): the runs of a ROC staircase become their
+   * corners. First and last points stay.
+   */
+  static int[] straighten(double[] x, double[] y, int[] idx, double tolerance) {
+    boolean[] keep = new boolean[idx.length];
+    keep[0] = true;
+    keep[idx.length - 1] = true;
+    java.util.ArrayDeque<int[]> todo = new java.util.ArrayDeque<>();
+    todo.push(new int[] {0, idx.length - 1});
+    while (!todo.isEmpty()) {
+      int[] seg = todo.pop();
+      int a = idx[seg[0]];
+      int b = idx[seg[1]];
+      double dx = x[b] - x[a];
+      double dy = y[b] - y[a];
+      double len = Math.hypot(dx, dy);
+      int worst = -1;
+      double far = tolerance;
+      for (int i = seg[0] + 1; i < seg[1]; i++) {
+        int p = idx[i];
+        double d = len == 0 ? Math.hypot(x[p] - x[a], y[p] - y[a])
+            : Math.abs(dy * (x[p] - x[a]) - dx * (y[p] - y[a])) / len;
+        if (d > far) {
+          far = d;
+          worst = i;
+        }
+      }
+      if (worst >= 0) {
+        keep[worst] = true;
+        todo.push(new int[] {seg[0], worst});
+        todo.push(new int[] {worst, seg[1]});
+      }
+    }
+    return java.util.stream.IntStream.range(0, idx.length).filter(i -> keep[i]).map(i -> idx[i]).toArray();
   }
 
   private static int strip(double x, int columns) {
@@ -188,12 +226,21 @@ public final class Plots {
     s.setLineStyle(DASHED);
   }
 
-  /** The chart as an SVG {@code data:} URI, for an {@code <img>} of a self-contained page. */
+  /**
+   * The chart as an SVG {@code data:} URI, for an {@code <img>} of a self-contained page. XChart
+   * draws text as glyph outlines with nine decimals per coordinate; coordinates are cut to tenths
+   * of a pixel here (the same picture on screen), which halves a report.
+   */
   public static String svgDataUri(Chart<?, ?> chart) throws IOException {
     ByteArrayOutputStream svg = new ByteArrayOutputStream();
     VectorGraphicsEncoder.saveVectorGraphic(chart, svg, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
-    return "data:image/svg+xml;base64," + java.util.Base64.getEncoder().encodeToString(svg.toByteArray());
+    String text = ROUND.matcher(svg.toString(java.nio.charset.StandardCharsets.UTF_8)).replaceAll("$1");
+    return "data:image/svg+xml;base64,"
+        + java.util.Base64.getEncoder().encodeToString(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
+
+  /** A decimal number's first decimal (the rest is dropped). */
+  private static final java.util.regex.Pattern ROUND = java.util.regex.Pattern.compile("(\\d\\.\\d)\\d+");
 
   /** {@code base}.png and {@code base}.svg, each written atomically. */
   public static void save(Chart<?, ?> chart, Path base) throws IOException {

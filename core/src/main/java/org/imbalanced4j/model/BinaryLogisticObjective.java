@@ -11,7 +11,7 @@ import org.imbalanced4j.optim.SmoothObjective;
  * 1)(x_i, 1)^T + diag(1/C, .., 1/C, 0)}, {@code p_i = sigmoid(u_i)}.
  */
 final class BinaryLogisticObjective implements SmoothObjective {
-  private final float[] x;
+  private final Design x;
   private final int d;
   private final int n;
   private final boolean[] positive;
@@ -21,10 +21,9 @@ final class BinaryLogisticObjective implements SmoothObjective {
   private final double[] curvature;
   private double[] at;
 
-  /** @param x standardised rows, row-major {@code n x d} */
-  BinaryLogisticObjective(float[] x, int d, boolean[] positive, double[] weight, double c) {
+  BinaryLogisticObjective(Design x, boolean[] positive, double[] weight, double c) {
     this.x = x;
-    this.d = d;
+    this.d = x.width;
     this.n = positive.length;
     this.positive = positive;
     this.weight = weight;
@@ -87,19 +86,11 @@ final class BinaryLogisticObjective implements SmoothObjective {
   }
 
   private double dot(double[] v, int i) {
-    int off = i * d;
-    double z = v[d];
-    for (int j = 0; j < d; j++) {
-      z += v[j] * x[off + j];
-    }
-    return z;
+    return v[d] + x.dot(v, 0, i);
   }
 
   private void addRow(double[] part, int i, double a) {
-    int off = i * d;
-    for (int j = 0; j < d; j++) {
-      part[j] += a * x[off + j];
-    }
+    x.addRow(part, 0, i, a);
     part[d] += a;
   }
 

@@ -81,7 +81,7 @@ public final class LogisticRegression implements Trainer {
     Standardizer enc = Standardizer.fit(train);
     int n = train.rows();
     int d = enc.width();
-    float[] x = enc.transform(train);
+    Design x = Design.of(enc, train);
     double[] perClass = classWeight == null ? null : ClassWeights.of(classWeight, counts, 0.999);
     double[] s = new double[n];
     int[] y = new int[n];
@@ -98,7 +98,7 @@ public final class LogisticRegression implements Trainer {
       for (int i = 0; i < n; i++) {
         positive[i] = y[i] == 1;
       }
-      sol = solver.minimize(new BinaryLogisticObjective(x, d, positive, s, c), new double[d + 1]);
+      sol = solver.minimize(new BinaryLogisticObjective(x, positive, s, c), new double[d + 1]);
       double[] v = sol.x();
       // softmax([-u/2, u/2]) = (1 - sigmoid(u), sigmoid(u))
       for (int j = 0; j <= d; j++) {
@@ -107,7 +107,7 @@ public final class LogisticRegression implements Trainer {
       }
     } else {
       int m = classes.size();
-      sol = solver.minimize(new MultinomialLogisticObjective(x, d, m, y, s, c), new double[(d + 1) * m]);
+      sol = solver.minimize(new MultinomialLogisticObjective(x, m, y, s, c), new double[(d + 1) * m]);
       double[] v = sol.x();
       for (int ci = 0; ci < m; ci++) {
         for (int j = 0; j <= d; j++) {

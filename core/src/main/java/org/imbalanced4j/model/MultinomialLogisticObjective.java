@@ -14,7 +14,7 @@ import org.imbalanced4j.optim.SmoothObjective;
  * intercept at {@code c (d+1) + d}.
  */
 final class MultinomialLogisticObjective implements SmoothObjective {
-  private final float[] x;
+  private final Design x;
   private final int d;
   private final int k;
   private final int n;
@@ -26,9 +26,9 @@ final class MultinomialLogisticObjective implements SmoothObjective {
   private double[] at;
 
   /** @param y class of each row, {@code 0 .. k-1} */
-  MultinomialLogisticObjective(float[] x, int d, int k, int[] y, double[] weight, double c) {
+  MultinomialLogisticObjective(Design x, int k, int[] y, double[] weight, double c) {
     this.x = x;
-    this.d = d;
+    this.d = x.width;
     this.k = k;
     this.n = y.length;
     this.y = y;
@@ -107,26 +107,17 @@ final class MultinomialLogisticObjective implements SmoothObjective {
   }
 
   private void scores(double[] w, int i, double[] z) {
-    int off = i * d;
     for (int c = 0; c < k; c++) {
       int base = c * (d + 1);
-      double s = w[base + d];
-      for (int j = 0; j < d; j++) {
-        s += w[base + j] * x[off + j];
-      }
-      z[c] = s;
+      z[c] = w[base + d] + x.dot(w, base, i);
     }
   }
 
   private void addRow(double[] part, int i, double[] t) {
-    int off = i * d;
     for (int c = 0; c < k; c++) {
       int base = c * (d + 1);
-      double a = t[c];
-      for (int j = 0; j < d; j++) {
-        part[base + j] += a * x[off + j];
-      }
-      part[base + d] += a;
+      x.addRow(part, base, i, t[c]);
+      part[base + d] += t[c];
     }
   }
 

@@ -94,6 +94,16 @@ public final class Standardizer {
     return width;
   }
 
+  /** Levels of each feature; 0 for a numeric one. */
+  int[] levels() {
+    return levels.clone();
+  }
+
+  /** The z-score of value {@code v} of numeric feature {@code j}, as {@link #transform} computes it. */
+  float zScore(int j, float v) {
+    return (float) ((v - mean[j]) / sd[j]);
+  }
+
   /** The inputs of all rows, row-major. */
   public float[] transform(Dataset data) {
     int[] rows = new int[data.rows()];
@@ -111,7 +121,7 @@ public final class Standardizer {
       for (int j = 0; j < levels.length; j++) {
         float v = data.value(rows[r], j);
         if (levels[j] == 0) {
-          out[at++] = (float) ((v - mean[j]) / sd[j]);
+          out[at++] = zScore(j, v);
         } else {
           int code = (int) v;
           if (code >= 0 && code < levels[j]) {

@@ -96,13 +96,6 @@ public final class ResampledCsvWriter {
   }
 
   private static boolean hasMissing(List<String> fields) {
-    for (String f : fields) {
-      String t = f.strip();
-      char[] c = t.toCharArray();
-      if (CellValues.isMissing(c, 0, c.length)) {
-        return true;
-      }
-    }
-    return false;
+    return fields.stream().anyMatch(f -> TextTable.isMissing(f.strip()));
   }
 }

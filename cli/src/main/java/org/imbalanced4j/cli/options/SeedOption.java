@@ -12,9 +12,7 @@ public final class SeedOption {
   long seed;
 
   public long seed() {
-    if (seed < 0 || seed > 0xffffffffL) {
-      throw new org.imbalanced4j.InvalidOptionException("--seed must be in [0, 4294967295], got " + seed);
-    }
+    Check.range("--seed", seed, 0, 0xffffffffL);
     return seed;
   }
 }

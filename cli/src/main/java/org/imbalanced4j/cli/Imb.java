@@ -73,6 +73,7 @@ public final class Imb implements Runnable {
   public static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new Imb());
     cl.setCaseInsensitiveEnumValuesAllowed(true);
+    cl.setUsageHelpWidth(100); // the descriptions are written in lines of up to 100 characters
     cl.setParameterExceptionHandler((ex, args) -> {
       CommandLine c = ex.getCommandLine();
       c.getErr().println("imb: " + usageMessage(ex) + " (see '"

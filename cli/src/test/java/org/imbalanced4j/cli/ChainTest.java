@@ -248,6 +248,9 @@ class ChainTest {
     CliRun t = CliRun.of("train", p.toString(), "--epochs", "2", "--out", dir.resolve("m1").toString());
     assertThat(t.exit()).isEqualTo(1);
     assertThat(t.err()).contains("only 1 row");
+    CliRun c = CliRun.of("compare", p.toString(), "--folds", "2", "--out", dir.resolve("c1").toString());
+    assertThat(c.exit()).isEqualTo(1);
+    assertThat(c.err()).contains("class 'odd' has 1 row: stratified cross-validation needs at least 2 rows");
   }
 
   @Test

@@ -99,10 +99,16 @@ public final class CompareCommand implements Callable<Integer> {
     Dataset d = Datasets.read(src, data.toReadOptions());
     org.imbalanced4j.data.ClassCounts counts = d.classCounts();
     int smallest = counts.minority();
-    if (counts.count(smallest) < folds) {
+    long fewest = counts.count(smallest);
+    if (fewest < 2) {
+      throw new org.imbalanced4j.DataException("class '" + counts.classNames().get(smallest) + "' has " + fewest
+          + " row" + (fewest == 1 ? "" : "s") + ": stratified cross-validation needs at least 2 rows of every class; "
+          + "drop the class or merge it with another");
+    }
+    if (fewest < folds) {
       throw new org.imbalanced4j.DataException("class '" + counts.classNames().get(smallest) + "' has "
-          + counts.count(smallest) + " rows, fewer than --folds " + folds + ": every test fold must hold every "
-          + "class; use --folds " + Math.max(2, counts.count(smallest)) + " or fewer");
+          + fewest + " rows, fewer than --folds " + folds + ": every test fold must hold every "
+          + "class; use --folds " + fewest + " or fewer");
     }
     CrossValidator cv = CrossValidator.builder().optFolds(folds).optRepeats(repeats).optSeed(seed.seed()).build();
     List<org.imbalanced4j.split.Split> splits = cv.splits(d.labels());

@@ -15,6 +15,7 @@ import org.imbalanced4j.model.Model;
 import org.imbalanced4j.model.Provenance;
 import org.imbalanced4j.model.Trainer;
 import org.imbalanced4j.split.RepeatedStratifiedKFold;
+import org.imbalanced4j.numeric.Indices;
 import org.imbalanced4j.split.Split;
 import org.imbalanced4j.split.StratifiedKFold;
 import org.imbalanced4j.split.StratifiedShuffleSplit;
@@ -92,28 +93,17 @@ public final class CrossValidator {
    */
   public List<int[]> resamplerInputs(int[] labels, Candidate c, Split s) {
     int[] train = s.train();
-    int[] y = new int[train.length];
-    for (int i = 0; i < y.length; i++) {
-      y[i] = labels[train[i]];
-    }
+    int[] y = Indices.gather(labels, train);
     long fs = foldSeed(s);
     List<int[]> out = new ArrayList<>();
     if (c.trainer().usesValidation()) {
-      out.add(pick(train, StratifiedShuffleSplit.trainTestSplit(y, 0.2, fs + 1).train()));
+      out.add(Indices.gather(train, StratifiedShuffleSplit.trainTestSplit(y, 0.2, fs + 1).train()));
       return out;
     }
     if (c.tunedThreshold() && java.util.Arrays.stream(y).distinct().count() == 2) {
-      out.add(pick(train, StratifiedShuffleSplit.trainTestSplit(y, 0.25, fs).train()));
+      out.add(Indices.gather(train, StratifiedShuffleSplit.trainTestSplit(y, 0.25, fs).train()));
     }
     out.add(train);
-    return out;
-  }
-
-  private static int[] pick(int[] rows, int[] at) {
-    int[] out = new int[at.length];
-    for (int i = 0; i < at.length; i++) {
-      out[i] = rows[at[i]];
-    }
     return out;
   }
 

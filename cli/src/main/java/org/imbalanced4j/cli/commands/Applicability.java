@@ -7,6 +7,7 @@ import org.imbalanced4j.data.ClassCounts;
 import org.imbalanced4j.data.Dataset;
 import org.imbalanced4j.experiment.Candidate;
 import org.imbalanced4j.experiment.CrossValidator;
+import org.imbalanced4j.numeric.Indices;
 import org.imbalanced4j.sampling.Sampler;
 import org.imbalanced4j.split.Split;
 
@@ -39,13 +40,9 @@ final class Applicability {
     List<String> names = d.schema().classNames();
     for (Split s : splits) {
       for (int[] rows : cv.resamplerInputs(y, c, s)) {
-        int[] labels = new int[rows.length];
-        for (int i = 0; i < rows.length; i++) {
-          labels[i] = y[rows[i]];
-        }
         String why;
         try {
-          why = sampler.problem(ClassCounts.of(names, labels), rows.length, d.schema());
+          why = sampler.problem(ClassCounts.of(names, Indices.gather(y, rows)), rows.length, d.schema());
         } catch (DataException | InvalidOptionException e) {
           why = e.getMessage();
         }

@@ -345,11 +345,7 @@ public final class EvaluateCommand implements Callable<Integer> {
   }
 
   private static int[] pick(int[] a, int[] rows) {
-    int[] out = new int[rows.length];
-    for (int i = 0; i < rows.length; i++) {
-      out[i] = a[rows[i]];
-    }
-    return out;
+    return org.imbalanced4j.numeric.Indices.gather(a, rows);
   }
 
   private static void labelMetrics(Map<String, Object> out, int[] y, int[] p, int k, int pos,

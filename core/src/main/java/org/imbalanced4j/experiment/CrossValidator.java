@@ -19,6 +19,7 @@ import org.imbalanced4j.numeric.Indices;
 import org.imbalanced4j.split.Split;
 import org.imbalanced4j.split.StratifiedKFold;
 import org.imbalanced4j.split.StratifiedShuffleSplit;
+import org.imbalanced4j.threshold.DecisionRule;
 import org.imbalanced4j.threshold.Thresholds;
 
 /**
@@ -127,10 +128,10 @@ public final class CrossValidator {
       Split s = StratifiedShuffleSplit.trainTestSplit(train.labels(), 0.2, seed + 1);
       Dataset validation = train.subset(s.test());
       Model model = fitModel(train.subset(s.train()), validation, c, seed);
-      return new Fitted(model, rare, tuned ? threshold(model, validation, rare) : Double.NaN);
+      return new Fitted(model, rare, tuned ? threshold(model, validation, rare) : DecisionRule.ARGMAX);
     }
     Model model = fitModel(train, null, c, seed);
-    double threshold = Double.NaN;
+    DecisionRule threshold = DecisionRule.ARGMAX;
     if (tuned) {
       Split inner = StratifiedShuffleSplit.trainTestSplit(train.labels(), 0.25, seed);
       Dataset validation = train.subset(inner.test());
@@ -140,9 +141,9 @@ public final class CrossValidator {
   }
 
   /** The F1-optimal probability threshold of class {@code rare} on rows the model was not fitted on. */
-  private static double threshold(Model model, Dataset validation, int rare) {
+  private static DecisionRule threshold(Model model, Dataset validation, int rare) {
     OneVsRest v = OneVsRest.of(validation.labels(), model.predictProba(validation), rare);
-    return Thresholds.maximizeFbeta(v.positive(), v.score(), 1.0).threshold();
+    return new DecisionRule.Threshold(rare, Thresholds.maximizeFbeta(v.positive(), v.score(), 1.0).threshold());
   }
 
   /**
@@ -174,20 +175,10 @@ public final class CrossValidator {
     return (seed + 1_000_003L * b) & 0xffffffffL;
   }
 
-  /**
-   * A fitted candidate: its model and decision rule (argmax when {@code threshold} is NaN;
-   * otherwise, for two classes, {@code positive} when its probability reaches the threshold).
-   */
-  public record Fitted(Model model, int positive, double threshold) {
+  /** A fitted candidate: its model, its rare class and its decision rule. */
+  public record Fitted(Model model, int positive, DecisionRule rule) {
     public int[] predict(double[][] p) {
-      if (Double.isNaN(threshold)) {
-        return Thresholds.applyOffsets(p, new double[p.length == 0 ? 0 : p[0].length]);
-      }
-      int[] out = new int[p.length];
-      for (int i = 0; i < out.length; i++) {
-        out[i] = p[i][positive] >= threshold ? positive : 1 - positive;
-      }
-      return out;
+      return rule.decide(p);
     }
   }
 

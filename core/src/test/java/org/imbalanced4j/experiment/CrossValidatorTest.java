@@ -127,9 +127,10 @@ class CrossValidatorTest {
     CrossValidator.Fitted f = CrossValidator.fit(d, new Candidate("net", seed -> r, t, true), 5);
     assertThat(t.fits).isEqualTo(1);
     assertThat(t.validationRows).hasSize(Math.round(d.rows() * 0.2f)).doesNotContainAnyElementsOf(r.seen);
-    assertThat(f.threshold()).isBetween(0.0, 1.0);
+    assertThat(((org.imbalanced4j.threshold.DecisionRule.Threshold) f.rule()).threshold()).isBetween(0.0, 1.0);
     EarlyStopping plain = new EarlyStopping();
-    assertThat(CrossValidator.fit(d, new Candidate("net", null, plain, false), 5).threshold()).isNaN();
+    assertThat(CrossValidator.fit(d, new Candidate("net", null, plain, false), 5).rule())
+        .isEqualTo(org.imbalanced4j.threshold.DecisionRule.ARGMAX);
     assertThat(plain.validationRows).isEqualTo(t.validationRows); // the same fit as the argmax candidate's
   }
 

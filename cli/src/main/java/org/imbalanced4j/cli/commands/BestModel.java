@@ -27,13 +27,8 @@ final class BestModel {
   static void export(Path dir, Dataset d, Candidate winner, long seed, Map<String, Object> scores, String source)
       throws IOException {
     CrossValidator.Fitted f = CrossValidator.fit(d, winner, seed);
-    Map<String, Object> decision = new LinkedHashMap<>();
-    if (Double.isNaN(f.threshold())) {
-      decision.put("rule", "argmax");
-    } else {
-      decision.put("rule", "threshold");
-      decision.put("positive", d.schema().classNames().get(f.positive()));
-      decision.put("threshold", f.threshold());
+    Map<String, Object> decision = f.rule().toMap(d.schema().classNames());
+    if (f.rule() instanceof org.imbalanced4j.threshold.DecisionRule.Threshold) {
       decision.put("chosen_by", "f1 on a stratified quarter of the rows, held out from the fit");
     }
     Map<String, Object> config = new LinkedHashMap<>();

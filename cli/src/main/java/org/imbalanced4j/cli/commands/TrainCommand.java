@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.imbalanced4j.InvalidOptionException;
 import org.imbalanced4j.cli.options.Check;
+import org.imbalanced4j.threshold.DecisionRule;
 import org.imbalanced4j.cli.options.DataOptions;
 import org.imbalanced4j.cli.options.SeedOption;
 import org.imbalanced4j.data.Dataset;
@@ -260,8 +261,7 @@ public final class TrainCommand implements Callable<Integer> {
 
   /** A first decision rule, replaced by {@link #calibrate} once the model is written. */
   private static Map<String, Object> decision(TabularTrainer.Result r, Dataset val) {
-    Map<String, Object> d = new LinkedHashMap<>();
-    d.put("rule", "argmax");
+    Map<String, Object> d = DecisionRule.ARGMAX.toMap(val.schema().classNames());
     d.put("temperature", 1.0);
     return d;
   }
@@ -274,19 +274,19 @@ public final class TrainCommand implements Callable<Integer> {
     double[][] z = m.logits(val);
     int[] y = val.labels();
     double t = org.imbalanced4j.djl.training.Calibration.fitTemperature(z, y);
-    Map<String, Object> d = new LinkedHashMap<>();
-    d.put("temperature", t);
+    DecisionRule rule = DecisionRule.ARGMAX;
     if (m.classes().size() == 2) {
       double[][] p = org.imbalanced4j.djl.training.Calibration.softmax(z, t);
       org.imbalanced4j.metrics.OneVsRest r = org.imbalanced4j.metrics.OneVsRest.of(y, p, rare);
       org.imbalanced4j.threshold.ThresholdChoice c =
           org.imbalanced4j.threshold.Thresholds.maximizeFbeta(r.positive(), r.score(), 1.0);
-      d.put("rule", "threshold");
-      d.put("positive", m.classes().get(rare));
-      d.put("threshold", Double.isInfinite(c.threshold()) ? 0.5 : c.threshold());
+      rule = new DecisionRule.Threshold(rare, Double.isInfinite(c.threshold()) ? 0.5 : c.threshold());
+    }
+    Map<String, Object> d = new LinkedHashMap<>();
+    d.put("temperature", t);
+    d.putAll(rule.toMap(m.classes()));
+    if (rule instanceof DecisionRule.Threshold) {
       d.put("chosen_by", "f1 on the validation rows");
-    } else {
-      d.put("rule", "argmax");
     }
     return d;
   }

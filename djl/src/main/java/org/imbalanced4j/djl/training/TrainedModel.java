@@ -162,25 +162,14 @@ public final class TrainedModel {
    * probability reaches the stored threshold; otherwise the most probable class.
    */
   public int[] predictClass(double[][] proba) {
+    return decisionRule().decide(proba);
+  }
+
+  /** The decision rule stored in {@code model.json} (argmax when none is). */
+  @SuppressWarnings("unchecked")
+  public org.imbalanced4j.threshold.DecisionRule decisionRule() {
     JsonNode d = meta.get("decision");
-    int[] out = new int[proba.length];
-    boolean threshold = d != null && "threshold".equals(d.path("rule").asText());
-    int pos = threshold ? classes().indexOf(d.get("positive").asText()) : -1;
-    double t = threshold ? d.get("threshold").asDouble() : 0;
-    for (int i = 0; i < proba.length; i++) {
-      if (threshold) {
-        out[i] = proba[i][pos] >= t ? pos : 1 - pos;
-        continue;
-      }
-      int best = 0;
-      for (int c = 1; c < proba[i].length; c++) {
-        if (proba[i][c] > proba[i][best]) {
-          best = c;
-        }
-      }
-      out[i] = best;
-    }
-    return out;
+    return org.imbalanced4j.threshold.DecisionRule.fromMap(d == null ? null : OM.convertValue(d, Map.class), classes());
   }
 
   /** Rewrites {@code model.json} with a new decision rule (atomically). */

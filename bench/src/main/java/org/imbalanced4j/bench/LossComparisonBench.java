@@ -54,7 +54,8 @@ public final class LossComparisonBench {
           TabularTrainer.Result r = TabularTrainer.builder().setLoss(l.getValue().apply(counts))
               .optEpochs(epochs).optPatience(epochs).optSeed(s).build().fit(train, val);
           java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("cmp");
-          TrainedModel.save(dir, r, train.schema(), Map.of(), Map.of("rule", "argmax"), train);
+          TrainedModel.save(dir, r, train.schema(), Map.of(),
+              org.imbalanced4j.threshold.DecisionRule.ARGMAX.toMap(train.schema().classNames()), train);
           TrainedModel m = TrainedModel.load(dir);
           int[] pred = m.predictClass(m.predictProba(test));
           int[] y = test.labels();

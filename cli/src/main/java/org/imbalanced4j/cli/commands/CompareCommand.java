@@ -142,7 +142,7 @@ public final class CompareCommand implements Callable<Integer> {
     for (int c = 0; c < grid.size(); c++) {
       results.add(new ArrayList<>());
     }
-    int[] droppedAfter = new int[grid.size()];
+    List<Integer> droppedAfter = new ArrayList<>(java.util.Collections.nCopies(grid.size(), 0));
     List<Integer> alive = new ArrayList<>();
     for (int c = 0; c < grid.size(); c++) {
       alive.add(c);
@@ -216,7 +216,7 @@ public final class CompareCommand implements Callable<Integer> {
           }
           for (int c : alive) {
             if (!next.contains(c)) {
-              droppedAfter[c] = si + 1;
+              droppedAfter.set(c, si + 1);
             }
           }
           note = String.format(Locale.ROOT, "; Friedman p=%.2g, %d dropped",
@@ -238,16 +238,13 @@ public final class CompareCommand implements Callable<Integer> {
       if (notApplicable.containsKey(grid.get(c).name())) { // failed in some fold: not ranked
         grid.remove(c);
         results.remove(c);
-        int[] da = new int[droppedAfter.length - 1];
-        System.arraycopy(droppedAfter, 0, da, 0, c);
-        System.arraycopy(droppedAfter, c + 1, da, c, da.length - c);
-        droppedAfter = da;
+        droppedAfter.remove(c);
       }
     }
     List<Map<String, Object>> summary = summarise(grid, results);
     for (int c = 0; c < grid.size(); c++) {
       summary.get(c).put("folds_evaluated", results.get(c).size());
-      summary.get(c).put("dropped_after_fold", droppedAfter[c] == 0 ? null : droppedAfter[c]);
+      summary.get(c).put("dropped_after_fold", droppedAfter.get(c) == 0 ? null : droppedAfter.get(c));
     }
     summary.sort((a, b) -> {
       boolean da = a.get("dropped_after_fold") != null;

@@ -134,7 +134,8 @@ public final class EvaluateCommand implements Callable<Integer> {
     int[] predicted;
     if (k == 2) {
       int pos = positiveClass(t);
-      double[] s = t.score() != null ? t.score() : t.proba() != null ? column(t.proba(), pos) : null;
+      double[] s = t.score() != null ? t.score()
+          : t.proba() != null ? org.imbalanced4j.metrics.OneVsRest.of(y, t.proba(), pos).score() : null;
       if (t.score() != null && t.scoreClass() >= 0 && t.scoreClass() != pos) {
         throw new InvalidOptionException("--score " + scores.score + " is the score of class '"
             + names.get(t.scoreClass()) + "', not of the positive class '" + names.get(pos) + "'");
@@ -235,8 +236,9 @@ public final class EvaluateCommand implements Callable<Integer> {
     List<Plots.Series> rocs = new ArrayList<>();
     List<Plots.Series> prs = new ArrayList<>();
     for (int c = 0; c < k; c++) {
-      boolean[] isC = org.imbalanced4j.metrics.OneVsRest.isClass(y, c);
-      double[] sc = column(p, c);
+      org.imbalanced4j.metrics.OneVsRest ovr = org.imbalanced4j.metrics.OneVsRest.of(y, p, c);
+      boolean[] isC = ovr.positive();
+      double[] sc = ovr.score();
       perClassAp[c] = ScoreMetrics.averagePrecision(isC, sc);
       rocs.add(new Plots.Series(String.format(Locale.ROOT, "%s vs rest (AUC %.3f)", names.get(c),
           ScoreMetrics.rocAuc(isC, sc)), ScoreMetrics.roc(isC, sc)));
@@ -277,14 +279,6 @@ public final class EvaluateCommand implements Callable<Integer> {
     ci.put("balanced_accuracy_score",
         interval(y, rows -> LabelMetrics.balancedAccuracy(pick(y, rows), pick(predicted, rows), k, false)));
     return ci;
-  }
-
-  private static double[] column(double[][] p, int c) {
-    double[] out = new double[p.length];
-    for (int i = 0; i < p.length; i++) {
-      out[i] = p[i][c];
-    }
-    return out;
   }
 
   private double chooseThreshold(boolean[] isPos, double[] s, Map<String, Object> out) {

@@ -137,7 +137,8 @@ public final class PredictCommand implements Callable<Integer> {
       }
       err.println("warning: category values the model never saw, scored with all their indicators zero: " + sb);
     }
-    String[] ids = ids(src, d);
+    Ids rowIds = ids(src, d);
+    String[] ids = rowIds.ids();
     double[][] p = model.predictProba(d);
     int[] predicted = model.predictClass(p);
     List<String> classes = model.classes();
@@ -173,32 +174,36 @@ public final class PredictCommand implements Callable<Integer> {
       csv.flush();
     });
     pw.printf("scored %,d rows%s; wrote %s%n", p.length,
-        dropped > 0 ? String.format(Locale.ROOT, " (dropped %,d with a missing value)", dropped) : "", out);
+        rowIds.dropped() > 0 ? String.format(Locale.ROOT, " (dropped %,d with a missing value)", rowIds.dropped())
+            : "", out);
     return 0;
   }
 
-  private int dropped;
+  /** The id of each row read, and how many data rows --drop-missing left out. */
+  private record Ids(String[] ids, int dropped) {}
 
-  /** The id of every row read: the --id column's text, else the input's data row number. */
-  private String[] ids(DataSource src, Dataset d) {
-    if (!DataFormat.of(src.fileName()).isDelimited()) {
+  /**
+   * The --id column's text, else the input's data row number. The file is read again as text
+   * only when that is needed: for an id column, or to number rows around dropped ones.
+   */
+  private Ids ids(DataSource src, Dataset d) {
+    if (id == null && (!data.toReadOptions().dropMissing() || !DataFormat.of(src.fileName()).isDelimited())) {
       String[] out = new String[d.rows()];
       for (int i = 0; i < out.length; i++) {
         out[i] = Integer.toString(i + 1);
       }
-      return out;
+      return new Ids(out, 0);
     }
     TextTable t = TextTable.read(src, data.toReadOptions(), id == null ? List.of() : List.of(id));
     if (t.rows() != d.rows()) {
       throw new IllegalStateException("read " + d.rows() + " rows but " + t.rows() + " as text");
     }
-    dropped = t.dropped();
     String[] out = id != null ? t.text(t.indexOf(id)) : new String[t.rows()];
     if (id == null) {
       for (int i = 0; i < out.length; i++) {
         out[i] = Integer.toString(t.dataRow(i));
       }
     }
-    return out;
+    return new Ids(out, t.dropped());
   }
 }

@@ -1,12 +1,12 @@
 package org.imbalanced4j.cli.evaluate;
 
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.imbalanced4j.DataException;
 import org.imbalanced4j.InvalidOptionException;
+import org.imbalanced4j.data.ClassCounts;
 import org.imbalanced4j.data.Levels;
 import org.imbalanced4j.io.TextTable;
 
@@ -172,22 +172,12 @@ public record PredictionTable(List<String> classes, int[] truth, double[][] prob
 
   /** Rows of each class among the true classes. */
   public long[] counts() {
-    long[] n = new long[k()];
-    for (int c : truth) {
-      n[c]++;
-    }
-    return n;
+    return ClassCounts.of(classes, truth).counts();
   }
 
   /** Classes with no true row, by name. */
   public List<String> absentClasses() {
     long[] n = counts();
-    List<String> out = new ArrayList<>();
-    for (int c = 0; c < n.length; c++) {
-      if (n[c] == 0) {
-        out.add(classes.get(c));
-      }
-    }
-    return out;
+    return java.util.stream.IntStream.range(0, n.length).filter(c -> n[c] == 0).mapToObj(classes::get).toList();
   }
 }

@@ -10,7 +10,10 @@ import org.imbalanced4j.djl.losses.FocalLoss;
 import org.imbalanced4j.djl.losses.LogitAdjustedLoss;
 import org.imbalanced4j.djl.losses.WeightedCrossEntropyLoss;
 import org.imbalanced4j.djl.training.TabularTrainer;
-import org.imbalanced4j.djl.training.TrainedModel;
+import org.imbalanced4j.djl.training.NeuralModel;
+import org.imbalanced4j.model.Provenance;
+import org.imbalanced4j.model.io.ModelDirectory;
+import org.imbalanced4j.model.io.SavedModel;
 import org.imbalanced4j.io.Datasets;
 import org.imbalanced4j.io.ReadOptions;
 import org.imbalanced4j.metrics.Average;
@@ -54,9 +57,9 @@ public final class LossComparisonBench {
           TabularTrainer.Result r = TabularTrainer.builder().setLoss(l.getValue().apply(counts))
               .optEpochs(epochs).optPatience(epochs).optSeed(s).build().fit(train, val);
           java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("cmp");
-          TrainedModel.save(dir, r, train.schema(), Map.of(),
-              org.imbalanced4j.threshold.DecisionRule.ARGMAX.toMap(train.schema().classNames()), train);
-          TrainedModel m = TrainedModel.load(dir);
+          ModelDirectory.save(dir, new NeuralModel(train.schema(), r, new Provenance(l.getKey(), Map.of(), s, "")),
+              org.imbalanced4j.threshold.DecisionRule.ARGMAX.toMap(train.schema().classNames()), Map.of(), train);
+          SavedModel m = ModelDirectory.load(dir);
           int[] pred = m.predictClass(m.predictProba(test));
           int[] y = test.labels();
           int rare = train.classCounts().minority();

@@ -220,7 +220,7 @@ class ChainTest {
     assertThat(first.exit()).as(first.err()).isZero();
     JsonNode meta = OM.readTree(m.resolve("model.json").toFile());
     // epochs are 1-based everywhere: the printed best epoch is model.json's
-    assertThat(first.out()).contains("at epoch " + meta.get("best_epoch").asInt() + ";");
+    assertThat(first.out()).contains("at epoch " + meta.get("model").get("best_epoch").asInt() + ";");
     assertThat(OM.readTree(Files.readAllLines(m.resolve("history.jsonl")).get(0)).get("epoch").asInt()).isEqualTo(1);
     String history = Files.readString(m.resolve("history.jsonl"));
 

@@ -23,6 +23,8 @@ class TrainPredictTest {
     assertThat(t.err()).contains("epoch   1/6").contains("balanced_log_loss");
     JsonNode meta = new ObjectMapper().readTree(model.resolve("model.json").toFile());
     assertThat(meta.get("classes").toString()).isEqualTo("[\"bad\",\"good\"]");
+    assertThat(meta.get("kind").asText()).isEqualTo("network");
+    assertThat(meta.get("format_version").asInt()).isEqualTo(2);
     assertThat(meta.get("config").get("loss").asText()).isEqualTo("focal");
     assertThat(meta.get("training_data_sha256").asText()).hasSize(64);
     assertThat(meta.get("versions").get("pytorch").asText()).startsWith("2.7.1");
@@ -68,5 +70,39 @@ class TrainPredictTest {
     CliRun m = CliRun.of("predict", dir.resolve("none").toString(), "builtin:glass", "--out", dir.resolve("p.csv").toString());
     assertThat(m.exit()).isEqualTo(1);
     assertThat(m.err()).contains("not a model directory");
+  }
+
+  @Test
+  void anyLearnerOfTheCatalogueTrainsWithItsOwnParametersAndChainsToPredictAndEvaluate() throws IOException {
+    Path model = dir.resolve("knn");
+    CliRun t = CliRun.of("train", "builtin:ionosphere", "--model", "knn", "--param", "n_neighbors=7",
+        "--param", "weights=distance", "--out", model.toString());
+    assertThat(t.exit()).as(t.err()).isZero();
+    assertThat(t.out()).contains("fitted knn(n_neighbors=7, weights=distance)");
+    JsonNode meta = new ObjectMapper().readTree(model.resolve("model.json").toFile());
+    assertThat(meta.get("kind").asText()).isEqualTo("knn");
+    assertThat(meta.get("config").get("n_neighbors").asText()).isEqualTo("7");
+    assertThat(meta.get("versions").has("pytorch")).as("no engine for a model without one").isFalse();
+    assertThat(Files.exists(model.resolve("checkpoints"))).isFalse();
+    Path pred = dir.resolve("knn.csv");
+    CliRun p = CliRun.of("predict", model.toString(), "builtin:ionosphere", "--out", pred.toString());
+    assertThat(p.exit()).as(p.err()).isZero();
+    CliRun e = CliRun.of("evaluate", pred.toString(), "--json");
+    assertThat(e.exit()).as(e.err()).isZero();
+    assertThat(new ObjectMapper().readTree(e.out()).get("balanced_accuracy_score").asDouble()).isGreaterThan(0.8);
+
+    CliRun lr = CliRun.of("train", "builtin:ionosphere", "--model", "logistic", "--class-weight", "balanced",
+        "--out", dir.resolve("lr").toString());
+    assertThat(lr.exit()).as(lr.err()).isZero();
+    assertThat(new ObjectMapper().readTree(dir.resolve("lr/model.json").toFile()).get("kind").asText()).isEqualTo("linear");
+
+    CliRun wrong = CliRun.of("train", "builtin:ionosphere", "--model", "knn", "--loss", "focal", "--out",
+        dir.resolve("x").toString());
+    assertThat(wrong.exit()).isEqualTo(2);
+    assertThat(wrong.err().strip()).isEqualTo("imb: --loss: knn has no parameter 'loss'; its parameters: n_neighbors, weights");
+    CliRun unknown = CliRun.of("train", "builtin:ionosphere", "--model", "knn", "--param", "k=3", "--out",
+        dir.resolve("x").toString());
+    assertThat(unknown.err().strip()).isEqualTo("imb: knn has no parameter 'k'; its parameters: n_neighbors, weights");
+    assertThat(Files.exists(dir.resolve("x"))).isFalse();
   }
 }

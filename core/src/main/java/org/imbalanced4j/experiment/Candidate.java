@@ -1,32 +1,24 @@
 package org.imbalanced4j.experiment;
 
 import java.util.function.LongFunction;
+import org.imbalanced4j.ensemble.BalancedBagging;
 import org.imbalanced4j.model.Trainer;
 import org.imbalanced4j.sampling.Sampler;
 
 /**
  * One strategy to race: how the training rows are prepared (a resampler made per seed, or none),
  * how the model is trained, and how the decision is made (argmax, or for two classes a threshold
- * tuned on a validation part of the training rows).
+ * tuned on a validation part of the training rows). A balanced ensemble carries its resampler in
+ * its trainer ({@link BalancedBagging}) and has none of its own.
  *
  * @param name a label for reports, such as {@code SMOTE + logistic(balanced) + threshold}
  * @param sampler the resampler for a seed, or null for none
  * @param trainer the model's trainer
  * @param tunedThreshold whether to tune an F1-optimal threshold (two classes only)
- * @param bags with a resampler: the model is fitted on this many independent draws of it and
- *     their logits averaged ({@link org.imbalanced4j.model.LinearModel#averageOfLogits}; linear
- *     models only); 1 for one draw
  */
-public record Candidate(String name, LongFunction<Sampler> sampler, Trainer trainer, boolean tunedThreshold,
-    int bags) {
-  public Candidate {
-    if (bags < 1) {
-      throw new IllegalArgumentException("bags must be at least 1, got " + bags);
-    }
-  }
-
-  /** A candidate with one draw of its resampler. */
-  public Candidate(String name, LongFunction<Sampler> sampler, Trainer trainer, boolean tunedThreshold) {
-    this(name, sampler, trainer, tunedThreshold, 1);
+public record Candidate(String name, LongFunction<Sampler> sampler, Trainer trainer, boolean tunedThreshold) {
+  /** The resampler the training rows meet: the candidate's own, or its ensemble's for each member; or null. */
+  public LongFunction<Sampler> resampler() {
+    return sampler != null ? sampler : trainer instanceof BalancedBagging b ? b.sampler() : null;
   }
 }

@@ -10,9 +10,7 @@ import org.imbalanced4j.metrics.LabelMetrics;
 import org.imbalanced4j.metrics.OneVsRest;
 import org.imbalanced4j.metrics.ProbabilityMetrics;
 import org.imbalanced4j.metrics.ScoreMetrics;
-import org.imbalanced4j.model.LinearModel;
 import org.imbalanced4j.model.Model;
-import org.imbalanced4j.model.Provenance;
 import org.imbalanced4j.model.Trainer;
 import org.imbalanced4j.split.RepeatedStratifiedKFold;
 import org.imbalanced4j.numeric.Indices;
@@ -146,33 +144,10 @@ public final class CrossValidator {
     return new DecisionRule.Threshold(rare, Thresholds.maximizeFbeta(v.positive(), v.score(), 1.0).threshold());
   }
 
-  /**
-   * Resamples the rows and fits, with validation rows when the trainer uses them; with {@code bags
-   * > 1}, once per draw of the resampler, the logits averaged.
-   */
+  /** Resamples the rows and fits, with validation rows when the trainer uses them. */
   private static Model fitModel(Dataset rows, Dataset validation, Candidate c, long seed) {
-    if (c.sampler() == null || c.bags() == 1) {
-      Dataset fitOn = c.sampler() == null ? rows : c.sampler().apply(seed).fitResample(rows).data();
-      return c.trainer().fit(fitOn, validation, seed);
-    }
-    List<LinearModel> bag = new ArrayList<>();
-    for (int b = 0; b < c.bags(); b++) {
-      Dataset fitOn = c.sampler().apply(drawSeed(seed, b)).fitResample(rows).data();
-      Model m = c.trainer().fit(fitOn, validation, seed);
-      if (!(m instanceof LinearModel lm)) {
-        throw new IllegalArgumentException("bags average linear models; " + c.trainer().describe() + " is not one");
-      }
-      bag.add(lm);
-    }
-    Provenance p = bag.get(0).provenance();
-    Map<String, Object> params = new LinkedHashMap<>(p.parameters());
-    params.put("bags", c.bags());
-    return LinearModel.averageOfLogits(bag, new Provenance(p.trainer(), params, p.seed(), p.data()));
-  }
-
-  /** The seed of a resampler's draw {@code b} in a fit with {@code seed}; draw 0 has the fit's seed. */
-  static long drawSeed(long seed, int b) {
-    return (seed + 1_000_003L * b) & 0xffffffffL;
+    Dataset fitOn = c.sampler() == null ? rows : c.sampler().apply(seed).fitResample(rows).data();
+    return c.trainer().fit(fitOn, validation, seed);
   }
 
   /** A fitted candidate: its model, its rare class and its decision rule. */

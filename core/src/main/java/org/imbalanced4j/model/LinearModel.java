@@ -2,24 +2,54 @@ package org.imbalanced4j.model;
 
 import java.util.List;
 import org.imbalanced4j.data.Dataset;
+import org.imbalanced4j.data.Schema;
+import org.imbalanced4j.model.io.ModelFormat;
+import org.imbalanced4j.model.io.ModelWriter;
 
 /**
  * A fitted linear classifier: {@code p = softmax(W^T x + b)} on standardised features ({@link
  * LogisticRegression}'s model). Immutable; the weights are copied in and out.
  *
+ * @param schema the training data's description (features and classes)
  * @param weights {@code (features + 1) x classes}, row-major: row j holds feature j's weight for
  *     each class, the last row the biases
  * @param warnings what the fit reports, such as a solver that stopped before converging
  */
-public record LinearModel(Standardizer standardizer, double[] weights, int classes, Provenance provenance,
+public record LinearModel(Schema schema, Standardizer standardizer, double[] weights, Provenance provenance,
     List<String> warnings) implements Model {
+  /** Reads the models {@link #save} writes: the standardisation and the weights. */
+  public static final ModelFormat FORMAT = ModelFormat.of("linear", in -> new LinearModel(in.schema(),
+      Standardizer.read(in.get("standardizer")), in.doubles("weights"),
+      new Provenance("linear", java.util.Map.of(), 0, "saved"), List.of()));
+
   public LinearModel {
     weights = weights.clone();
     warnings = List.copyOf(warnings);
-    if (weights.length != (standardizer.width() + 1) * classes) {
+    if (weights.length != (standardizer.width() + 1) * schema.classCount()) {
       throw new IllegalArgumentException(weights.length + " weights do not fit " + standardizer.width()
-          + " inputs x " + classes + " classes");
+          + " inputs x " + schema.classCount() + " classes");
     }
+  }
+
+  @Override
+  public String kind() {
+    return "linear";
+  }
+
+  @Override
+  public void save(ModelWriter out) {
+    out.put("standardizer", standardizer.toMap());
+    out.put("weights", weights);
+  }
+
+  @Override
+  public ScoreKind scoreKind() {
+    return ScoreKind.LOGIT;
+  }
+
+  @Override
+  public double[][] scores(Dataset data) {
+    return logits(data);
   }
 
   @Override
@@ -30,6 +60,7 @@ public record LinearModel(Standardizer standardizer, double[] weights, int class
   /** The scores {@code W^T x + b} of every row (the logits). */
   public double[][] logits(Dataset data) {
     int d = standardizer.width();
+    int classes = schema.classCount();
     float[] xs = standardizer.transform(data);
     double[][] out = new double[data.rows()][classes];
     for (int i = 0; i < out.length; i++) {
@@ -59,12 +90,12 @@ public record LinearModel(Standardizer standardizer, double[] weights, int class
    */
   public static LinearModel averageOfLogits(List<LinearModel> models, Provenance provenance) {
     LinearModel first = models.get(0);
-    int k = first.classes;
+    int k = first.schema.classCount();
     int d = first.standardizer.width();
     double[] a = new double[d * k];
     double[] c = new double[k];
     for (LinearModel m : models) {
-      if (m.classes != k || m.standardizer.width() != d) {
+      if (m.schema.classCount() != k || m.standardizer.width() != d) {
         throw new IllegalArgumentException("models of different shapes cannot be averaged");
       }
       double[][] ss = m.standardizer.shiftsAndScales();
@@ -92,6 +123,6 @@ public record LinearModel(Standardizer standardizer, double[] weights, int class
       }
       w[d * k + cl] = bias;
     }
-    return new LinearModel(first.standardizer, w, k, provenance, warnings);
+    return new LinearModel(first.schema, first.standardizer, w, provenance, warnings);
   }
 }

@@ -5,6 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import org.imbalanced4j.catalog.Param;
+import org.imbalanced4j.learn.Capability;
+import org.imbalanced4j.learn.Learner;
 import org.imbalanced4j.DataException;
 import org.imbalanced4j.InvalidOptionException;
 import org.imbalanced4j.data.Dataset;
@@ -56,6 +60,19 @@ public final class LogisticRegression implements Trainer {
   public static Builder builder() {
     return new Builder();
   }
+
+  /** The catalogue entry: {@code logistic} with scikit-learn's parameter names. */
+  public static final Learner LEARNER = new Learner("logistic",
+      "scikit-learn's LogisticRegression objective (L2, multinomial), solved to its optimum by trust-region Newton "
+          + "on standardised features (categories one-hot).",
+      List.of(new Param("C", "1.0", "inverse strength of the L2 penalty"),
+          new Param("max_iter", "100", "most Newton steps, a cap: a fit that reaches it is marked \"did not converge\""),
+          new Param("tol", "1e-4", "stop when every gradient entry is below it"),
+          new Param("class_weight", "none", "none | balanced | inverse | sqrt | effective")),
+      Set.of(Capability.TABLE, Capability.SAMPLE_WEIGHTS),
+      p -> builder().optC(p.real("C", 1.0)).optMaxIter(p.positive("max_iter", 100)).optTolerance(p.real("tol", 1e-4))
+          .optClassWeight(p.text("class_weight", "none")).build(),
+      LinearModel.FORMAT);
 
   @Override
   public String describe() {
@@ -129,7 +146,7 @@ public final class LogisticRegression implements Trainer {
     List<String> warnings = sol.converged() ? List.of() : List.of(String.format(Locale.ROOT,
         "logistic regression did not converge in max_iter=%d Newton steps (max |gradient| %.3g > tol %.3g); raise max_iter",
         maxIter, sol.gradientNorm(), tol));
-    return new LinearModel(enc, w, k, new Provenance(describe(), params, seed, n + " rows"), warnings);
+    return new LinearModel(train.schema(), enc, w, new Provenance(describe(), params, seed, n + " rows"), warnings);
   }
 
   static void scores(double[] w, float[] x, int off, int d, int k, double[] z) {

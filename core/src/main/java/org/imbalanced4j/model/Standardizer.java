@@ -63,6 +63,26 @@ public final class Standardizer {
     return m;
   }
 
+  /** The inverse of {@link #toMap()}, from its JSON form. */
+  public static Standardizer read(com.fasterxml.jackson.databind.JsonNode n) {
+    com.fasterxml.jackson.databind.JsonNode mean = n.get("mean");
+    com.fasterxml.jackson.databind.JsonNode sd = n.get("sd");
+    com.fasterxml.jackson.databind.JsonNode levels = n.get("levels");
+    int d = mean.size();
+    if (sd.size() != d || levels.size() != d) {
+      throw new IllegalArgumentException("standardizer arrays of different lengths");
+    }
+    double[] m = new double[d];
+    double[] s = new double[d];
+    int[] l = new int[d];
+    for (int j = 0; j < d; j++) {
+      m[j] = mean.get(j).asDouble();
+      s[j] = sd.get(j).asDouble();
+      l[j] = levels.get(j).asInt();
+    }
+    return new Standardizer(m, s, l);
+  }
+
   /** The inverse of {@link #toMap()}. */
   public static Standardizer fromArrays(double[] mean, double[] sd, int[] levels) {
     return new Standardizer(mean.clone(), sd.clone(), levels.clone());

@@ -4,13 +4,18 @@ import org.imbalanced4j.data.Dataset;
 
 /**
  * Fits a {@link Model} on training rows; validation rows (never test rows) may be used for early
- * stopping or calibration. Trainers are configurations: fitting twice with the same data gives the
- * same model. Trainer and Model are different types, as in Tribuo.
+ * stopping or calibration. Trainers are configurations: fitting twice with the same data and seed
+ * gives the same model. Trainer and Model are different types, as in Tribuo. The learners of the
+ * catalogue ({@link org.imbalanced4j.learn.LearnerCatalog}) make trainers from parameters.
  */
 public interface Trainer {
   /** A short name with the parameters, for reports: {@code logistic(C=1.0)}. */
   String describe();
 
+  /**
+   * Fits a model. Row weights held by {@code train} ({@link Dataset#hasWeights()}) count as that
+   * many copies of the row for trainers whose learner declares {@code SAMPLE_WEIGHTS}.
+   */
   Model fit(Dataset train, Dataset validation, long seed);
 
   /**
@@ -20,5 +25,10 @@ public interface Trainer {
    */
   default boolean usesValidation() {
     return false;
+  }
+
+  /** This trainer reporting to {@code monitor} during its fits; itself when it has nothing to report. */
+  default Trainer withMonitor(FitMonitor monitor) {
+    return this;
   }
 }

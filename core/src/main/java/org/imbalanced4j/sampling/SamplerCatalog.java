@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.imbalanced4j.InvalidOptionException;
+import org.imbalanced4j.catalog.Param;
 import org.imbalanced4j.sampling.combine.SmoteEnn;
 import org.imbalanced4j.sampling.combine.SmoteTomek;
 import org.imbalanced4j.sampling.over.Adasyn;
@@ -35,9 +36,6 @@ import org.imbalanced4j.sampling.under.TomekLinks;
  * use it.
  */
 public final class SamplerCatalog {
-  /** One parameter: its name, default and meaning. */
-  public record Param(String name, String defaultValue, String description) {}
-
   /** A factory of samplers from text parameters and a seed. */
   @FunctionalInterface
   public interface Factory {

@@ -148,62 +148,6 @@ class CrossValidatorTest {
     assertThat(smote).isGreaterThan(plain + 0.1);
   }
 
-  @Test
-  void bagsAverageTheLogitsOfModelsFittedOnIndependentDrawsOfTheResampler() {
-    Dataset d = Datasets.read("builtin:ionosphere", ReadOptions.defaults());
-    LogisticRegression lr = LogisticRegression.builder().optMaxIter(100).build();
-    java.util.function.LongFunction<Sampler> smote = seed -> SamplerCatalog.create("SMOTE", Map.of(), seed);
-    Model bagged = CrossValidator.fit(d, new Candidate("bagged", smote, lr, false, 3), 7).model();
-    double[][] mean = new double[d.rows()][2];
-    for (int b = 0; b < 3; b++) {
-      Dataset draw = smote.apply(CrossValidator.drawSeed(7, b)).fitResample(d).data();
-      double[][] z = ((LinearModel) lr.fit(draw, null, 7)).logits(d);
-      for (int i = 0; i < z.length; i++) {
-        for (int c = 0; c < 2; c++) {
-          mean[i][c] += z[i][c] / 3;
-        }
-      }
-    }
-    double[][] got = ((LinearModel) bagged).logits(d);
-    for (int i = 0; i < got.length; i++) {
-      assertThat(got[i]).containsExactly(mean[i], within(1e-6)); // models read features as floats
-    }
-    assertThat(bagged.provenance().parameters()).containsEntry("bags", 3);
-    // the draws differ, so one draw is not the average
-    Model one = CrossValidator.fit(d, new Candidate("one", smote, lr, false), 7).model();
-    assertThat(((LinearModel) one).logits(d)[0][1]).isNotCloseTo(got[0][1], within(1e-3));
-  }
-
-  @Test
-  void bagsNeedALinearModel() {
-    Dataset d = Datasets.read("builtin:ionosphere", ReadOptions.defaults());
-    org.imbalanced4j.model.Trainer notLinear = new org.imbalanced4j.model.Trainer() {
-      @Override
-      public String describe() {
-        return "wrapped";
-      }
-
-      @Override
-      public Model fit(Dataset train, Dataset validation, long seed) {
-        Model m = LogisticRegression.builder().optMaxIter(20).build().fit(train, validation, seed);
-        return new Model() {
-          @Override
-          public double[][] predictProba(Dataset data) {
-            return m.predictProba(data);
-          }
-
-          @Override
-          public org.imbalanced4j.model.Provenance provenance() {
-            return m.provenance();
-          }
-        };
-      }
-    };
-    assertThatThrownBy(() -> CrossValidator.fit(d, new Candidate("x",
-        seed -> SamplerCatalog.create("RandomUnderSampler", Map.of(), seed), notLinear, false, 2), 1))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("bags average linear models");
-  }
-
   private static double meanRecall(List<FoldResult> r) {
     assertThat(r).hasSize(3);
     return r.stream().mapToDouble(f -> f.metrics().get("recall_class_1")).average().orElseThrow();

@@ -47,7 +47,7 @@ class LogisticRegressionParityTest {
   /** Coefficients then intercepts, as scikit-learn's {@code coef_} (one row for two classes) and {@code intercept_}. */
   static double[] sklearnLayout(LinearModel m) {
     double[] w = m.weights();
-    int k = m.classes();
+    int k = m.schema().classCount();
     int d = m.standardizer().width();
     List<Double> out = new ArrayList<>();
     if (k == 2) {

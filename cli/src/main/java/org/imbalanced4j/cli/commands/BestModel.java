@@ -9,11 +9,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.imbalanced4j.data.Dataset;
-import org.imbalanced4j.djl.training.NeuralTrainer;
-import org.imbalanced4j.djl.training.TrainedModel;
 import org.imbalanced4j.experiment.Candidate;
 import org.imbalanced4j.experiment.CrossValidator;
-import org.imbalanced4j.model.LinearModel;
+import org.imbalanced4j.model.io.ModelDirectory;
 
 /**
  * The winner of {@code imb compare}, retrained on all rows exactly as in each fold (resampler,
@@ -45,13 +43,7 @@ final class BestModel {
       // the default permissions of the platform
     }
     try {
-      if (f.model() instanceof LinearModel lm) {
-        TrainedModel.save(tmp, lm, d.schema(), config, decision, d);
-      } else if (f.model() instanceof NeuralTrainer.NeuralModel nm) {
-        TrainedModel.save(tmp, nm.result(), d.schema(), config, decision, d);
-      } else {
-        throw new IllegalStateException("no model directory format for " + f.model().getClass());
-      }
+      ModelDirectory.save(tmp, f.model(), decision, config, d);
       Path old = dir.resolveSibling(".best-old");
       delete(old);
       if (Files.exists(dir)) {

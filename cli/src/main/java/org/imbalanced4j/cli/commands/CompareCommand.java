@@ -80,6 +80,9 @@ public final class CompareCommand implements Callable<Integer> {
   @Option(names = "--print-grid", description = "Print the default grid (YAML, with its documentation) and exit.")
   boolean printGrid;
 
+  @Option(names = "--list-learners", description = "List the learners a grid can name, with their parameters, and exit.")
+  boolean listLearners;
+
   @Option(names = "--no-race", description = "Run every strategy on every fold (no racing).")
   boolean noRace;
 
@@ -87,6 +90,10 @@ public final class CompareCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     if (printGrid) {
       spec.commandLine().getOut().print(Grid.defaultText());
+      return 0;
+    }
+    if (listLearners) {
+      spec.commandLine().getOut().print(Grid.learnerList());
       return 0;
     }
     if (out == null) {

@@ -16,13 +16,14 @@ import org.imbalanced4j.InvalidOptionException;
 import org.imbalanced4j.cli.evaluate.PredictionTable;
 import org.imbalanced4j.cli.options.DataOptions;
 import org.imbalanced4j.data.Dataset;
-import org.imbalanced4j.djl.training.TrainedModel;
 import org.imbalanced4j.io.AtomicFiles;
 import org.imbalanced4j.io.DataFormat;
 import org.imbalanced4j.io.DataSource;
 import org.imbalanced4j.io.Datasets;
 import org.imbalanced4j.io.ReadOptions;
 import org.imbalanced4j.io.TextTable;
+import org.imbalanced4j.model.io.ModelDirectory;
+import org.imbalanced4j.model.io.SavedModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -82,7 +83,7 @@ public final class PredictCommand implements Callable<Integer> {
     if (!format.isDelimited()) {
       throw new InvalidOptionException("predictions are written as .csv or .tsv, not " + format.name());
     }
-    TrainedModel model = TrainedModel.load(modelDir);
+    SavedModel model = ModelDirectory.load(modelDir);
     DataSource src = DataSource.of(file);
     boolean text = DataFormat.of(src.fileName()).isDelimited();
     if (id != null && !text) {

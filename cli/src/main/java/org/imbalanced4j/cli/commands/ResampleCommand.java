@@ -141,7 +141,7 @@ public final class ResampleCommand implements Callable<Integer> {
         kind = k;
       }
       pw.printf("  %-32s %s%n", e.name(), e.description());
-      for (SamplerCatalog.Param p : e.params()) {
+      for (org.imbalanced4j.catalog.Param p : e.params()) {
         if (!p.name().equals("sampling_strategy")) {
           pw.printf("  %-32s   %s=%s  %s%n", "", p.name(), p.defaultValue(), p.description());
         }

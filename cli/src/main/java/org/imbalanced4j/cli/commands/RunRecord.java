@@ -62,7 +62,7 @@ final class RunRecord {
       String k = it.next();
       if (!now.get(k).equals(was.get(k))) {
         differ.add(k.equals("training_data_sha256") ? "the training data"
-            : "--" + k.replace('_', '-') + " " + text(was.get(k)) + " -> " + text(now.get(k)));
+            : TrainCommand.optionOf(k) + " " + text(was.get(k)) + " -> " + text(now.get(k)));
       }
     }
     if (!differ.isEmpty()) {

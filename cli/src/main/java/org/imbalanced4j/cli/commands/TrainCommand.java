@@ -1,6 +1,7 @@
 package org.imbalanced4j.cli.commands;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,25 +10,26 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.imbalanced4j.InvalidOptionException;
 import org.imbalanced4j.cli.options.Check;
-import org.imbalanced4j.threshold.DecisionRule;
 import org.imbalanced4j.cli.options.DataOptions;
 import org.imbalanced4j.cli.options.SeedOption;
 import org.imbalanced4j.data.Dataset;
-import org.imbalanced4j.djl.samplers.ClassSamplers;
-import org.imbalanced4j.djl.samplers.EpochSampler;
-import org.imbalanced4j.djl.samplers.WeightedRandomSampler;
-import org.imbalanced4j.djl.training.LearningRate;
-import org.imbalanced4j.djl.training.LossRecipes;
-import org.imbalanced4j.djl.training.TabularTrainer;
-import org.imbalanced4j.djl.training.TrainedModel;
-import org.imbalanced4j.djl.training.ValidationMetric;
 import org.imbalanced4j.io.BuiltinDatasets;
 import org.imbalanced4j.io.DataSource;
 import org.imbalanced4j.io.Datasets;
-import org.imbalanced4j.sampling.SamplerCatalog;
+import org.imbalanced4j.learn.Learner;
+import org.imbalanced4j.learn.LearnerCatalog;
+import org.imbalanced4j.metrics.OneVsRest;
+import org.imbalanced4j.model.Calibration;
+import org.imbalanced4j.model.FitMonitor;
+import org.imbalanced4j.model.Model;
+import org.imbalanced4j.model.ScoreKind;
+import org.imbalanced4j.model.Trainer;
+import org.imbalanced4j.model.io.ModelDirectory;
 import org.imbalanced4j.split.Split;
 import org.imbalanced4j.split.StratifiedShuffleSplit;
-import org.imbalanced4j.weights.ClassWeights;
+import org.imbalanced4j.threshold.DecisionRule;
+import org.imbalanced4j.threshold.ThresholdChoice;
+import org.imbalanced4j.threshold.Thresholds;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -42,11 +44,13 @@ import picocli.CommandLine.Spec;
     description = {
       "Train a multilayer perceptron with an imbalance-aware loss and sampler until the validation",
       "metric stops improving (--patience epochs; the rate drops tenfold halfway), and keep the best",
-      "epoch. Writes a model directory that imb predict reads.",
+      "epoch; or any learner of the catalogue with --model. Writes a model directory that imb predict",
+      "reads, with the decision threshold chosen on the validation rows.",
     },
     footer = {"", "Examples:",
         "  imb train data.csv --target Class --loss focal --class-weight balanced --out model/",
-        "  imb train data.csv --loss ldam-drw --sampler class-balanced --epochs 40 --out model/"})
+        "  imb train data.csv --loss ldam-drw --sampler class-balanced --epochs 40 --out model/",
+        "  imb train data.csv --model logistic --class-weight balanced --param C=0.5 --out model/"})
 public final class TrainCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -58,8 +62,10 @@ public final class TrainCommand implements Callable<Integer> {
 
   @Mixin SeedOption seed;
 
-  @Option(names = "--model", paramLabel = "mlp|attention", defaultValue = "mlp",
-      description = "Network: mlp, or attention (self-attention over per-feature tokens, after FT-Transformer) (default: mlp).")
+  @Option(names = "--model", paramLabel = "NAME", defaultValue = "mlp",
+      description = "Learner of the catalogue (imb compare --list-learners): mlp, attention (self-attention over "
+          + "per-feature tokens, after FT-Transformer), logistic, knn, ... (default: mlp). Options that a learner "
+          + "does not have are an error.")
   String model;
 
   @Option(names = "--loss", paramLabel = "NAME", defaultValue = "ce",
@@ -122,12 +128,64 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--resume", description = "Continue from the checkpoint in MODEL_DIR/checkpoints.")
   boolean resume;
 
+  @Option(names = "--param", paramLabel = "NAME=VALUE",
+      description = "A parameter of the learner that has no option of its own, such as C=0.5 for logistic or "
+          + "n_neighbors=7 for knn (repeatable; imb compare --list-learners lists them).")
+  Map<String, String> params = new LinkedHashMap<>();
+
+  /** The options that set learner parameters, by parameter name. */
+  private Map<String, Object> optionValues() {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("loss", loss);
+    m.put("batch_sampler", sampler);
+    m.put("class_weight", classWeight);
+    m.put("epochs", epochs);
+    m.put("time_limit", timeLimit);
+    m.put("batch_size", batchSize);
+    m.put("lr", lr);
+    m.put("optimizer", optimizer);
+    m.put("weight_decay", weightDecay);
+    m.put("schedule", schedule);
+    m.put("hidden", hidden);
+    m.put("metric", metric);
+    m.put("patience", patience);
+    return m;
+  }
+
+  /** The option that sets a learner parameter: {@code --batch-size} for {@code batch_size}. */
+  static String optionOf(String param) {
+    return param.equals("batch_sampler") ? "--sampler" : "--" + param.replace('_', '-');
+  }
+
+  /**
+   * The learner's parameters: each option whose parameter the learner has (its value, given or
+   * default), then {@code --param}. An option given for a learner without that parameter is an error.
+   */
+  private Map<String, String> learnerParams(Learner learner) {
+    Map<String, String> out = new LinkedHashMap<>();
+    List<String> names = learner.paramNames();
+    optionValues().forEach((param, value) -> {
+      if (names.contains(param)) {
+        out.put(param, value instanceof int[] a ? String.join(",", java.util.Arrays.stream(a)
+            .mapToObj(Integer::toString).toList()) : String.valueOf(value));
+      } else if (spec.commandLine().getParseResult().hasMatchedOption(optionOf(param))) {
+        throw new InvalidOptionException(optionOf(param) + ": " + learner.name() + " has no parameter '" + param
+            + "'; its parameters: " + String.join(", ", names));
+      }
+    });
+    params.forEach((k, v) -> {
+      for (String known : optionValues().keySet()) {
+        if (k.strip().equalsIgnoreCase(known) && names.contains(known)) {
+          throw new InvalidOptionException("--param " + k + ": use " + optionOf(known) + " instead");
+        }
+      }
+      out.put(k, v);
+    });
+    return out;
+  }
+
   @Override
   public Integer call() throws Exception {
-    String net = model.toLowerCase(Locale.ROOT);
-    if (!net.equals("mlp") && !net.equals("attention")) {
-      throw InvalidOptionException.unknown("model", model, List.of("mlp", "attention"));
-    }
     Check.range("--epochs", epochs, 1, MAX_EPOCHS);
     Check.range("--patience", patience, 1, MAX_EPOCHS);
     Check.range("--batch-size", batchSize, 1, 1 << 20);
@@ -138,148 +196,114 @@ public final class TrainCommand implements Callable<Integer> {
     for (int h : hidden) {
       Check.range("--hidden", h, 1, 1 << 16);
     }
-    String lossName = LossRecipes.parse(loss);
-    ValidationMetric vm = ValidationMetric.parse(metric);
+    Learner learner = LearnerCatalog.get(model);
+    Map<String, String> lp = learnerParams(learner);
+    Trainer trainer = learner.create(lp); // bad parameters fail before the data is read
     Dataset all = Datasets.read(DataSource.of(file), data.toReadOptions());
     Split s = StratifiedShuffleSplit.trainTestSplit(all.labels(), valSplit, seed.seed());
     Dataset train = all.subset(s.train()).compact();
     Dataset val = all.subset(s.test());
-    long[] counts = train.classCounts().counts();
-    double[] weights = classWeight.equalsIgnoreCase("none") ? null : ClassWeights.of(classWeight, counts, 0.999);
-    TabularTrainer.Builder b = TabularTrainer.builder()
-        .optNetwork(net).optEpochs(epochs).optBatchSize(batchSize).optHidden(hidden).optPatience(patience).optMetric(vm)
-        .optLearningRate(schedule()).optSgd(sgd()).optWeightDecay(weightDecay).optSeed((int) seed.seed())
-        .optTimeLimit(timeLimit).optCheckpoints(out.resolve("checkpoints"));
-    LossRecipes.apply(b, lossName, counts, weights);
-    EpochSampler es = sampler(train, counts, weights);
-    if (es != null) {
-      b.optSampler(es);
+    Map<String, Object> config = new LinkedHashMap<>();
+    config.put("data", file);
+    config.put("model", learner.name());
+    config.putAll(lp);
+    config.put("val_split", valSplit);
+    config.put("seed", seed.seed());
+    // epochs, checkpoints and --resume are for learners that train in epochs on validation rows
+    boolean epochs = trainer.usesValidation();
+    if (resume && !epochs) {
+      throw new InvalidOptionException("--resume: " + learner.name() + " fits in one go; there is nothing to resume");
     }
-    Map<String, Object> config = config(net, lossName, vm);
     RunRecord runRecord = new RunRecord(out.resolve("checkpoints"));
-    Map<String, Object> identity = new LinkedHashMap<>(config);
-    identity.keySet().removeAll(RunRecord.MAY_CHANGE);
-    identity.put("training_data_sha256", TrainedModel.hash(train));
-    if (resume) {
-      String done = runRecord.resumable(identity, epochs);
-      if (done != null) {
-        spec.commandLine().getOut().println(done);
-        return 0;
+    if (epochs) {
+      Map<String, Object> identity = new LinkedHashMap<>(config);
+      identity.keySet().removeAll(RunRecord.MAY_CHANGE);
+      identity.put("training_data_sha256", ModelDirectory.hash(train));
+      if (resume) {
+        String done = runRecord.resumable(identity, this.epochs);
+        if (done != null) {
+          spec.commandLine().getOut().println(done);
+          return 0;
+        }
+      } else {
+        runRecord.clear();
       }
-    } else {
-      runRecord.clear();
+      runRecord.start(identity);
     }
-    runRecord.start(identity);
     PrintWriter err = spec.commandLine().getErr();
-    java.nio.file.Files.createDirectories(out);
+    Files.createDirectories(out);
     Path log = out.resolve("log.jsonl");
-    if (!resume) {
-      java.nio.file.Files.deleteIfExists(log);
+    if (!resume && epochs) {
+      Files.deleteIfExists(log);
     }
     com.fasterxml.jackson.databind.ObjectMapper om = new com.fasterxml.jackson.databind.ObjectMapper();
     boolean terminal = System.console() != null;
-    if (terminal) {
-      b.optProgress(f -> {
-        int done = (int) Math.round(f * 30);
-        err.printf(Locale.ROOT, "\r  [%s%s] %3.0f%%", "#".repeat(done), " ".repeat(30 - done), 100 * f);
-        err.flush();
-      });
-    }
-    b.optListener(l -> {
+    String metricName = lp.getOrDefault("metric", "metric");
+    FitMonitor monitor = new FitMonitor(out.resolve("checkpoints"), !terminal ? null : f -> {
+      int done = (int) Math.round(f * 30);
+      err.printf(Locale.ROOT, "\r  [%s%s] %3.0f%%", "#".repeat(done), " ".repeat(30 - done), 100 * f);
+      err.flush();
+    }, l -> {
       if (terminal) {
         err.print("\r" + " ".repeat(44) + "\r");
       }
-      err.printf(Locale.ROOT, "epoch %3d/%d  loss %.4f  %s %.4f  lr %.2e  %.1fs%n", l.epoch() + 1, epochs,
-          l.loss(), vm.key(), l.metric(), l.learningRate(), l.seconds());
+      err.printf(Locale.ROOT, "epoch %3d/%d  loss %.4f  %s %.4f  lr %.2e  %.1fs%n", l.get("epoch"), this.epochs,
+          l.get("loss"), metricName, l.get("metric"), l.get("learning_rate"), l.get("seconds"));
       err.flush();
       try {
-        java.nio.file.Files.writeString(log, om.writeValueAsString(l.toJson()) + "\n",
-            java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+        Files.writeString(log, om.writeValueAsString(l) + "\n", java.nio.file.StandardOpenOption.CREATE,
+            java.nio.file.StandardOpenOption.APPEND);
       } catch (java.io.IOException ex) {
         throw new java.io.UncheckedIOException(ex);
       }
     });
     long started = System.nanoTime();
-    TabularTrainer.Result r = b.build().fit(train, val);
+    Model m = (epochs ? trainer.withMonitor(monitor) : trainer).fit(train, epochs ? val : null, seed.seed());
     double elapsed = (System.nanoTime() - started) / 1e9;
-    for (String w : r.warnings()) {
+    for (String w : m.warnings()) {
       err.println("warning: " + w);
     }
-    Map<String, Object> decision = decision(r, val);
-    runRecord.finish(r.history().size(), r.history().size() >= epochs ? "epoch cap"
-        : timeLimit > 0 && elapsed >= timeLimit ? "time limit"
-        : "early stopping");
-    TrainedModel.save(out, r, train.schema(), config, decision, train);
-    TrainedModel.setDecision(out, calibrate(TrainedModel.load(out), val, train.classCounts().minority()));
-    spec.commandLine().getOut().printf(Locale.ROOT, "best %s %.4f at epoch %d; wrote %s%n", vm.key(),
-        r.bestMetric(), r.bestEpoch() + 1, out);
+    Map<String, Object> fit = m.provenance().parameters();
+    int trained = fit.get("epochs_trained") instanceof Integer e ? e : 1;
+    if (epochs) {
+      runRecord.finish(trained, trained >= this.epochs ? "epoch cap"
+          : timeLimit > 0 && elapsed >= timeLimit ? "time limit"
+          : "early stopping");
+    }
+    ModelDirectory.save(out, m, decision(m, val, train.classCounts().minority()), config, train);
+    if (fit.containsKey("best_epoch")) {
+      spec.commandLine().getOut().printf(Locale.ROOT, "best %s %.4f at epoch %d; wrote %s%n", fit.get("metric"),
+          ((Number) fit.get("best_metric")).doubleValue(), fit.get("best_epoch"), out);
+    } else {
+      spec.commandLine().getOut().printf(Locale.ROOT, "fitted %s on %,d rows; wrote %s%n", trainer.describe(),
+          train.rows(), out);
+    }
     return 0;
   }
 
   /** The most epochs accepted by --epochs and --patience. */
   static final int MAX_EPOCHS = 100_000;
 
-  /** The options of this run as model.json records them. */
-  private Map<String, Object> config(String net, String lossName, ValidationMetric vm) {
-    Map<String, Object> config = new LinkedHashMap<>();
-    config.put("data", file);
-    config.put("model", net);
-    config.put("loss", lossName);
-    config.put("sampler", sampler);
-    config.put("class_weight", classWeight);
-    config.put("epochs", epochs);
-    config.put("patience", patience);
-    config.put("time_limit", timeLimit);
-    config.put("batch_size", batchSize);
-    config.put("lr", lr);
-    config.put("optimizer", optimizer);
-    config.put("weight_decay", weightDecay);
-    config.put("schedule", schedule);
-    config.put("hidden", hidden);
-    config.put("val_split", valSplit);
-    config.put("metric", vm.key());
-    config.put("seed", seed.seed());
-    return config;
-  }
-
-  private LearningRate schedule() {
-    return switch (schedule.toLowerCase(Locale.ROOT)) {
-      case "cosine" -> LearningRate.cosine(lr, epochs, 1);
-      case "step" -> LearningRate.step(lr, Math.max(1, epochs / 3), 0.1f);
-      case "constant" -> LearningRate.constant(lr);
-      default -> throw InvalidOptionException.unknown("schedule", schedule, List.of("cosine", "step", "constant"));
-    };
-  }
-
-  private boolean sgd() {
-    return switch (optimizer.toLowerCase(Locale.ROOT)) {
-      case "adam" -> false;
-      case "sgd" -> true;
-      default -> throw InvalidOptionException.unknown("optimizer", optimizer, List.of("adam", "sgd"));
-    };
-  }
-
-  /** A first decision rule, replaced by {@link #calibrate} once the model is written. */
-  private static Map<String, Object> decision(TabularTrainer.Result r, Dataset val) {
-    Map<String, Object> d = DecisionRule.ARGMAX.toMap(val.schema().classNames());
-    d.put("temperature", 1.0);
-    return d;
-  }
-
   /**
-   * Temperature scaling fitted on the validation rows; for two classes, the threshold on the rare
-   * class's calibrated probability that maximises F1 on the validation rows.
+   * The saved decision: for a model with logits, temperature scaling fitted on the validation
+   * rows; for two classes, the threshold on the rare class's (calibrated) probability that
+   * maximises F1 on the validation rows.
    */
-  private static Map<String, Object> calibrate(TrainedModel m, Dataset val, int rare) {
-    double[][] z = m.logits(val);
+  private static Map<String, Object> decision(Model m, Dataset val, int rare) {
     int[] y = val.labels();
-    double t = org.imbalanced4j.djl.training.Calibration.fitTemperature(z, y);
+    double t = 1.0;
+    double[][] p;
+    if (m.scoreKind() == ScoreKind.LOGIT) {
+      double[][] z = m.scores(val);
+      t = Calibration.fitTemperature(z, y);
+      p = Calibration.softmax(z, t);
+    } else {
+      p = m.predictProba(val);
+    }
     DecisionRule rule = DecisionRule.ARGMAX;
     if (m.classes().size() == 2) {
-      double[][] p = org.imbalanced4j.djl.training.Calibration.softmax(z, t);
-      org.imbalanced4j.metrics.OneVsRest r = org.imbalanced4j.metrics.OneVsRest.of(y, p, rare);
-      org.imbalanced4j.threshold.ThresholdChoice c =
-          org.imbalanced4j.threshold.Thresholds.maximizeFbeta(r.positive(), r.score(), 1.0);
+      OneVsRest r = OneVsRest.of(y, p, rare);
+      ThresholdChoice c = Thresholds.maximizeFbeta(r.positive(), r.score(), 1.0);
       rule = new DecisionRule.Threshold(rare, Double.isInfinite(c.threshold()) ? 0.5 : c.threshold());
     }
     Map<String, Object> d = new LinkedHashMap<>();
@@ -290,28 +314,4 @@ public final class TrainCommand implements Callable<Integer> {
     }
     return d;
   }
-
-  private EpochSampler sampler(Dataset train, long[] counts, double[] weights) {
-    int[] y = train.labels();
-    long sd = seed.seed();
-    return switch (sampler.toLowerCase(Locale.ROOT)) {
-      case "none" -> null;
-      case "weighted" -> {
-        double[] w = weights != null ? weights : ClassWeights.balanced(counts);
-        double[] rowW = new double[y.length];
-        for (int i = 0; i < y.length; i++) {
-          rowW[i] = w[y[i]];
-        }
-        yield new WeightedRandomSampler(rowW, y.length, true, sd);
-      }
-      case "class-balanced" -> ClassSamplers.classBalanced(y, sd);
-      case "sqrt" -> ClassSamplers.sqrt(y, sd);
-      case "progressive" -> ClassSamplers.progressive(y, epochs, sd);
-      default -> {
-        SamplerCatalog.get(sampler); // fails with the list of valid names
-        yield ClassSamplers.resampler(train, e -> SamplerCatalog.create(sampler, Map.of(), (sd + e) & 0xffffffffL));
-      }
-    };
-  }
-
 }

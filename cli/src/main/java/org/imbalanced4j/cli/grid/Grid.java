@@ -18,15 +18,13 @@ import java.util.function.LongFunction;
 import org.imbalanced4j.DataException;
 import org.imbalanced4j.InvalidOptionException;
 import org.imbalanced4j.data.Dataset;
-import org.imbalanced4j.djl.training.LossRecipes;
-import org.imbalanced4j.djl.training.NeuralTrainer;
-import org.imbalanced4j.djl.training.TabularTrainer;
+import org.imbalanced4j.catalog.Params;
+import org.imbalanced4j.ensemble.BalancedBagging;
 import org.imbalanced4j.experiment.Candidate;
-import org.imbalanced4j.model.LogisticRegression;
+import org.imbalanced4j.learn.LearnerCatalog;
 import org.imbalanced4j.model.Trainer;
 import org.imbalanced4j.sampling.Sampler;
 import org.imbalanced4j.sampling.SamplerCatalog;
-import org.imbalanced4j.weights.ClassWeights;
 
 /**
  * An experiment grid read from YAML: {@code samplers} x {@code learners} x {@code thresholds},
@@ -43,26 +41,72 @@ import org.imbalanced4j.weights.ClassWeights;
  */
 public final class Grid {
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-  private static final List<String> LEARNERS = List.of("logistic", "mlp", "attention");
   private static final List<String> THRESHOLDS = List.of("argmax", "tuned");
-  /**
-   * Early stopping of networks: the class-balanced log loss, a smooth counterpart of the balanced
-   * accuracy compare ranks by. Balanced accuracy itself (and PR-AUC) jumps when one of the few
-   * validation rows of a rare class flips, so it kept lucky epochs and its new maxima kept training
-   * going; the epochs the balanced log loss kept scored better on held-out rows.
-   */
-  static final org.imbalanced4j.djl.training.ValidationMetric DEFAULT_METRIC =
-      org.imbalanced4j.djl.training.ValidationMetric.BALANCED_LOG_LOSS;
-
   private Grid() {}
 
-  /** The default grid's YAML, with the comments that document the format. */
+  /**
+   * The default grid's YAML, with the comments that document the format; the learners' part is
+   * generated from the catalogue.
+   */
   public static String defaultText() {
     try (InputStream in = Grid.class.getResourceAsStream("default-grid.yaml")) {
-      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      String text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      StringBuilder doc = new StringBuilder();
+      doc.append(wrap("# learners: ", "any of `imb compare --list-learners`, with its parameters: `logistic: {C: 0.5}`. "
+          + "Every learner also takes bags (1): with a resampler, the learner is fitted on that many draws of it "
+          + "and the fits averaged (balanced bagging: less variance from one lucky or unlucky draw); no effect "
+          + "without a resampler.", "#   "));
+      for (org.imbalanced4j.learn.Learner l : LearnerCatalog.all()) {
+        doc.append(wrap("#   " + l.name() + ": ", l.description(), "#     "));
+        l.params().forEach(p -> doc.append(wrap("#     " + p.name() + " (" + p.defaultValue() + "): ", p.description(),
+            "#         ")));
+      }
+      return text.replace("#LEARNERS#\n", doc.toString());
     } catch (IOException e) {
       throw new IllegalStateException("the default grid is missing from the jar", e);
     }
+  }
+
+  /**
+   * Every learner of the catalogue for {@code imb compare --list-learners}: name, what it can do,
+   * what it is, and its parameters with their defaults.
+   */
+  public static String learnerList() {
+    StringBuilder out = new StringBuilder();
+    for (org.imbalanced4j.learn.Learner l : LearnerCatalog.all()) {
+      List<String> can = l.capabilities().stream().sorted().map(c -> c.name().toLowerCase(Locale.ROOT)).toList();
+      out.append(l.name()).append("  [").append(String.join(", ", can)).append("]\n");
+      out.append(wrap("  ", l.description(), "  "));
+      int w = l.params().stream().mapToInt(p -> p.name().length() + p.defaultValue().length() + 3).max().orElse(0);
+      for (org.imbalanced4j.catalog.Param p : l.params()) {
+        String head = "    " + p.name() + " (" + p.defaultValue() + ")";
+        out.append(wrap(head + " ".repeat(Math.max(1, w + 6 - head.length())), p.description(), " ".repeat(w + 6)));
+      }
+      out.append('\n');
+    }
+    out.append("Every learner in a grid also takes bags (1): with a resampler, that many draws of it and the fits "
+        + "averaged.\n");
+    return out.toString();
+  }
+
+  /**
+   * {@code lead} then the words of {@code text}, cut into lines of at most 100 columns, each
+   * further line starting with {@code indent}.
+   */
+  static String wrap(String lead, String text, String indent) {
+    StringBuilder out = new StringBuilder();
+    StringBuilder line = new StringBuilder(lead);
+    boolean empty = true;
+    for (String word : text.strip().split(" +")) {
+      if (!empty && line.length() + 1 + word.length() > 100) {
+        out.append(line).append('\n');
+        line = new StringBuilder(indent);
+        empty = true;
+      }
+      line.append(empty ? "" : " ").append(word);
+      empty = false;
+    }
+    return out.append(line).append('\n').toString();
   }
 
   /** The default grid, for data like {@code d}. */
@@ -123,7 +167,10 @@ public final class Grid {
         for (String t : thresholds) {
           String name = s.name() + " + " + (resampled ? l.name() : l.nameWithoutBags())
               + (t.equals("tuned") ? " + tuned threshold" : " + argmax");
-          out.add(new Candidate(name, s.value(), l.trainer(), t.equals("tuned"), resampled ? l.bags() : 1));
+          boolean tuned = t.equals("tuned");
+          out.add(resampled && l.bags() > 1
+              ? new Candidate(name, null, new BalancedBagging(l.trainer(), s.value(), l.bags()), tuned)
+              : new Candidate(name, s.value(), l.trainer(), tuned));
         }
       }
     }
@@ -135,7 +182,10 @@ public final class Grid {
 
   private record Named<T>(String name, T value) {}
 
-  /** A learner of the grid; {@code bags} (logistic only) apply when the strategy has a resampler. */
+  /**
+   * A learner of the grid; {@code bags} (any learner) apply when the strategy has a resampler: the
+   * learner becomes a {@link BalancedBagging} ensemble over draws of it.
+   */
   private record Learner(String name, String nameWithoutBags, Trainer trainer, int bags) {}
 
   private static InvalidOptionException unknown(String where, String what, String value, List<String> valid) {
@@ -190,15 +240,6 @@ public final class Grid {
     return String.join(",", parts);
   }
 
-  private static String label(String name, Map<String, String> params) {
-    if (params.isEmpty()) {
-      return name;
-    }
-    List<String> kv = new ArrayList<>();
-    params.forEach((k, v) -> kv.add(k + "=" + v));
-    return name + "(" + String.join(", ", kv) + ")";
-  }
-
   private static Named<LongFunction<Sampler>> sampler(JsonNode n, String where, Dataset d) {
     Map.Entry<String, Map<String, String>> e = entry(n, "sampler", where);
     if (e.getKey().equalsIgnoreCase("none")) {
@@ -216,140 +257,22 @@ public final class Grid {
       throw new InvalidOptionException(where + ": " + bad.getMessage());
     }
     String method = name;
-    return new Named<>(label(method, params), seed -> SamplerCatalog.create(method, params, seed));
+    return new Named<>(Params.label(method, params), seed -> SamplerCatalog.create(method, params, seed));
   }
 
   private static Learner learner(JsonNode n, String where) {
     Map.Entry<String, Map<String, String>> e = entry(n, "learner", where);
-    String kind = e.getKey().toLowerCase(Locale.ROOT);
-    if (!LEARNERS.contains(kind)) {
-      throw unknown(where, "learner", e.getKey(), LEARNERS);
-    }
-    Params p = new Params(kind, e.getValue(), where);
-    String label = label(kind, e.getValue());
-    if (kind.equals("logistic")) {
-      int bags = p.integer("bags", 1);
-      Map<String, String> withoutBags = new LinkedHashMap<>(e.getValue());
-      withoutBags.remove("bags");
-      Trainer t;
-      double c = p.real("C", 1.0);
-      int maxIter = p.integer("max_iter", 100);
-      double tol = p.real("tol", 1e-4);
-      try {
-        t = LogisticRegression.builder().optC(c).optMaxIter(maxIter).optTolerance(tol)
-            .optClassWeight(p.text("class_weight", "none")).build();
-      } catch (InvalidOptionException bad) {
-        throw new InvalidOptionException(where + ": logistic " + bad.getMessage());
-      }
-      p.done(List.of("C", "max_iter", "tol", "class_weight", "bags"));
-      return new Learner(label, label(kind, withoutBags), t, bags);
-    }
-    String loss;
-    String weights = p.text("class_weight", "none");
-    org.imbalanced4j.djl.training.ValidationMetric metric;
+    Map<String, String> params = new LinkedHashMap<>(e.getValue());
+    String bagsText = params.remove("bags");
     try {
-      metric = org.imbalanced4j.djl.training.ValidationMetric.parse(p.text("metric", DEFAULT_METRIC.key()));
-      loss = LossRecipes.parse(p.text("loss", "ce"));
-      ClassWeights.of(weights, new long[] {1, 1}, 0.999);
+      org.imbalanced4j.learn.Learner entry = LearnerCatalog.get(e.getKey());
+      int bags = new Params(entry.name(), bagsText == null ? Map.of() : Map.of("bags", bagsText), List.of("bags"))
+          .positive("bags", 1);
+      Trainer t = entry.create(params);
+      return new Learner(Params.label(entry.name(), e.getValue()), Params.label(entry.name(), params), t, bags);
     } catch (InvalidOptionException bad) {
-      throw new InvalidOptionException(where + ": " + kind + " " + bad.getMessage());
-    }
-    int[] hidden = p.integers("hidden", new int[] {128, 64});
-    int epochs = p.integer("epochs", DEFAULT_EPOCHS);
-    Integer patience = e.getValue().containsKey("patience") ? p.integer("patience", 1) : null;
-    int batch = p.integer("batch_size", 128);
-    float lr = (float) p.real("lr", DEFAULT_LR);
-    double timeLimit = p.real("time_limit", DEFAULT_TIME_LIMIT);
-    if (!(timeLimit >= 0)) {
-      throw new InvalidOptionException(where + ": " + kind + " time_limit must be 0 (none) or a number of seconds, got "
-          + timeLimit);
-    }
-    p.done(List.of("loss", "class_weight", "hidden", "epochs", "patience", "batch_size", "lr", "metric", "time_limit"));
-    Trainer t = new NeuralTrainer(label, train -> {
-      long[] counts = train.classCounts().counts();
-      double[] w = weights.equalsIgnoreCase("none") ? null : ClassWeights.of(weights, counts, 0.999);
-      TabularTrainer.Builder b = TabularTrainer.builder().optNetwork(kind).optHidden(hidden).optEpochs(epochs)
-          .optPatience(patience != null ? patience : autoPatience(train.rows(), batch)).optBatchSize(batch)
-          .optMetric(metric).optLearningRate(lr)
-          .optTimeLimit(timeLimit);
-      return LossRecipes.apply(b, loss, counts, w);
-    });
-    return new Learner(label, label, t, 1);
-  }
-
-  /** The most epochs a network trains when the grid does not say; early stopping ends most runs far sooner. */
-  static final int DEFAULT_EPOCHS = 300;
-
-  /**
-   * Seconds a network may train in one fit when the grid does not say: a cap on time rather than
-   * on steps, so a large table is trained as long as it needs up to this limit, and a run that
-   * reaches it while still improving says so in the report.
-   */
-  static final double DEFAULT_TIME_LIMIT = 300;
-
-  /** Adam's step size when the grid does not say. */
-  static final double DEFAULT_LR = 0.001;
-
-  /** Optimiser steps without improvement that the default patience allows at least. */
-  static final int PATIENCE_STEPS = 500;
-
-  /**
-   * Patience when the grid does not say: 10 epochs, and at least {@link #PATIENCE_STEPS} optimiser
-   * steps: a small table has few steps per epoch (glass: 2), and its networks improve for hundreds
-   * of steps, so it gets more epochs (up to the cap).
-   */
-  static int autoPatience(int rows, int batch) {
-    int stepsPerEpoch = Math.max(1, (rows + batch - 1) / batch);
-    return Math.max(10, (PATIENCE_STEPS + stepsPerEpoch - 1) / stepsPerEpoch);
-  }
-
-  /** A learner's parameters as text, read by type; unknown names are an error. */
-  private record Params(String learner, Map<String, String> values, String where) {
-    String text(String key, String fallback) {
-      return values.getOrDefault(key, fallback);
-    }
-
-    double real(String key, double fallback) {
-      String v = values.get(key);
-      try {
-        return v == null ? fallback : Double.parseDouble(v);
-      } catch (NumberFormatException e) {
-        throw new InvalidOptionException(where + ": " + learner + " " + key + " must be a number, got '" + v + "'");
-      }
-    }
-
-    int integer(String key, int fallback) {
-      String v = values.get(key);
-      try {
-        int i = v == null ? fallback : Integer.parseInt(v.strip());
-        if (i < 1) {
-          throw new NumberFormatException();
-        }
-        return i;
-      } catch (NumberFormatException e) {
-        throw new InvalidOptionException(where + ": " + learner + " " + key + " must be a positive whole number, got '" + v + "'");
-      }
-    }
-
-    int[] integers(String key, int[] fallback) {
-      String v = values.get(key);
-      if (v == null) {
-        return fallback;
-      }
-      String[] parts = v.split(",");
-      int[] out = new int[parts.length];
-      for (int i = 0; i < parts.length; i++) {
-        out[i] = new Params(learner, Map.of(key, parts[i]), where).integer(key, 1);
-      }
-      return out;
-    }
-
-    void done(List<String> known) {
-      for (String k : values.keySet()) {
-        if (!known.contains(k)) {
-          throw unknown(where, learner + " parameter", k, known);
-        }
-      }
+      throw new InvalidOptionException(where + ": " + bad.getMessage());
     }
   }
+
 }

@@ -52,11 +52,18 @@ class GridTest {
   @Test
   void bagsDrawTheResamplerAgainAndAreLeftOutWithoutOne() throws Exception {
     List<Candidate> g = parse("samplers: [none, SMOTE]\nlearners: [{logistic: {bags: 10}}]\n", data("ionosphere"));
-    assertThat(g).extracting(Candidate::name, Candidate::bags).containsExactly(
-        org.assertj.core.groups.Tuple.tuple("none + logistic + argmax", 1),
-        org.assertj.core.groups.Tuple.tuple("SMOTE + logistic(bags=10) + argmax", 10));
-    assertThatThrownBy(() -> parse("learners: [{mlp: {bags: 3}}]", data("ionosphere")))
-        .hasMessageContaining("bags");
+    assertThat(g).extracting(Candidate::name).containsExactly("none + logistic + argmax",
+        "SMOTE + logistic(bags=10) + argmax");
+    assertThat(g.get(0).trainer()).isInstanceOf(org.imbalanced4j.model.LogisticRegression.class);
+    assertThat(g.get(1).sampler()).isNull(); // the ensemble draws it, once per member
+    assertThat(g.get(1).trainer()).isInstanceOfSatisfying(org.imbalanced4j.ensemble.BalancedBagging.class,
+        b -> assertThat(b.members()).isEqualTo(10));
+    assertThat(g.get(1).resampler().apply(1).name()).isEqualTo("SMOTE");
+    // any learner can be bagged
+    assertThat(parse("samplers: [RandomUnderSampler]\nlearners: [{knn: {bags: 3}}]", data("ionosphere")))
+        .singleElement().satisfies(c -> assertThat(c.trainer().describe()).isEqualTo("bagging(knn(n_neighbors=5), bags=3)"));
+    assertThatThrownBy(() -> parse("learners: [{mlp: {bags: 0}}]", data("ionosphere")))
+        .hasMessageContaining("bags must be a positive whole number");
   }
 
   @Test
@@ -69,15 +76,15 @@ class GridTest {
   void mistakesNameTheEntryAndTheValidChoices() {
     Dataset d = data("ionosphere");
     assertThatThrownBy(() -> parse("learners: [forest]", d)).isInstanceOf(InvalidOptionException.class)
-        .hasMessage("g.yaml: unknown learner 'forest'; valid: logistic, mlp, attention");
+        .hasMessage("g.yaml: unknown learner 'forest'; valid: logistic, knn, mlp, attention");
     assertThatThrownBy(() -> parse("samplers: [SMOOTE]\nlearners: [logistic]", d))
         .hasMessageStartingWith("g.yaml: unknown method 'SMOOTE'");
     assertThatThrownBy(() -> parse("samplers: [{SMOTE: {k: 3}}]\nlearners: [logistic]", d))
         .hasMessageStartingWith("g.yaml: ").hasMessageContaining("k_neighbors");
     assertThatThrownBy(() -> parse("learners: [{mlp: {loss: hinge}}]", d))
-        .hasMessageStartingWith("g.yaml: mlp unknown loss 'hinge'");
+        .hasMessageStartingWith("g.yaml: mlp: unknown loss 'hinge'");
     assertThatThrownBy(() -> parse("learners: [{logistic: {C: big}}]", d))
-        .hasMessage("g.yaml: logistic C must be a number, got 'big'");
+        .hasMessage("g.yaml: logistic: C must be a number, got 'big'");
     assertThatThrownBy(() -> parse("learners: [{mlp: {epochs: 0}}]", d))
         .hasMessageContaining("epochs must be a positive whole number");
     assertThatThrownBy(() -> parse("learners: [logistic]\nthreshold: [tuned]", d))
@@ -89,8 +96,8 @@ class GridTest {
 
   @Test
   void autoPatienceIsTenEpochsAndAtLeastFiveHundredSteps() {
-    assertThat(Grid.autoPatience(224, 128)).isEqualTo(250); // 2 steps an epoch
-    assertThat(Grid.autoPatience(4000, 128)).isEqualTo(16); // 32 steps an epoch
-    assertThat(Grid.autoPatience(1_000_000, 128)).isEqualTo(10);
+    assertThat(org.imbalanced4j.djl.training.NetworkConfig.autoPatience(224, 128)).isEqualTo(250); // 2 steps an epoch
+    assertThat(org.imbalanced4j.djl.training.NetworkConfig.autoPatience(4000, 128)).isEqualTo(16); // 32 steps an epoch
+    assertThat(org.imbalanced4j.djl.training.NetworkConfig.autoPatience(1_000_000, 128)).isEqualTo(10);
   }
 }

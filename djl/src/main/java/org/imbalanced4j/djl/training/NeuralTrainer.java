@@ -1,28 +1,40 @@
 package org.imbalanced4j.djl.training;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import org.imbalanced4j.data.Dataset;
-import org.imbalanced4j.model.Model;
-import org.imbalanced4j.model.Provenance;
+import org.imbalanced4j.model.FitMonitor;
 import org.imbalanced4j.model.Trainer;
+import org.imbalanced4j.model.Provenance;
 import org.imbalanced4j.split.Split;
 import org.imbalanced4j.split.StratifiedShuffleSplit;
 
 /**
- * A network as a core {@link Trainer}, so experiments race it beside classical models: the
- * {@link TabularTrainer} is configured per fit (its loss may depend on the training rows' class
- * counts), and when no validation rows are given a stratified fifth of the training rows serves
- * for early stopping.
+ * A network as a core {@link Trainer}, so experiments race it beside classical models: the {@link
+ * TabularTrainer} is made per fit from the {@link NetworkConfig} (its loss depends on the training
+ * rows' class counts), and when no validation rows are given a stratified fifth of the training
+ * rows serves for early stopping.
  */
 public final class NeuralTrainer implements Trainer {
   private final String description;
-  private final Function<Dataset, TabularTrainer.Builder> configure;
+  private final NetworkConfig config;
+  private final FitMonitor monitor;
 
-  /** @param configure the trainer for a training set (loss, epochs, network ...) */
-  public NeuralTrainer(String description, Function<Dataset, TabularTrainer.Builder> configure) {
+  /** @param description the learner with its parameters, for reports */
+  public NeuralTrainer(String description, NetworkConfig config) {
+    this(description, config, null);
+  }
+
+  private NeuralTrainer(String description, NetworkConfig config, FitMonitor monitor) {
     this.description = description;
-    this.configure = configure;
+    this.config = config;
+    this.monitor = monitor;
+  }
+
+  public NetworkConfig config() {
+    return config;
   }
 
   @Override
@@ -36,7 +48,12 @@ public final class NeuralTrainer implements Trainer {
   }
 
   @Override
-  public Model fit(Dataset train, Dataset validation, long seed) {
+  public Trainer withMonitor(FitMonitor m) {
+    return new NeuralTrainer(description, config, m);
+  }
+
+  @Override
+  public NeuralModel fit(Dataset train, Dataset validation, long seed) {
     Dataset fitOn = train;
     Dataset val = validation;
     if (val == null) {
@@ -44,21 +61,25 @@ public final class NeuralTrainer implements Trainer {
       fitOn = train.subset(s.train());
       val = train.subset(s.test());
     }
-    TabularTrainer.Result r = configure.apply(fitOn).optSeed((int) seed).build().fit(fitOn.compact(), val);
-    Provenance prov = new Provenance(description, Map.of("best_epoch", r.bestEpoch() + 1), seed, fitOn.rows() + " rows");
-    return new NeuralModel(r, prov);
-  }
-
-  /** A fitted network: its training result (best parameters, preprocessing) and provenance. */
-  public record NeuralModel(TabularTrainer.Result result, Provenance provenance) implements Model {
-    @Override
-    public double[][] predictProba(Dataset data) {
-      return TabularTrainer.predictProba(result, data);
+    TabularTrainer.Builder b = config.trainer(fitOn, seed);
+    if (monitor != null) {
+      if (monitor.checkpoints() != null) {
+        b.optCheckpoints(monitor.checkpoints());
+      }
+      if (monitor.progress() != null) {
+        b.optProgress(monitor.progress());
+      }
+      if (monitor.epochs() != null) {
+        b.optListener(l -> monitor.epochs().accept(l.toJson()));
+      }
     }
-
-    @Override
-    public java.util.List<String> warnings() {
-      return result.warnings();
-    }
+    TabularTrainer.Result r = b.build().fit(fitOn.compact(), val);
+    Map<String, Object> params = new LinkedHashMap<>();
+    params.put("best_epoch", r.bestEpoch() + 1);
+    params.put("best_metric", r.bestMetric());
+    params.put("metric", config.metric().key());
+    params.put("epochs_trained", r.history().size());
+    Provenance prov = new Provenance(description, params, seed, fitOn.rows() + " rows");
+    return new NeuralModel(train.schema(), r, prov);
   }
 }

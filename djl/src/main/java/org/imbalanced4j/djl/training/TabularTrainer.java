@@ -23,9 +23,10 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.imbalanced4j.DataException;
 import org.imbalanced4j.data.Dataset;
+import org.imbalanced4j.model.Calibration;
 import org.imbalanced4j.model.Standardizer;
 import org.imbalanced4j.djl.engine.PyTorchEngine;
-import org.imbalanced4j.djl.nn.TabularNetworks;
+import org.imbalanced4j.djl.nn.NetworkSpec;
 import org.imbalanced4j.djl.samplers.EpochSampler;
 import org.imbalanced4j.io.AtomicFiles;
 
@@ -60,9 +61,7 @@ public final class TabularTrainer {
   private final Loss deferredLoss;
   private final double timeLimitSeconds;
   private final EpochSampler sampler;
-  private final int[] hidden;
-  private final String network;
-  private final float dropout;
+  private final NetworkSpec network;
   private final int epochs;
   private final int batchSize;
   private final LearningRate learningRate;
@@ -79,9 +78,7 @@ public final class TabularTrainer {
     this.deferredLoss = b.deferredLoss;
     this.timeLimitSeconds = b.timeLimitSeconds;
     this.sampler = b.sampler;
-    this.hidden = b.hidden;
-    this.network = b.network;
-    this.dropout = b.dropout;
+    this.network = new NetworkSpec(b.network, b.hidden, b.dropout);
     this.epochs = b.epochs;
     this.batchSize = b.batchSize;
     this.learningRate = b.learningRate;
@@ -105,8 +102,7 @@ public final class TabularTrainer {
    * warnings (a cap reached while the validation metric still improved).
    */
   public record Result(byte[] parameters, Standardizer standardizer, int inputs, int classes,
-      String network, int[] hidden, float dropout, int bestEpoch, double bestMetric,
-      List<EpochLog> history, List<String> warnings) {
+      NetworkSpec network, int bestEpoch, double bestMetric, List<EpochLog> history, List<String> warnings) {
     public Result {
       warnings = List.copyOf(warnings);
     }
@@ -114,27 +110,22 @@ public final class TabularTrainer {
 
   /** Class probabilities of rows with the training schema, from a result's best parameters. */
   public static double[][] predictProba(Result r, Dataset data) {
+    return Calibration.softmax(logits(r, data), 1.0);
+  }
+
+  /** Logits of rows with the training schema, from a result's best parameters. */
+  public static double[][] logits(Result r, Dataset data) {
     synchronized (COLLECTOR) {
-      return predictAlone(r, data);
+      PyTorchEngine.noGrad();
+      try (NDManager manager = PyTorchEngine.get().newBaseManager()) {
+        SequentialBlock block = r.network().build(r.inputs(), r.classes());
+        block.initialize(manager, DataType.FLOAT32, new Shape(1, r.inputs()));
+        block.loadParameters(manager, new DataInputStream(new java.io.ByteArrayInputStream(r.parameters())));
+        return logits(block, new ParameterStore(manager, false), manager, r.standardizer(), data);
+      } catch (IOException | ai.djl.MalformedModelException e) {
+        throw new DataException("the network's parameters cannot be loaded (" + e.getMessage() + ")", e);
+      }
     }
-  }
-
-  private static double[][] predictAlone(Result r, Dataset data) {
-    PyTorchEngine.noGrad();
-    try (NDManager manager = PyTorchEngine.get().newBaseManager()) {
-      SequentialBlock block = network(r.network(), r.inputs(), r.classes(), r.hidden(), r.dropout());
-      block.initialize(manager, DataType.FLOAT32, new Shape(1, r.inputs()));
-      block.loadParameters(manager, new DataInputStream(new java.io.ByteArrayInputStream(r.parameters())));
-      return predict(block, new ParameterStore(manager, false), manager, r.standardizer(), data);
-    } catch (IOException | ai.djl.MalformedModelException e) {
-      throw new IllegalStateException("parameters of a fresh result cannot be loaded", e);
-    }
-  }
-
-  /** The network of a given type: {@code mlp} or {@code attention}. */
-  public static SequentialBlock network(String type, int inputs, int classes, int[] hidden, float dropout) {
-    return type.equals("attention") ? TabularNetworks.attention(inputs, classes, 32, 4, 2, dropout)
-        : TabularNetworks.mlp(classes, hidden, dropout);
   }
 
   /**
@@ -156,7 +147,7 @@ public final class TabularTrainer {
     int k = train.classCount();
     try (NDManager manager = engine.newBaseManager()) {
       engine.setRandomSeed(seed);
-      SequentialBlock block = network(network, std.width(), k, hidden, dropout);
+      SequentialBlock block = network.build(std.width(), k);
       block.initialize(manager, DataType.FLOAT32, new Shape(batchSize, std.width()));
       ParameterStore ps = new ParameterStore(manager, false);
       State st = new State();
@@ -214,7 +205,7 @@ public final class TabularTrainer {
                 + "raise %s", outOfTime ? String.format(java.util.Locale.ROOT, "time limit of %.0f s", timeLimitSeconds)
                 : "epoch cap", e, metric.key(), st.bestEpoch + 1, outOfTime ? "the time limit" : "epochs"));
       }
-      return new Result(st.best, std, std.width(), k, network, hidden.clone(), dropout, st.bestEpoch,
+      return new Result(st.best, std, std.width(), k, network, st.bestEpoch,
           st.bestMetric, List.copyOf(st.history), warnings);
     } catch (IOException ex) {
       throw new DataException("checkpoint in " + checkpoints + " cannot be used: " + ex.getMessage(), ex);
@@ -525,8 +516,8 @@ public final class TabularTrainer {
 
     /** {@code mlp} (default) or {@code attention} (FT-Transformer style). */
     public Builder optNetwork(String network) {
-      if (!network.equals("mlp") && !network.equals("attention")) {
-        throw org.imbalanced4j.InvalidOptionException.unknown("model", network, List.of("mlp", "attention"));
+      if (!NetworkSpec.TYPES.contains(network)) {
+        throw org.imbalanced4j.InvalidOptionException.unknown("model", network, NetworkSpec.TYPES);
       }
       this.network = network;
       return this;

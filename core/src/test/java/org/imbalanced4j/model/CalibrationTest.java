@@ -1,4 +1,4 @@
-package org.imbalanced4j.djl.training;
+package org.imbalanced4j.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;

@@ -1,4 +1,4 @@
-package org.imbalanced4j.djl.training;
+package org.imbalanced4j.model;
 
 /**
  * Temperature scaling: the single {@code T > 0} that minimises the validation log loss of {@code

@@ -1,0 +1,98 @@
+package org.imbalanced4j.ensemble;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongFunction;
+import org.imbalanced4j.data.Dataset;
+import org.imbalanced4j.model.LinearModel;
+import org.imbalanced4j.model.Model;
+import org.imbalanced4j.model.Provenance;
+import org.imbalanced4j.model.Trainer;
+import org.imbalanced4j.sampling.Sampler;
+
+/**
+ * Balanced bagging: the base learner fitted on {@code members} independent draws of a resampler
+ * (each draw and each member with its own seed, derived from the fit's), their predictions
+ * averaged (Breiman, "Bagging predictors", Machine Learning 24, 1996; with balanced bags as
+ * imbalanced-learn's {@code BalancedBaggingClassifier}, Maclin and Opitz 1997). A trainer wrapping
+ * a trainer: any base learner, any resampler.
+ *
+ * <p>Linear members are averaged exactly in logit space into one linear model ({@link
+ * LinearModel#averageOfLogits}, so a bagged logistic regression scores and saves as cheaply as one);
+ * other members are kept and their probabilities averaged ({@link MeanModel}).
+ *
+ * <p>Member {@code b} uses seed {@link #memberSeed}{@code (seed, b)} for its draw and its fit; member
+ * 0 has the fit's own seed. Validation rows, when the base learner uses them, are the same real rows
+ * for every member.
+ */
+public final class BalancedBagging implements Trainer {
+  private final Trainer base;
+  private final LongFunction<Sampler> sampler;
+  private final int members;
+
+  /**
+   * @param sampler the resampler of a seed, drawn once per member
+   * @param members how many members (at least 1)
+   */
+  public BalancedBagging(Trainer base, LongFunction<Sampler> sampler, int members) {
+    if (members < 1) {
+      throw new IllegalArgumentException("bags must be at least 1, got " + members);
+    }
+    this.base = base;
+    this.sampler = sampler;
+    this.members = members;
+  }
+
+  /** The resampler each member's rows are drawn with. */
+  public LongFunction<Sampler> sampler() {
+    return sampler;
+  }
+
+  public Trainer base() {
+    return base;
+  }
+
+  public int members() {
+    return members;
+  }
+
+  @Override
+  public String describe() {
+    return "bagging(" + base.describe() + ", bags=" + members + ")";
+  }
+
+  @Override
+  public boolean usesValidation() {
+    return base.usesValidation();
+  }
+
+  @Override
+  public Trainer withMonitor(org.imbalanced4j.model.FitMonitor monitor) {
+    return new BalancedBagging(base.withMonitor(monitor), sampler, members);
+  }
+
+  @Override
+  public Model fit(Dataset train, Dataset validation, long seed) {
+    List<Model> fitted = new ArrayList<>();
+    for (int b = 0; b < members; b++) {
+      long s = memberSeed(seed, b);
+      Dataset fitOn = sampler.apply(s).fitResample(train).data();
+      fitted.add(base.fit(fitOn, validation, s));
+    }
+    Provenance p = fitted.get(0).provenance();
+    Map<String, Object> params = new LinkedHashMap<>(p.parameters());
+    params.put("bags", members);
+    Provenance prov = new Provenance(p.trainer(), params, seed, train.rows() + " rows");
+    if (fitted.stream().allMatch(m -> m instanceof LinearModel)) {
+      return LinearModel.averageOfLogits(fitted.stream().map(m -> (LinearModel) m).toList(), prov);
+    }
+    return new MeanModel(fitted, prov);
+  }
+
+  /** The seed of member {@code b} in a fit with {@code seed}; member 0 has the fit's seed. */
+  public static long memberSeed(long seed, int b) {
+    return (seed + 1_000_003L * b) & 0xffffffffL;
+  }
+}

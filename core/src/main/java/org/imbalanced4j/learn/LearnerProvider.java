@@ -1,0 +1,19 @@
+package org.imbalanced4j.learn;
+
+import java.util.List;
+import org.imbalanced4j.model.io.ModelFormat;
+
+/**
+ * A module's learners and model formats, found with {@link java.util.ServiceLoader}: a module
+ * lists its provider in {@code META-INF/services/org.imbalanced4j.learn.LearnerProvider}, and its
+ * learners appear in grids, {@code imb train --model}, {@code imb compare --list-learners} and
+ * model directories without any change elsewhere.
+ */
+public interface LearnerProvider {
+  List<Learner> learners();
+
+  /** Formats of model kinds that no learner entry carries (such as ensembles of any member). */
+  default List<ModelFormat> formats() {
+    return List.of();
+  }
+}

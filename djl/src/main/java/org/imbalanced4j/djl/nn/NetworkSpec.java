@@ -1,0 +1,61 @@
+package org.imbalanced4j.djl.nn;
+
+import ai.djl.nn.SequentialBlock;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.imbalanced4j.InvalidOptionException;
+
+/**
+ * What a network is, independent of its parameters: the architecture ({@code mlp} or {@code
+ * attention}), hidden widths and dropout. Builds the block for a number of inputs and classes, and
+ * is what a saved network stores, so the same spec rebuilds the same block before its parameters
+ * are loaded.
+ *
+ * @param type {@code mlp} ({@link TabularNetworks#mlp}) or {@code attention} ({@link
+ *     TabularNetworks#attention})
+ * @param hidden the MLP's hidden widths
+ * @param dropout the dropout rate
+ */
+public record NetworkSpec(String type, int[] hidden, float dropout) {
+  /** The architectures. */
+  public static final List<String> TYPES = List.of("mlp", "attention");
+
+  public NetworkSpec {
+    if (!TYPES.contains(type)) {
+      throw InvalidOptionException.unknown("network", type, TYPES);
+    }
+    hidden = hidden.clone();
+  }
+
+  @Override
+  public int[] hidden() {
+    return hidden.clone();
+  }
+
+  /** The untrained block for {@code inputs} input columns and {@code classes} logits. */
+  public SequentialBlock build(int inputs, int classes) {
+    return type.equals("attention") ? TabularNetworks.attention(inputs, classes, 32, 4, 2, dropout)
+        : TabularNetworks.mlp(classes, hidden, dropout);
+  }
+
+  /** The spec as a saved model holds it. */
+  public Map<String, Object> toMap() {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("type", type);
+    m.put("hidden", hidden);
+    m.put("dropout", dropout);
+    return m;
+  }
+
+  /** The inverse of {@link #toMap()}. */
+  public static NetworkSpec read(JsonNode n) {
+    JsonNode h = n.get("hidden");
+    int[] hidden = new int[h.size()];
+    for (int i = 0; i < hidden.length; i++) {
+      hidden[i] = h.get(i).asInt();
+    }
+    return new NetworkSpec(n.get("type").asText(), hidden, (float) n.get("dropout").asDouble());
+  }
+}

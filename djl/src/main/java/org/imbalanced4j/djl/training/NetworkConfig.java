@@ -1,0 +1,125 @@
+package org.imbalanced4j.djl.training;
+
+import java.util.List;
+import java.util.Locale;
+import org.imbalanced4j.catalog.Param;
+import org.imbalanced4j.catalog.Params;
+import org.imbalanced4j.data.Dataset;
+import org.imbalanced4j.djl.nn.NetworkSpec;
+import org.imbalanced4j.djl.samplers.ClassSamplers;
+import org.imbalanced4j.djl.samplers.EpochSampler;
+import org.imbalanced4j.djl.samplers.WeightedRandomSampler;
+import org.imbalanced4j.sampling.SamplerCatalog;
+import org.imbalanced4j.weights.ClassWeights;
+
+/**
+ * How a network learner trains, from its catalogue parameters: the one place where parameters
+ * become a {@link TabularTrainer} (loss set up from the training rows' class counts, epoch
+ * sampler, schedule), for grids and {@code imb train} alike.
+ *
+ * @param patience epochs without improvement before stopping; 0 for {@link #autoPatience}
+ * @param timeLimit seconds per fit, 0 for none
+ * @param batchSampler {@code none}, {@code weighted}, {@code class-balanced}, {@code sqrt}, {@code
+ *     progressive}, or a row-selecting resampler's name redrawn every epoch
+ */
+public record NetworkConfig(NetworkSpec network, String loss, String classWeight, int epochs, int patience,
+    int batchSize, float lr, ValidationMetric metric, double timeLimit, boolean sgd, double weightDecay,
+    String schedule, String batchSampler) {
+  /** Optimiser steps without improvement that the automatic patience allows at least. */
+  public static final int PATIENCE_STEPS = 500;
+
+  /** The parameters of a network learner, with their defaults. */
+  public static final List<Param> PARAMS = List.of(
+      new Param("loss", "ce", String.join(" | ", LossRecipes.NAMES)),
+      new Param("class_weight", "none", "none | balanced | inverse | sqrt | effective (for ce and focal)"),
+      new Param("hidden", "128,64", "hidden layer widths (mlp)"),
+      new Param("epochs", "300", "most epochs, a cap: early stopping usually ends training sooner"),
+      new Param("patience", "auto", "epochs without improvement before stopping; auto: 10 epochs and at least "
+          + PATIENCE_STEPS + " steps; the rate drops tenfold after half of it"),
+      new Param("batch_size", "128", "rows per step"),
+      new Param("lr", "0.001", "learning rate"),
+      new Param("metric", "balanced_log_loss", "early stopping on the validation rows: balanced_log_loss (each class's "
+          + "mean log loss, averaged; lower is better) | pr_auc | macro_f1 | balanced_accuracy | g_mean"),
+      new Param("time_limit", "300", "seconds per fit, a cap (0: none)"),
+      new Param("optimizer", "adam", "adam | sgd (momentum 0.9)"),
+      new Param("weight_decay", "0", "L2 weight decay"),
+      new Param("schedule", "constant", "constant | cosine (one warm-up epoch, to 0 at epochs) | step (x0.1 every "
+          + "third of epochs)"),
+      new Param("batch_sampler", "none", "none | weighted | class-balanced | sqrt | progressive | a row-selecting "
+          + "resampler such as RandomUnderSampler, redrawn every epoch"));
+
+  /** Reads and checks a network learner's parameters. */
+  public static NetworkConfig parse(String type, Params p) {
+    String loss = LossRecipes.parse(p.text("loss", "ce"));
+    String weights = p.text("class_weight", "none");
+    if (!weights.equalsIgnoreCase("none")) {
+      ClassWeights.of(weights, new long[] {1, 1}, 0.999); // an unknown scheme fails now
+    }
+    String patience = p.text("patience", "auto");
+    String sampler = p.text("batch_sampler", "none");
+    if (!List.of("none", "weighted", "class-balanced", "sqrt", "progressive").contains(sampler.toLowerCase(Locale.ROOT))) {
+      SamplerCatalog.get(sampler); // fails with the list of valid names
+    }
+    NetworkConfig c = new NetworkConfig(new NetworkSpec(type, p.positives("hidden", new int[] {128, 64}), 0.1f),
+        loss, weights, p.positive("epochs", 300), patience.equalsIgnoreCase("auto") ? 0 : p.positive("patience", 10),
+        p.positive("batch_size", 128), (float) p.real("lr", 0.001, Double.MIN_VALUE, 10),
+        ValidationMetric.parse(p.text("metric", "balanced_log_loss")), p.real("time_limit", 300, 0, 1e7),
+        p.choice("optimizer", "adam", List.of("adam", "sgd")).equals("sgd"), p.real("weight_decay", 0, 0, 1),
+        p.choice("schedule", "constant", List.of("constant", "cosine", "step")), sampler);
+    return c;
+  }
+
+  /**
+   * Patience when not given: 10 epochs, and at least {@link #PATIENCE_STEPS} optimiser steps: a
+   * small table has few steps per epoch (glass: 2), and its networks improve for hundreds of
+   * steps, so it gets more epochs (up to the cap).
+   */
+  public static int autoPatience(int rows, int batch) {
+    int stepsPerEpoch = Math.max(1, (rows + batch - 1) / batch);
+    return Math.max(10, (PATIENCE_STEPS + stepsPerEpoch - 1) / stepsPerEpoch);
+  }
+
+  /** The trainer for these training rows: the loss from their class counts, the epoch sampler seeded. */
+  public TabularTrainer.Builder trainer(Dataset train, long seed) {
+    long[] counts = train.classCounts().counts();
+    double[] w = classWeight.equalsIgnoreCase("none") ? null : ClassWeights.of(classWeight, counts, 0.999);
+    TabularTrainer.Builder b = TabularTrainer.builder().optNetwork(network.type()).optHidden(network.hidden())
+        .optDropout(network.dropout()).optEpochs(epochs)
+        .optPatience(patience > 0 ? patience : autoPatience(train.rows(), batchSize)).optBatchSize(batchSize)
+        .optMetric(metric).optLearningRate(rate()).optSgd(sgd).optWeightDecay(weightDecay).optTimeLimit(timeLimit)
+        .optSeed((int) seed);
+    EpochSampler es = sampler(train, counts, w, seed);
+    if (es != null) {
+      b.optSampler(es);
+    }
+    return LossRecipes.apply(b, loss, counts, w);
+  }
+
+  private LearningRate rate() {
+    return switch (schedule) {
+      case "cosine" -> LearningRate.cosine(lr, epochs, 1);
+      case "step" -> LearningRate.step(lr, Math.max(1, epochs / 3), 0.1f);
+      default -> LearningRate.constant(lr);
+    };
+  }
+
+  private EpochSampler sampler(Dataset train, long[] counts, double[] weights, long seed) {
+    int[] y = train.labels();
+    return switch (batchSampler.toLowerCase(Locale.ROOT)) {
+      case "none" -> null;
+      case "weighted" -> {
+        double[] w = weights != null ? weights : ClassWeights.balanced(counts);
+        double[] rowW = new double[y.length];
+        for (int i = 0; i < y.length; i++) {
+          rowW[i] = w[y[i]];
+        }
+        yield new WeightedRandomSampler(rowW, y.length, true, seed);
+      }
+      case "class-balanced" -> ClassSamplers.classBalanced(y, seed);
+      case "sqrt" -> ClassSamplers.sqrt(y, seed);
+      case "progressive" -> ClassSamplers.progressive(y, epochs, seed);
+      default -> ClassSamplers.resampler(train,
+          e -> SamplerCatalog.create(batchSampler, java.util.Map.of(), (seed + e) & 0xffffffffL));
+    };
+  }
+}

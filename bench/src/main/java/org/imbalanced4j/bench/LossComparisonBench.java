@@ -9,7 +9,7 @@ import org.imbalanced4j.data.Dataset;
 import org.imbalanced4j.djl.losses.FocalLoss;
 import org.imbalanced4j.djl.losses.LogitAdjustedLoss;
 import org.imbalanced4j.djl.losses.WeightedCrossEntropyLoss;
-import org.imbalanced4j.djl.training.TabularTrainer;
+import org.imbalanced4j.djl.training.TrainingLoop;
 import org.imbalanced4j.djl.training.NeuralModel;
 import org.imbalanced4j.model.Provenance;
 import org.imbalanced4j.model.io.ModelDirectory;
@@ -54,7 +54,7 @@ public final class LossComparisonBench {
           Dataset train = rest.subset(inner.train()).compact();
           Dataset val = rest.subset(inner.test());
           long[] counts = train.classCounts().counts();
-          TabularTrainer.Result r = TabularTrainer.builder().setLoss(l.getValue().apply(counts))
+          TrainingLoop.Result r = TrainingLoop.builder().setLoss(l.getValue().apply(counts))
               .optEpochs(epochs).optPatience(epochs).optSeed(s).build().fit(train, val);
           java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("cmp");
           ModelDirectory.save(dir, new NeuralModel(train.schema(), r, new Provenance(l.getKey(), Map.of(), s, "")),

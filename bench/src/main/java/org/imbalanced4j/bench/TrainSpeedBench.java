@@ -8,7 +8,7 @@ import org.imbalanced4j.data.Schema;
 import org.imbalanced4j.djl.losses.FocalLoss;
 import org.imbalanced4j.djl.samplers.ClassSamplers;
 import org.imbalanced4j.djl.training.EpochLog;
-import org.imbalanced4j.djl.training.TabularTrainer;
+import org.imbalanced4j.djl.training.TrainingLoop;
 
 /**
  * Training throughput of an MLP 20-256-256-2 (batch norm, ReLU), batch 256, Adam, focal loss,
@@ -35,7 +35,7 @@ public final class TrainSpeedBench {
     Dataset d = Dataset.builder(Schema.numeric(20, "y", List.of("0", "1"))).setValues(x, n).setLabels(y).build();
     Dataset val = d.subset(new int[] {0, 1, 2, 3, 4, 5, 6, 7});
     double[] seconds = new double[epochs];
-    TabularTrainer.builder().setLoss(new FocalLoss(2, null)).optSampler(ClassSamplers.classBalanced(y, 1))
+    TrainingLoop.builder().setLoss(new FocalLoss(2, null)).optSampler(ClassSamplers.classBalanced(y, 1))
         .optHidden(256, 256).optDropout(0).optBatchSize(256).optEpochs(epochs).optPatience(epochs)
         .optListener((EpochLog l) -> seconds[l.epoch()] = l.seconds()).build().fit(d, val);
     double total = 0;

@@ -8,7 +8,7 @@ package org.imbalanced4j.djl.training;
  * @param metric the validation metric
  * @param learningRate the rate at the epoch's last step
  * @param seconds wall time of the epoch
- * @param phase 0 for the loss, 1 for the deferred loss ({@link TabularTrainer.Builder#optDeferredLoss})
+ * @param phase 0 for the loss, 1 for the deferred loss ({@link TrainingLoop.Builder#optDeferredLoss})
  */
 public record EpochLog(int epoch, double loss, double metric, double learningRate, double seconds, int phase) {
   /** The fields as written to {@code history.jsonl} and {@code log.jsonl}: epochs 1-based, as printed. */

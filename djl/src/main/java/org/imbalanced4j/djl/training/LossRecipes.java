@@ -38,7 +38,7 @@ public final class LossRecipes {
    *
    * @param weights class weights for {@code ce} and {@code focal}, or null
    */
-  public static TabularTrainer.Builder apply(TabularTrainer.Builder b, String name, long[] counts, double[] weights) {
+  public static TrainingLoop.Builder apply(TrainingLoop.Builder b, String name, long[] counts, double[] weights) {
     switch (parse(name)) {
       case "ce" -> b.setLoss(new WeightedCrossEntropyLoss(weights, 0));
       case "focal" -> b.setLoss(new FocalLoss(2.0, weights));

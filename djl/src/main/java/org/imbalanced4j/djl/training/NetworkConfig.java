@@ -14,7 +14,7 @@ import org.imbalanced4j.weights.ClassWeights;
 
 /**
  * How a network learner trains, from its catalogue parameters: the one place where parameters
- * become a {@link TabularTrainer} (loss set up from the training rows' class counts, epoch
+ * become a {@link TrainingLoop} (loss set up from the training rows' class counts, epoch
  * sampler, schedule), for grids and {@code imb train} alike.
  *
  * @param patience epochs without improvement before stopping; 0 for {@link #autoPatience}
@@ -80,10 +80,10 @@ public record NetworkConfig(NetworkSpec network, String loss, String classWeight
   }
 
   /** The trainer for these training rows: the loss from their class counts, the epoch sampler seeded. */
-  public TabularTrainer.Builder trainer(Dataset train, long seed) {
+  public TrainingLoop.Builder trainer(Dataset train, long seed) {
     long[] counts = train.classCounts().counts();
     double[] w = classWeight.equalsIgnoreCase("none") ? null : ClassWeights.of(classWeight, counts, 0.999);
-    TabularTrainer.Builder b = TabularTrainer.builder().optNetwork(network.type()).optHidden(network.hidden())
+    TrainingLoop.Builder b = TrainingLoop.builder().optNetwork(network.type()).optHidden(network.hidden())
         .optDropout(network.dropout()).optEpochs(epochs)
         .optPatience(patience > 0 ? patience : autoPatience(train.rows(), batchSize)).optBatchSize(batchSize)
         .optMetric(metric).optLearningRate(rate()).optSgd(sgd).optWeightDecay(weightDecay).optTimeLimit(timeLimit)

@@ -21,12 +21,12 @@ import org.imbalanced4j.model.io.ModelWriter;
  * {@code network}: the spec, standardisation and best epoch in {@code model.json}, the parameters
  * in {@code params.bin} (DJL's format), the epochs in {@code history.jsonl}.
  */
-public record NeuralModel(Schema schema, TabularTrainer.Result result, Provenance provenance) implements Model {
+public record NeuralModel(Schema schema, TrainingLoop.Result result, Provenance provenance) implements Model {
   /** Reads what {@link #save} writes. */
   public static final ModelFormat FORMAT = ModelFormat.of("network", in -> {
     NetworkSpec spec = NetworkSpec.read(in.get("network"));
     Standardizer std = Standardizer.read(in.get("standardizer"));
-    TabularTrainer.Result r = new TabularTrainer.Result(in.read("params.bin"), std, std.width(),
+    TrainingLoop.Result r = new TrainingLoop.Result(in.read("params.bin"), std, std.width(),
         in.schema().classCount(), spec, in.section().path("best_epoch").asInt(1) - 1,
         in.section().path("best_metric").asDouble(Double.NaN), List.of(), List.of());
     return new NeuralModel(in.schema(), r, new Provenance("network", Map.of(), 0, "saved"));
@@ -36,7 +36,7 @@ public record NeuralModel(Schema schema, TabularTrainer.Result result, Provenanc
 
   @Override
   public double[][] predictProba(Dataset data) {
-    return TabularTrainer.predictProba(result, data);
+    return TrainingLoop.predictProba(result, data);
   }
 
   @Override
@@ -46,7 +46,7 @@ public record NeuralModel(Schema schema, TabularTrainer.Result result, Provenanc
 
   @Override
   public double[][] scores(Dataset data) {
-    return TabularTrainer.logits(result, data);
+    return TrainingLoop.logits(result, data);
   }
 
   @Override

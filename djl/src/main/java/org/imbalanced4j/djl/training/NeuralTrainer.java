@@ -13,7 +13,7 @@ import org.imbalanced4j.split.StratifiedShuffleSplit;
 
 /**
  * A network as a core {@link Trainer}, so experiments race it beside classical models: the {@link
- * TabularTrainer} is made per fit from the {@link NetworkConfig} (its loss depends on the training
+ * TrainingLoop} is made per fit from the {@link NetworkConfig} (its loss depends on the training
  * rows' class counts), and when no validation rows are given a stratified fifth of the training
  * rows serves for early stopping.
  */
@@ -61,7 +61,7 @@ public final class NeuralTrainer implements Trainer {
       fitOn = train.subset(s.train());
       val = train.subset(s.test());
     }
-    TabularTrainer.Builder b = config.trainer(fitOn, seed);
+    TrainingLoop.Builder b = config.trainer(fitOn, seed);
     if (monitor != null) {
       if (monitor.checkpoints() != null) {
         b.optCheckpoints(monitor.checkpoints());
@@ -73,7 +73,7 @@ public final class NeuralTrainer implements Trainer {
         b.optListener(l -> monitor.epochs().accept(l.toJson()));
       }
     }
-    TabularTrainer.Result r = b.build().fit(fitOn.compact(), val);
+    TrainingLoop.Result r = b.build().fit(fitOn.compact(), val);
     Map<String, Object> params = new LinkedHashMap<>();
     params.put("best_epoch", r.bestEpoch() + 1);
     params.put("best_metric", r.bestMetric());

@@ -13,7 +13,7 @@ import org.imbalanced4j.split.StratifiedShuffleSplit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class TabularTrainerTest {
+class TrainingLoopTest {
   @TempDir Path dir;
 
   static Dataset[] ionosphere() {
@@ -25,7 +25,7 @@ class TabularTrainerTest {
   @Test
   void learnsARealDataSetAndKeepsTheBestEpoch() {
     Dataset[] tv = ionosphere();
-    TabularTrainer.Result r = TabularTrainer.builder().setLoss(new FocalLoss(2, null))
+    TrainingLoop.Result r = TrainingLoop.builder().setLoss(new FocalLoss(2, null))
         .optEpochs(25).optBatchSize(32).optLearningRate(3e-3f).optSeed(1).build().fit(tv[0], tv[1]);
     assertThat(r.bestMetric()).isGreaterThan(0.85);
     assertThat(r.history()).isNotEmpty();
@@ -36,9 +36,9 @@ class TabularTrainerTest {
   @Test
   void aResumedRunEndsWithTheSameParametersAsAnUninterruptedOne() {
     Dataset[] tv = ionosphere();
-    TabularTrainer.Result whole = trainer(dir.resolve("a"), 4).fit(tv[0], tv[1]);
+    TrainingLoop.Result whole = trainer(dir.resolve("a"), 4).fit(tv[0], tv[1]);
     trainer(dir.resolve("b"), 2).fit(tv[0], tv[1]); // "interrupted" after epoch 2
-    TabularTrainer.Result resumed = trainer(dir.resolve("b"), 4).fit(tv[0], tv[1]);
+    TrainingLoop.Result resumed = trainer(dir.resolve("b"), 4).fit(tv[0], tv[1]);
     assertThat(resumed.history()).hasSize(4);
     for (int e = 0; e < 4; e++) {
       assertThat(resumed.history().get(e).loss()).isEqualTo(whole.history().get(e).loss());
@@ -51,7 +51,7 @@ class TabularTrainerTest {
   void aCosineScheduleWarmsUpAndDecays() {
     Dataset[] tv = ionosphere();
     java.util.List<EpochLog> logs = new java.util.ArrayList<>();
-    TabularTrainer.Result r = TabularTrainer.builder().setLoss(new WeightedCrossEntropyLoss(null, 0))
+    TrainingLoop.Result r = TrainingLoop.builder().setLoss(new WeightedCrossEntropyLoss(null, 0))
         .optLearningRate(LearningRate.cosine(3e-3f, 12, 2)).optEpochs(12).optPatience(100).optBatchSize(32)
         .optMetric(ValidationMetric.BALANCED_ACCURACY).optListener(logs::add).optSeed(3).build().fit(tv[0], tv[1]);
     assertThat(logs).hasSize(12);
@@ -67,7 +67,7 @@ class TabularTrainerTest {
     double[] cb = org.imbalanced4j.weights.ClassWeights.effectiveNumber(counts, 0.999);
     java.util.List<EpochLog> logs = new java.util.ArrayList<>();
     int patience = 4;
-    TabularTrainer.Result r = TabularTrainer.builder().setLoss(new org.imbalanced4j.djl.losses.LdamLoss(counts, 0.5, 30, null))
+    TrainingLoop.Result r = TrainingLoop.builder().setLoss(new org.imbalanced4j.djl.losses.LdamLoss(counts, 0.5, 30, null))
         .optDeferredLoss(new org.imbalanced4j.djl.losses.LdamLoss(counts, 0.5, 30, cb)).optLearningRate(3e-3f)
         .optEpochs(500).optPatience(patience).optBatchSize(32).optMetric(ValidationMetric.BALANCED_ACCURACY)
         .optListener(logs::add).optSeed(3).build().fit(tv[0], tv[1]);
@@ -92,20 +92,56 @@ class TabularTrainerTest {
   @Test
   void aRunEndedByTheEpochCapWhileImprovingSaysSo() {
     Dataset[] tv = ionosphere();
-    TabularTrainer.Result r = TabularTrainer.builder().setLoss(new WeightedCrossEntropyLoss(null, 0))
+    TrainingLoop.Result r = TrainingLoop.builder().setLoss(new WeightedCrossEntropyLoss(null, 0))
         .optEpochs(2).optPatience(10).optBatchSize(32).optLearningRate(1e-4f)
         .optMetric(ValidationMetric.BALANCED_LOG_LOSS).optSeed(1).build().fit(tv[0], tv[1]);
     assertThat(r.bestEpoch()).as("a small rate still improves the smooth loss at every epoch").isEqualTo(1);
     assertThat(r.warnings()).singleElement().asString().contains("epoch cap").contains("raise epochs");
-    TabularTrainer.Result stopped = TabularTrainer.builder().setLoss(new WeightedCrossEntropyLoss(null, 0))
+    TrainingLoop.Result stopped = TrainingLoop.builder().setLoss(new WeightedCrossEntropyLoss(null, 0))
         .optEpochs(300).optPatience(2).optBatchSize(32).optLearningRate(1e-2f)
         .optMetric(ValidationMetric.BALANCED_LOG_LOSS).optSeed(1).build().fit(tv[0], tv[1]);
     assertThat(stopped.history().size()).as("early stopping ended it").isLessThan(300);
     assertThat(stopped.warnings()).isEmpty();
   }
 
-  private static TabularTrainer trainer(Path checkpoints, int epochs) {
-    return TabularTrainer.builder().setLoss(new WeightedCrossEntropyLoss(null, 0))
+  private static TrainingLoop trainer(Path checkpoints, int epochs) {
+    return TrainingLoop.builder().setLoss(new WeightedCrossEntropyLoss(null, 0))
         .optEpochs(epochs).optBatchSize(32).optPatience(100).optSeed(7).optCheckpoints(checkpoints).build();
+  }
+
+  @Test
+  void startsFromGivenParametersAndNeverUpdatesFrozenOnes() {
+    Dataset[] tv = ionosphere();
+    TrainingLoop.Result first = TrainingLoop.builder().setLoss(new WeightedCrossEntropyLoss(null, 0)).optEpochs(3)
+        .optBatchSize(32).optSeed(1).build().fit(tv[0], tv[1]);
+    java.util.Map<String, float[]> before = parameters(first);
+    String head = before.keySet().stream().filter(n -> n.endsWith("Linear_weight")).reduce((a, b) -> b).orElseThrow()
+        .replace("_weight", "");
+    TrainingLoop.Result second = TrainingLoop.builder().setLoss(new WeightedCrossEntropyLoss(null, 0)).optEpochs(3)
+        .optBatchSize(32).optSeed(2).optInitialParameters(first.parameters()).optFreeze(n -> !n.startsWith(head))
+        .build().fit(tv[0], tv[1]);
+    java.util.Map<String, float[]> after = parameters(second);
+    assertThat(after.keySet()).isEqualTo(before.keySet());
+    for (String n : before.keySet()) {
+      if (n.startsWith(head)) {
+        assertThat(after.get(n)).as(n + " trains").isNotEqualTo(before.get(n));
+      } else if (!n.contains("running")) { // batch norm's running statistics are not parameters of the fit
+        assertThat(after.get(n)).as(n + " frozen").isEqualTo(before.get(n));
+      }
+    }
+  }
+
+  /** A result's parameters by name. */
+  private static java.util.Map<String, float[]> parameters(TrainingLoop.Result r) {
+    java.util.Map<String, float[]> out = new java.util.LinkedHashMap<>();
+    try (ai.djl.ndarray.NDManager m = org.imbalanced4j.djl.engine.PyTorchEngine.get().newBaseManager()) {
+      ai.djl.nn.SequentialBlock b = r.network().build(r.inputs(), r.classes());
+      b.initialize(m, ai.djl.ndarray.types.DataType.FLOAT32, new ai.djl.ndarray.types.Shape(1, r.inputs()));
+      b.loadParameters(m, new java.io.DataInputStream(new java.io.ByteArrayInputStream(r.parameters())));
+      b.getParameters().forEach(p -> out.put(p.getKey(), p.getValue().getArray().toFloatArray()));
+    } catch (java.io.IOException | ai.djl.MalformedModelException e) {
+      throw new IllegalStateException(e);
+    }
+    return out;
   }
 }

@@ -31,9 +31,13 @@ import org.imbalanced4j.djl.samplers.EpochSampler;
 import org.imbalanced4j.io.AtomicFiles;
 
 /**
- * Trains a multilayer perceptron on a table with an imbalance-aware loss and epoch sampler until
- * the validation rows say stop, and keeps the epoch with the best validation metric. Inputs are
- * standardised on the training rows only.
+ * The one training loop of every network: trains with an imbalance-aware loss and epoch sampler
+ * until the validation rows say stop, and keeps the epoch with the best validation metric. Its
+ * parts plug in: the network from a {@link NetworkSpec} (what a saved network stores), the rows
+ * from a {@link BatchSource} (row indices to tensors, with a training-time transform for
+ * augmentation), the loss over the network's logits, optional initial parameters ({@link
+ * Builder#optInitialParameters}) and a freeze rule ({@link Builder#optFreeze}). A table is one
+ * adapter ({@link #fit(Dataset, Dataset)}: rows standardised on the training rows only).
  *
  * <p>Stopping: an epoch improves when its validation metric is higher than the best so far, or
  * equal with a lower validation log loss (small validation sets often tie on a metric while the
@@ -52,11 +56,11 @@ import org.imbalanced4j.io.AtomicFiles;
  * says so.
  *
  * <pre>{@code
- * TabularTrainer.Result r = TabularTrainer.builder().setLoss(new FocalLoss(2, null))
+ * TrainingLoop.Result r = TrainingLoop.builder().setLoss(new FocalLoss(2, null))
  *     .optEpochs(30).optSeed(1).build().fit(train, validation);
  * }</pre>
  */
-public final class TabularTrainer {
+public final class TrainingLoop {
   private final Loss loss;
   private final Loss deferredLoss;
   private final double timeLimitSeconds;
@@ -72,8 +76,12 @@ public final class TabularTrainer {
   private final Path checkpoints;
   private final Consumer<EpochLog> listener;
   private final java.util.function.DoubleConsumer progress;
+  private final byte[] initialParameters;
+  private final java.util.function.Predicate<String> frozen;
 
-  private TabularTrainer(Builder b) {
+  private TrainingLoop(Builder b) {
+    this.initialParameters = b.initialParameters;
+    this.frozen = b.frozen;
     this.loss = b.loss;
     this.deferredLoss = b.deferredLoss;
     this.timeLimitSeconds = b.timeLimitSeconds;
@@ -121,7 +129,7 @@ public final class TabularTrainer {
         SequentialBlock block = r.network().build(r.inputs(), r.classes());
         block.initialize(manager, DataType.FLOAT32, new Shape(1, r.inputs()));
         block.loadParameters(manager, new DataInputStream(new java.io.ByteArrayInputStream(r.parameters())));
-        return logits(block, new ParameterStore(manager, false), manager, r.standardizer(), data);
+        return logits(block, new ParameterStore(manager, false), manager, new TabularBatches(data, r.standardizer()));
       } catch (IOException | ai.djl.MalformedModelException e) {
         throw new DataException("the network's parameters cannot be loaded (" + e.getMessage() + ")", e);
       }
@@ -134,28 +142,55 @@ public final class TabularTrainer {
    */
   static final Object COLLECTOR = new Object();
 
+  /**
+   * The tabular adapter: rows standardised on the training rows only ({@link TabularBatches}),
+   * then {@link #fit(BatchSource, BatchSource, int)}.
+   */
   public Result fit(Dataset train, Dataset validation) {
+    Standardizer std = Standardizer.fit(train);
+    Result r = fit(new TabularBatches(train, std), new TabularBatches(validation, std), train.classCount());
+    return new Result(r.parameters(), std, std.width(), r.classes(), r.network(), r.bestEpoch(), r.bestMetric(),
+        r.history(), r.warnings());
+  }
+
+  /**
+   * Trains the network on batches of {@code train} until {@code validation} says stop, for {@code
+   * classes} logits. The result has no standardizer: preprocessing belongs to the source.
+   */
+  public Result fit(BatchSource train, BatchSource validation, int classes) {
     synchronized (COLLECTOR) {
-      return fitAlone(train, validation);
+      return fitAlone(train, validation, classes);
     }
   }
 
-  private Result fitAlone(Dataset train, Dataset validation) {
+  private Result fitAlone(BatchSource train, BatchSource validation, int k) {
     Engine engine = PyTorchEngine.get();
     PyTorchEngine.noGrad();
-    Standardizer std = Standardizer.fit(train);
-    int k = train.classCount();
+    Shape input = train.inputShape(batchSize);
+    int width = (int) input.size(1);
     try (NDManager manager = engine.newBaseManager()) {
       engine.setRandomSeed(seed);
-      SequentialBlock block = network.build(std.width(), k);
-      block.initialize(manager, DataType.FLOAT32, new Shape(batchSize, std.width()));
+      SequentialBlock block = network.build(width, k);
+      block.initialize(manager, DataType.FLOAT32, input);
+      if (initialParameters != null) {
+        try {
+          block.loadParameters(manager, new DataInputStream(new java.io.ByteArrayInputStream(initialParameters)));
+        } catch (ai.djl.MalformedModelException bad) {
+          throw new DataException("the initial parameters do not fit the network: " + bad.getMessage(), bad);
+        }
+      }
+      for (Pair<String, Parameter> p : block.getParameters()) {
+        if (frozen.test(p.getKey())) {
+          p.getValue().freeze(true);
+        }
+      }
       ParameterStore ps = new ParameterStore(manager, false);
       State st = new State();
       Adam adam = optimizer.get();
       if (checkpoints != null) {
         st = resume(block, manager, adam, st);
       }
-      Run run = new Run(engine, block, ps, manager, adam, std, train); // after a resume: it reloads the arrays
+      Run run = new Run(engine, block, ps, manager, adam, train); // after a resume: it reloads the arrays
       long started = System.nanoTime();
       boolean outOfTime = false;
       int e = st.epoch;
@@ -165,8 +200,8 @@ public final class TabularTrainer {
         double rate = st.rateScale;
         int epoch = e;
         double[] trained = run.epoch(order, st.phase == 0 ? loss : deferredLoss,
-            f -> learningRate.at(epoch, f) * rate);
-        double[][] proba = predict(block, ps, manager, std, validation);
+            f -> learningRate.at(epoch, f) * rate, seed + e);
+        double[][] proba = Calibration.softmax(logits(block, ps, manager, validation), 1.0);
         double value = metric.of(validation.labels(), proba, k);
         double validationLoss = logLoss(validation.labels(), proba);
         EpochLog log = new EpochLog(e, trained[0], value, trained[1], (System.nanoTime() - t0) / 1e9, st.phase);
@@ -205,7 +240,7 @@ public final class TabularTrainer {
                 + "raise %s", outOfTime ? String.format(java.util.Locale.ROOT, "time limit of %.0f s", timeLimitSeconds)
                 : "epoch cap", e, metric.key(), st.bestEpoch + 1, outOfTime ? "the time limit" : "epochs"));
       }
-      return new Result(st.best, std, std.width(), k, network, st.bestEpoch,
+      return new Result(st.best, null, width, k, network, st.bestEpoch,
           st.bestMetric, List.copyOf(st.history), warnings);
     } catch (IOException ex) {
       throw new DataException("checkpoint in " + checkpoints + " cannot be used: " + ex.getMessage(), ex);
@@ -213,9 +248,9 @@ public final class TabularTrainer {
   }
 
   /** The rows of epoch {@code e}, in training order; seeds the engine for the epoch. */
-  private int[] order(Dataset train, int e) {
+  private int[] order(BatchSource train, int e) {
     PyTorchEngine.get().setRandomSeed(seed + e);
-    return sampler != null ? sampler.epoch(e) : shuffled(train.rows(), seed + e);
+    return sampler != null ? sampler.epoch(e) : shuffled(train.size(), seed + e);
   }
 
   /** One network being trained on one table: its block, parameters and inputs. */
@@ -225,19 +260,16 @@ public final class TabularTrainer {
     final ParameterStore ps;
     final NDManager manager;
     final Adam adam;
-    final Standardizer std;
-    final Dataset train;
+    final BatchSource train;
     final int[] y;
     final List<NDArray> params = new ArrayList<>();
 
-    Run(Engine engine, SequentialBlock block, ParameterStore ps, NDManager manager, Adam adam, Standardizer std,
-        Dataset train) {
+    Run(Engine engine, SequentialBlock block, ParameterStore ps, NDManager manager, Adam adam, BatchSource train) {
       this.engine = engine;
       this.block = block;
       this.ps = ps;
       this.manager = manager;
       this.adam = adam;
-      this.std = std;
       this.train = train;
       this.y = train.labels();
       for (Pair<String, Parameter> p : block.getParameters()) {
@@ -252,7 +284,7 @@ public final class TabularTrainer {
      * One pass over {@code order} in batches; {@code rate} gives the learning rate at a fraction
      * of the epoch. Returns the mean batch loss and the last rate.
      */
-    double[] epoch(int[] order, Loss epochLoss, java.util.function.DoubleUnaryOperator rate) {
+    double[] epoch(int[] order, Loss epochLoss, java.util.function.DoubleUnaryOperator rate, long epochSeed) {
       double lossSum = 0;
       int batches = 0;
       float lr = 0;
@@ -262,7 +294,7 @@ public final class TabularTrainer {
           break; // batch normalisation needs two rows
         }
         try (NDManager sub = manager.newSubManager()) {
-          NDArray x = sub.create(std.transform(train, rows), new Shape(rows.length, std.width()));
+          NDList x = train.inputs(sub, rows, true, epochSeed * 1_000_003L + b);
           long[] yb = new long[rows.length];
           for (int i = 0; i < rows.length; i++) {
             yb[i] = y[rows[i]];
@@ -270,7 +302,7 @@ public final class TabularTrainer {
           NDArray labels = sub.create(yb);
           try (GradientCollector gc = engine.newGradientCollector()) {
             zeroGradients(params, sub);
-            NDArray logits = block.forward(ps, new NDList(x), true).singletonOrThrow();
+            NDArray logits = block.forward(ps, x, true).singletonOrThrow();
             NDArray l = epochLoss.evaluate(new NDList(labels), new NDList(logits));
             lossSum += l.getFloat();
             gc.backward(l);
@@ -320,25 +352,17 @@ public final class TabularTrainer {
     }
   }
 
-  /** Class probabilities of every row of {@code data}. */
-  static double[][] predict(SequentialBlock block, ParameterStore ps, NDManager manager,
-      Standardizer std, Dataset data) {
-    return Calibration.softmax(logits(block, ps, manager, std, data), 1.0);
-  }
-
-  /** Logits of every row of {@code data}. */
-  static double[][] logits(SequentialBlock block, ParameterStore ps, NDManager manager,
-      Standardizer std, Dataset data) {
-    double[][] out = new double[data.rows()][];
+  /** Logits of every row of {@code source}, in blocks of 4096 rows. */
+  static double[][] logits(SequentialBlock block, ParameterStore ps, NDManager manager, BatchSource source) {
+    double[][] out = new double[source.size()][];
     int step = 4096;
-    for (int b = 0; b < data.rows(); b += step) {
-      int[] rows = new int[Math.min(step, data.rows() - b)];
+    for (int b = 0; b < source.size(); b += step) {
+      int[] rows = new int[Math.min(step, source.size() - b)];
       for (int i = 0; i < rows.length; i++) {
         rows[i] = b + i;
       }
       try (NDManager sub = manager.newSubManager()) {
-        NDArray x = sub.create(std.transform(data, rows), new Shape(rows.length, std.width()));
-        float[] p = block.forward(ps, new NDList(x), false).singletonOrThrow().toFloatArray();
+        float[] p = block.forward(ps, source.inputs(sub, rows, false, 0), false).singletonOrThrow().toFloatArray();
         int k = p.length / rows.length;
         for (int i = 0; i < rows.length; i++) {
           double[] r = new double[k];
@@ -478,6 +502,8 @@ public final class TabularTrainer {
     private Path checkpoints;
     private Consumer<EpochLog> listener;
     private java.util.function.DoubleConsumer progress;
+    private byte[] initialParameters;
+    private java.util.function.Predicate<String> frozen = name -> false;
 
     public Builder setLoss(Loss loss) {
       this.loss = loss;
@@ -587,16 +613,34 @@ public final class TabularTrainer {
       return this;
     }
 
+    /**
+     * Start from these parameters (DJL's format, as {@link Result#parameters()} holds them) rather
+     * than a fresh initialisation: fine-tuning, or re-training a classifier on learnt features.
+     */
+    public Builder optInitialParameters(byte[] parameters) {
+      this.initialParameters = parameters == null ? null : parameters.clone();
+      return this;
+    }
+
+    /**
+     * Parameters whose names ({@code 01Linear_weight}, ...) match are frozen: never updated, so a
+     * backbone keeps what it learnt while a head trains.
+     */
+    public Builder optFreeze(java.util.function.Predicate<String> frozen) {
+      this.frozen = frozen;
+      return this;
+    }
+
     public Builder optListener(Consumer<EpochLog> listener) {
       this.listener = listener;
       return this;
     }
 
-    public TabularTrainer build() {
+    public TrainingLoop build() {
       if (loss == null) {
         throw new IllegalStateException("a loss is required");
       }
-      return new TabularTrainer(this);
+      return new TrainingLoop(this);
     }
   }
 }

@@ -36,7 +36,7 @@ public final class TrainSpeedBench {
     Dataset val = d.subset(new int[] {0, 1, 2, 3, 4, 5, 6, 7});
     double[] seconds = new double[epochs];
     TrainingLoop.builder().setLoss(new FocalLoss(2, null)).optSampler(ClassSamplers.classBalanced(y, 1))
-        .optHidden(256, 256).optDropout(0).optBatchSize(256).optEpochs(epochs).optPatience(epochs)
+        .optNetwork(new org.imbalanced4j.djl.nn.NetworkSpec("mlp", new int[] {256, 256}, 0)).optBatchSize(256).optEpochs(epochs).optPatience(epochs)
         .optListener((EpochLog l) -> seconds[l.epoch()] = l.seconds()).build().fit(d, val);
     double total = 0;
     for (int e = 1; e < epochs; e++) {

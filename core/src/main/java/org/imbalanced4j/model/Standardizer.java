@@ -83,11 +83,6 @@ public final class Standardizer {
     return new Standardizer(m, s, l);
   }
 
-  /** The inverse of {@link #toMap()}. */
-  public static Standardizer fromArrays(double[] mean, double[] sd, int[] levels) {
-    return new Standardizer(mean.clone(), sd.clone(), levels.clone());
-  }
-
   /**
    * For each input column c, the shift and scale with which it is made: {@code z_c = (x - shift[c])
    * / scale[c]}; a numeric feature's mean and sd, a one-hot column's 0 and 1.

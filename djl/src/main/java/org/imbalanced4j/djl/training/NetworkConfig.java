@@ -83,8 +83,7 @@ public record NetworkConfig(NetworkSpec network, String loss, String classWeight
   public TrainingLoop.Builder trainer(Dataset train, long seed) {
     long[] counts = train.classCounts().counts();
     double[] w = classWeight.equalsIgnoreCase("none") ? null : ClassWeights.of(classWeight, counts, 0.999);
-    TrainingLoop.Builder b = TrainingLoop.builder().optNetwork(network.type()).optHidden(network.hidden())
-        .optDropout(network.dropout()).optEpochs(epochs)
+    TrainingLoop.Builder b = TrainingLoop.builder().optNetwork(network).optEpochs(epochs)
         .optPatience(patience > 0 ? patience : autoPatience(train.rows(), batchSize)).optBatchSize(batchSize)
         .optMetric(metric).optLearningRate(rate()).optSgd(sgd).optWeightDecay(weightDecay).optTimeLimit(timeLimit)
         .optSeed((int) seed);

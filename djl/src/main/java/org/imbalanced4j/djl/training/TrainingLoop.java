@@ -86,7 +86,7 @@ public final class TrainingLoop {
     this.deferredLoss = b.deferredLoss;
     this.timeLimitSeconds = b.timeLimitSeconds;
     this.sampler = b.sampler;
-    this.network = new NetworkSpec(b.network, b.hidden, b.dropout);
+    this.network = b.network;
     this.epochs = b.epochs;
     this.batchSize = b.batchSize;
     this.learningRate = b.learningRate;
@@ -488,9 +488,7 @@ public final class TrainingLoop {
     private Loss deferredLoss;
     private double timeLimitSeconds;
     private EpochSampler sampler;
-    private int[] hidden = {128, 64};
-    private String network = "mlp";
-    private float dropout = 0.1f;
+    private NetworkSpec network = new NetworkSpec("mlp", new int[] {128, 64}, 0.1f);
     private int epochs = 30;
     private int batchSize = 256;
     private LearningRate learningRate = LearningRate.constant(1e-3f);
@@ -535,22 +533,9 @@ public final class TrainingLoop {
       return this;
     }
 
-    public Builder optHidden(int... hidden) {
-      this.hidden = hidden.clone();
-      return this;
-    }
-
-    /** {@code mlp} (default) or {@code attention} (FT-Transformer style). */
-    public Builder optNetwork(String network) {
-      if (!NetworkSpec.TYPES.contains(network)) {
-        throw org.imbalanced4j.InvalidOptionException.unknown("model", network, NetworkSpec.TYPES);
-      }
+    /** The network to train (default: an MLP with hidden widths 128, 64 and dropout 0.1). */
+    public Builder optNetwork(NetworkSpec network) {
       this.network = network;
-      return this;
-    }
-
-    public Builder optDropout(float dropout) {
-      this.dropout = dropout;
       return this;
     }
 

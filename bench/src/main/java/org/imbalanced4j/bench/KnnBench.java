@@ -1,0 +1,50 @@
+package org.imbalanced4j.bench;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.IntStream;
+import org.imbalanced4j.data.Dataset;
+import org.imbalanced4j.io.Datasets;
+import org.imbalanced4j.io.ReadOptions;
+import org.imbalanced4j.learn.LearnerCatalog;
+import org.imbalanced4j.model.Model;
+import org.imbalanced4j.model.Trainer;
+
+/**
+ * Times the {@code knn} learner (standardising, indexing and {@code predict_proba} of the held-out
+ * rows, as scikit-learn's {@code StandardScaler} + {@code KNeighborsClassifier} pipeline's fit and
+ * {@code predict_proba}) on one CSV: rows {@code i % 5 == 4} held out, the rest trained on. The
+ * median of {@code repeats} runs after warm-up; one JSON line with the time and the column sums of
+ * the probabilities (to check agreement with scikit-learn's).
+ *
+ * <p>Usage: {@code KnnBench FILE repeats N_NEIGHBORS WEIGHTS}
+ */
+public final class KnnBench {
+  private KnnBench() {}
+
+  public static void main(String[] args) throws Exception {
+    Dataset d = Datasets.read(args[0], ReadOptions.defaults());
+    int repeats = Integer.parseInt(args[1]);
+    Trainer knn = LearnerCatalog.create("knn", java.util.Map.of("n_neighbors", args[2], "weights", args[3]));
+    Dataset train = d.subset(IntStream.range(0, d.rows()).filter(i -> i % 5 != 4).toArray()).compact();
+    Dataset test = d.subset(IntStream.range(0, d.rows()).filter(i -> i % 5 == 4).toArray()).compact();
+    knn.fit(train, null, 0).predictProba(test); // warm-up
+    double[] t = new double[repeats];
+    double[][] p = null;
+    for (int r = 0; r < repeats; r++) {
+      long t0 = System.nanoTime();
+      Model m = knn.fit(train, null, 0);
+      p = m.predictProba(test);
+      t[r] = (System.nanoTime() - t0) / 1e9;
+    }
+    Arrays.sort(t);
+    double[] sums = new double[d.classCount()];
+    for (double[] row : p) {
+      for (int c = 0; c < sums.length; c++) {
+        sums[c] += row[c];
+      }
+    }
+    System.out.printf(Locale.ROOT, "{\"rows\":%d,\"test_rows\":%d,\"median_seconds\":%.4f,\"proba_sums\":%s}%n",
+        train.rows(), test.rows(), t[repeats / 2], Arrays.toString(sums));
+  }
+}

@@ -210,17 +210,17 @@ public final class TrainCommand implements Callable<Integer> {
     config.put("val_split", valSplit);
     config.put("seed", seed.seed());
     // epochs, checkpoints and --resume are for learners that train in epochs on validation rows
-    boolean epochs = trainer.usesValidation();
-    if (resume && !epochs) {
+    boolean iterative = trainer.usesValidation();
+    if (resume && !iterative) {
       throw new InvalidOptionException("--resume: " + learner.name() + " fits in one go; there is nothing to resume");
     }
     RunRecord runRecord = new RunRecord(out.resolve("checkpoints"));
-    if (epochs) {
+    if (iterative) {
       Map<String, Object> identity = new LinkedHashMap<>(config);
       identity.keySet().removeAll(RunRecord.MAY_CHANGE);
       identity.put("training_data_sha256", ModelDirectory.hash(train));
       if (resume) {
-        String done = runRecord.resumable(identity, this.epochs);
+        String done = runRecord.resumable(identity, epochs);
         if (done != null) {
           spec.commandLine().getOut().println(done);
           return 0;
@@ -233,7 +233,7 @@ public final class TrainCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     Files.createDirectories(out);
     Path log = out.resolve("log.jsonl");
-    if (!resume && epochs) {
+    if (!resume && iterative) {
       Files.deleteIfExists(log);
     }
     com.fasterxml.jackson.databind.ObjectMapper om = new com.fasterxml.jackson.databind.ObjectMapper();
@@ -247,7 +247,7 @@ public final class TrainCommand implements Callable<Integer> {
       if (terminal) {
         err.print("\r" + " ".repeat(44) + "\r");
       }
-      err.printf(Locale.ROOT, "epoch %3d/%d  loss %.4f  %s %.4f  lr %.2e  %.1fs%n", l.get("epoch"), this.epochs,
+      err.printf(Locale.ROOT, "epoch %3d/%d  loss %.4f  %s %.4f  lr %.2e  %.1fs%n", l.get("epoch"), epochs,
           l.get("loss"), metricName, l.get("metric"), l.get("learning_rate"), l.get("seconds"));
       err.flush();
       try {
@@ -258,15 +258,15 @@ public final class TrainCommand implements Callable<Integer> {
       }
     });
     long started = System.nanoTime();
-    Model m = (epochs ? trainer.withMonitor(monitor) : trainer).fit(train, epochs ? val : null, seed.seed());
+    Model m = (iterative ? trainer.withMonitor(monitor) : trainer).fit(train, iterative ? val : null, seed.seed());
     double elapsed = (System.nanoTime() - started) / 1e9;
     for (String w : m.warnings()) {
       err.println("warning: " + w);
     }
     Map<String, Object> fit = m.provenance().parameters();
     int trained = fit.get("epochs_trained") instanceof Integer e ? e : 1;
-    if (epochs) {
-      runRecord.finish(trained, trained >= this.epochs ? "epoch cap"
+    if (iterative) {
+      runRecord.finish(trained, trained >= epochs ? "epoch cap"
           : timeLimit > 0 && elapsed >= timeLimit ? "time limit"
           : "early stopping");
     }

@@ -1,0 +1,146 @@
+package org.imbalanced4j.images;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.imbalanced4j.data.ClassCounts;
+import org.imbalanced4j.data.Dataset;
+import org.imbalanced4j.data.Feature;
+import org.imbalanced4j.data.Schema;
+
+/**
+ * Images of one size decoded once into a compact store: {@code count} images of {@code channels x
+ * height x width} bytes each, channel by channel (as torchvision's {@code ToTensor} lays them out,
+ * before scaling to [0, 1]), with a class per image and a name (the file's path below the folder,
+ * or the index in an IDX file). Immutable: the pixel array is never handed out.
+ */
+public final class ImageSet {
+  private final int channels;
+  private final int height;
+  private final int width;
+  private final byte[] pixels;
+  private final int[] labels;
+  private final List<String> classNames;
+  private final List<String> names;
+
+  /**
+   * @param pixels {@code labels.length x channels x height x width} bytes (not copied: the caller
+   *     hands it over)
+   * @param labels class codes, or null when the images come without classes
+   * @param classNames the names of the class codes (empty without labels)
+   * @param names one name per image
+   */
+  public ImageSet(int channels, int height, int width, byte[] pixels, int[] labels, List<String> classNames,
+      List<String> names) {
+    this.channels = channels;
+    this.height = height;
+    this.width = width;
+    this.pixels = Objects.requireNonNull(pixels);
+    this.labels = labels == null ? null : labels.clone();
+    this.classNames = List.copyOf(classNames);
+    this.names = List.copyOf(names);
+    long size = (long) channels * height * width;
+    if (channels < 1 || height < 1 || width < 1 || pixels.length != size * names.size()
+        || (labels != null && labels.length != names.size())) {
+      throw new IllegalArgumentException("an image set of " + names.size() + " images of " + channels + "x" + height
+          + "x" + width + " needs " + size * names.size() + " bytes, got " + pixels.length);
+    }
+    if (labels != null) {
+      for (int y : labels) {
+        if (y < 0 || y >= classNames.size()) {
+          throw new IllegalArgumentException("label " + y + " is not one of " + classNames.size() + " classes");
+        }
+      }
+    }
+  }
+
+  public int count() {
+    return names.size();
+  }
+
+  public int channels() {
+    return channels;
+  }
+
+  public int height() {
+    return height;
+  }
+
+  public int width() {
+    return width;
+  }
+
+  /** Bytes per image: {@code channels x height x width}. */
+  public int imageSize() {
+    return channels * height * width;
+  }
+
+  public boolean hasLabels() {
+    return labels != null;
+  }
+
+  public int label(int i) {
+    return labels[i];
+  }
+
+  public int[] labels() {
+    return labels.clone();
+  }
+
+  public List<String> classNames() {
+    return classNames;
+  }
+
+  public List<String> names() {
+    return names;
+  }
+
+  /** Pixel {@code (c, y, x)} of image {@code i}, 0 to 255. */
+  public int pixel(int i, int c, int y, int x) {
+    return pixels[(int) ((long) i * imageSize() + (c * height + y) * width + x)] & 0xff;
+  }
+
+  /** Copies image {@code i}'s bytes into {@code dst} at {@code offset}. */
+  public void copyImage(int i, byte[] dst, int offset) {
+    System.arraycopy(pixels, i * imageSize(), dst, offset, imageSize());
+  }
+
+  public ClassCounts classCounts() {
+    return ClassCounts.of(classNames, labels);
+  }
+
+  /** The images at {@code rows}, in that order (a row may repeat). */
+  public ImageSet subset(int[] rows) {
+    int s = imageSize();
+    byte[] p = new byte[rows.length * s];
+    List<String> n = new ArrayList<>(rows.length);
+    int[] y = labels == null ? null : new int[rows.length];
+    for (int r = 0; r < rows.length; r++) {
+      System.arraycopy(pixels, rows[r] * s, p, r * s, s);
+      n.add(names.get(rows[r]));
+      if (y != null) {
+        y[r] = labels[rows[r]];
+      }
+    }
+    return new ImageSet(channels, height, width, p, y, classNames, n);
+  }
+
+  /**
+   * The classes as a table of one column, the image index: what the row-selecting samplers
+   * (random over- and under-sampling) need to choose images, whose {@code source()} rows are then
+   * the images to keep.
+   */
+  public Dataset indexTable() {
+    float[] v = new float[count()];
+    for (int i = 0; i < v.length; i++) {
+      v[i] = i;
+    }
+    return Dataset.builder(new Schema(List.of(Feature.numeric("image")), "class", classNames)).setValues(v, count())
+        .setLabels(labels).build();
+  }
+
+  @Override
+  public String toString() {
+    return count() + " images of " + channels + "x" + height + "x" + width;
+  }
+}

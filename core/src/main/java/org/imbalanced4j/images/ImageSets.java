@@ -133,6 +133,11 @@ public final class ImageSets {
     Files.createDirectories(parent);
     Path tmp = Files.createTempDirectory(parent, "." + dir.getFileName() + "-");
     try {
+      try {
+        Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+      } catch (UnsupportedOperationException notPosix) {
+        // the platform's default permissions
+      }
       List<Path> written = new ArrayList<>();
       if (folders) {
         Map<String, Integer> seen = new HashMap<>();

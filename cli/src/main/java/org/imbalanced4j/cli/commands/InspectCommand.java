@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.imbalanced4j.cli.options.DataOptions;
+import org.imbalanced4j.cli.options.ImageOptions;
+import org.imbalanced4j.images.ImageSet;
 import org.imbalanced4j.cli.render.BarChart;
 import org.imbalanced4j.data.ClassCounts;
 import org.imbalanced4j.data.Dataset;
@@ -27,10 +29,12 @@ import picocli.CommandLine.Model.CommandSpec;
     name = "inspect",
     mixinStandardHelpOptions = true,
     description = {
-      "Show rows, features with their types, class counts and the imbalance ratio.",
+      "Show rows, features with their types, class counts and the imbalance ratio; for images (a folder",
+      "with one sub-folder per class, or IDX files), their count, size, channels and class counts.",
       "With no FILE, inspects the built-in demo data set (builtin:" + BuiltinDatasets.DEMO + ")."
     },
-    footer = {"", "Examples:", "  imb inspect data.csv --target Class", "  imb inspect builtin:lending_club --json"})
+    footer = {"", "Examples:", "  imb inspect data.csv --target Class", "  imb inspect builtin:lending_club --json",
+        "  imb inspect train-images-idx3-ubyte.gz --labels train-labels-idx1-ubyte.gz", "  imb inspect photos/ --size 64"})
 public final class InspectCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -38,17 +42,29 @@ public final class InspectCommand implements Callable<Integer> {
       index = "0",
       arity = "0..1",
       paramLabel = "FILE",
-      description = "CSV, TSV, ARFF or LibSVM file, or builtin:NAME (default: builtin:"
-          + BuiltinDatasets.DEMO + ").")
+      description = "CSV, TSV, ARFF or LibSVM file, builtin:NAME (default: builtin:"
+          + BuiltinDatasets.DEMO + "), a folder of images or an IDX file.")
   String file = DataSource.BUILTIN_PREFIX + BuiltinDatasets.DEMO;
 
   @Mixin DataOptions data;
+
+  @Mixin ImageOptions images;
 
   @Option(names = "--json", description = "Print one JSON object instead of text.")
   boolean json;
 
   @Override
   public Integer call() throws Exception {
+    if (ImageOptions.isImages(file)) {
+      ImageSet set = images.read(file);
+      PrintWriter out = spec.commandLine().getOut();
+      if (json) {
+        out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(summary(file, set)));
+      } else {
+        printText(out, file, set);
+      }
+      return 0;
+    }
     DataSource src = DataSource.of(file);
     Dataset d = Datasets.read(src, data.toReadOptions());
     PrintWriter out = spec.commandLine().getOut();
@@ -59,6 +75,45 @@ public final class InspectCommand implements Callable<Integer> {
       printText(out, src, d);
     }
     return 0;
+  }
+
+  /** The JSON summary of images; the class keys are those of tables. */
+  static Map<String, Object> summary(String file, ImageSet set) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("source", file);
+    m.put("images", set.count());
+    m.put("height", set.height());
+    m.put("width", set.width());
+    m.put("channels", set.channels());
+    if (set.hasLabels()) {
+      m.putAll(classes(set.classCounts()));
+    }
+    return m;
+  }
+
+  /** The class counts, fractions, majority, minority and imbalance ratio, keyed for scripts. */
+  private static Map<String, Object> classes(ClassCounts cc) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("classes", cc.asMap());
+    Map<String, Double> frac = new LinkedHashMap<>();
+    for (int k = 0; k < cc.classCount(); k++) {
+      frac.put(cc.classNames().get(k), cc.fraction(k));
+    }
+    m.put("class_fractions", frac);
+    m.put("majority_class", cc.classNames().get(cc.majority()));
+    m.put("minority_class", cc.classNames().get(cc.minority()));
+    m.put("imbalance_ratio", cc.imbalanceRatio());
+    return m;
+  }
+
+  private static void printText(PrintWriter out, String file, ImageSet set) {
+    out.printf("%s: %,d images, %dx%d pixels (width x height), %d channel%s (%s)%n%n", file, set.count(), set.width(),
+        set.height(), set.channels(), set.channels() == 1 ? "" : "s", set.channels() == 1 ? "gray" : "RGB");
+    if (!set.hasLabels()) {
+      out.println("No classes: give --labels LABELS.idx for the class counts.");
+      return;
+    }
+    printClasses(out, set.classCounts());
   }
 
   /** The JSON summary; keys are stable for scripts. */
@@ -78,15 +133,7 @@ public final class InspectCommand implements Callable<Integer> {
       return fm;
     }).toList());
     m.put("target", d.schema().targetName());
-    m.put("classes", cc.asMap());
-    Map<String, Double> frac = new LinkedHashMap<>();
-    for (int k = 0; k < cc.classCount(); k++) {
-      frac.put(cc.classNames().get(k), cc.fraction(k));
-    }
-    m.put("class_fractions", frac);
-    m.put("majority_class", cc.classNames().get(cc.majority()));
-    m.put("minority_class", cc.classNames().get(cc.minority()));
-    m.put("imbalance_ratio", cc.imbalanceRatio());
+    m.putAll(classes(cc));
     return m;
   }
 
@@ -96,18 +143,7 @@ public final class InspectCommand implements Callable<Integer> {
     long cat = fs.stream().filter(Feature::isCategorical).count();
     out.printf("%s: %,d rows, %d features (%d numeric, %d categorical), target '%s'%n%n",
         src.name(), d.rows(), fs.size(), fs.size() - cat, cat, d.schema().targetName());
-    out.println("Classes");
-    List<String> labels = cc.classNames();
-    double[] values = new double[cc.classCount()];
-    String[] notes = new String[cc.classCount()];
-    int cw = String.format("%,d", cc.count(cc.majority())).length();
-    for (int k = 0; k < values.length; k++) {
-      values[k] = cc.count(k);
-      notes[k] = String.format("%," + cw + "d  %5.1f%%%s", cc.count(k), 100 * cc.fraction(k),
-          k == cc.majority() ? "  majority" : k == cc.minority() ? "  minority" : "");
-    }
-    BarChart.print(out, labels, values, notes, 40);
-    out.printf("%nImbalance ratio (majority/minority): %.2f%n%n", cc.imbalanceRatio());
+    printClasses(out, cc);
     out.println("Features");
     int w = Math.max(4, fs.stream().mapToInt(f -> f.name().length()).max().orElse(4));
     out.printf("  %-" + w + "s  %-11s  %12s  %12s  %12s%n", "name", "type", "min", "mean", "max");
@@ -130,6 +166,21 @@ public final class InspectCommand implements Callable<Integer> {
             sum / d.rows(), max);
       }
     }
+  }
+
+  private static void printClasses(PrintWriter out, ClassCounts cc) {
+    out.println("Classes");
+    List<String> labels = cc.classNames();
+    double[] values = new double[cc.classCount()];
+    String[] notes = new String[cc.classCount()];
+    int cw = String.format("%,d", cc.count(cc.majority())).length();
+    for (int k = 0; k < values.length; k++) {
+      values[k] = cc.count(k);
+      notes[k] = String.format("%," + cw + "d  %5.1f%%%s", cc.count(k), 100 * cc.fraction(k),
+          k == cc.majority() ? "  majority" : k == cc.minority() ? "  minority" : "");
+    }
+    BarChart.print(out, labels, values, notes, 40);
+    out.printf("%nImbalance ratio (majority/minority): %.2f%n%n", cc.imbalanceRatio());
   }
 
   private static String abbreviate(List<String> levels) {

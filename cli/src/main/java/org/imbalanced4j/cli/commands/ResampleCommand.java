@@ -8,6 +8,10 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.imbalanced4j.InvalidOptionException;
 import org.imbalanced4j.cli.options.DataOptions;
+import org.imbalanced4j.cli.options.ImageOptions;
+import org.imbalanced4j.images.ImageSet;
+import org.imbalanced4j.images.ImageSets;
+import org.imbalanced4j.images.LongTail;
 import org.imbalanced4j.cli.options.SeedOption;
 import org.imbalanced4j.cli.render.CountsTable;
 import org.imbalanced4j.data.Dataset;
@@ -33,7 +37,8 @@ import picocli.CommandLine.Spec;
     name = "resample",
     mixinStandardHelpOptions = true,
     description = {
-      "Resample a data set with one of imbalanced-learn's methods and write the result.",
+      "Resample a data set with one of imbalanced-learn's methods and write the result; images (a",
+      "folder of class folders, or IDX files) with long-tail or a random over- or under-sampler.",
       "Method and parameter names are imbalanced-learn's: SMOTE(k_neighbors=3) is",
       "--method SMOTE --param k_neighbors=3. Kept rows are copied from the input's text.",
     },
@@ -41,6 +46,8 @@ import picocli.CommandLine.Spec;
         "  imb resample data.csv --target Class --method SMOTE --seed 42 --out smote.csv",
         "  imb resample data.csv --method EditedNearestNeighbours --param kind_sel=mode --out enn.csv",
         "  imb resample data.csv --method RandomUnderSampler --strategy 0.5 --out under.csv",
+        "  imb resample train-images-idx3-ubyte.gz --labels train-labels-idx1-ubyte.gz --method long-tail \\",
+        "      --param ratio=100 --seed 1 --out fmnist-lt/",
         "  imb resample --list"})
 public final class ResampleCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -50,6 +57,8 @@ public final class ResampleCommand implements Callable<Integer> {
   String file = DataSource.BUILTIN_PREFIX + BuiltinDatasets.DEMO;
 
   @Mixin DataOptions data;
+
+  @Mixin ImageOptions images;
 
   @Mixin SeedOption seed;
 
@@ -75,7 +84,7 @@ public final class ResampleCommand implements Callable<Integer> {
   Map<String, String> params = new LinkedHashMap<>();
 
   @Option(names = {"-o", "--out"}, paramLabel = "FILE",
-      description = "Output file (CSV, TSV, ARFF or LibSVM by its ending); written atomically.")
+      description = "Output file (CSV, TSV, ARFF or LibSVM by its ending), or for images a directory; written atomically.")
   Path out;
 
   @Override
@@ -88,6 +97,9 @@ public final class ResampleCommand implements Callable<Integer> {
     if (out == null) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(),
           "Missing required option: '--out=FILE'");
+    }
+    if (ImageOptions.isImages(file)) {
+      return resampleImages(pw);
     }
     DataFormat outFormat = DataFormat.forOutput(out); // before any work: an unknown ending is an error
     Map<String, String> p = new LinkedHashMap<>(params);
@@ -128,6 +140,50 @@ public final class ResampleCommand implements Callable<Integer> {
     return 0;
   }
 
+  /** The methods that choose images: the long-tail profile, or a random sampler that keeps or repeats rows. */
+  static final List<String> IMAGE_METHODS = List.of("long-tail", "RandomOverSampler", "RandomUnderSampler");
+
+  /**
+   * Images in, images out: a long-tailed subset ({@code --method long-tail --param ratio=R}) or a
+   * random over- or under-sampling, written to {@code --out DIR} in the input's form (a folder of
+   * class folders of PNG files, or IDX files).
+   */
+  private int resampleImages(PrintWriter pw) throws java.io.IOException {
+    ImageSet in = images.read(file);
+    if (!in.hasLabels()) {
+      throw new InvalidOptionException("resampling images needs their classes: give --labels LABELS.idx");
+    }
+    int[] keep;
+    String what;
+    if (action.method.equalsIgnoreCase("long-tail")) {
+      if (strategy != null) {
+        throw new InvalidOptionException("long-tail takes no --strategy; its profile is --param ratio=R");
+      }
+      double ratio = new org.imbalanced4j.catalog.Params("long-tail", params, List.of("ratio")).real("ratio", 100);
+      keep = LongTail.select(in.labels(), in.classNames(), ratio, seed.seed());
+      what = "long-tail(ratio=" + ratio + ")";
+    } else {
+      String name = SamplerCatalog.get(action.method).name();
+      if (!IMAGE_METHODS.contains(name) || params.containsKey("shrinkage")) {
+        throw new InvalidOptionException(action.method + " works on feature values; images are resampled with "
+            + String.join(", ", IMAGE_METHODS) + " (without shrinkage)");
+      }
+      Map<String, String> p = new LinkedHashMap<>(params);
+      if (strategy != null) {
+        p.put("sampling_strategy", strategy);
+      }
+      Sampler sampler = SamplerCatalog.create(name, p, seed.seed());
+      keep = sampler.fitResample(in.indexTable()).source();
+      what = sampler.toString();
+    }
+    ImageSet result = in.subset(keep);
+    List<Path> written = ImageSets.write(result, out, java.nio.file.Files.isDirectory(Path.of(file)));
+    pw.printf("%s on %s: %,d images -> %,d images%n", what, file, in.count(), result.count());
+    CountsTable.print(pw, in.classCounts(), result.classCounts());
+    pw.printf("wrote %s%n", written.size() > 3 ? out : String.join(", ", written.stream().map(Path::toString).toList()));
+    return 0;
+  }
+
   private static void printList(PrintWriter pw) {
     String kind = null;
     for (SamplerCatalog.Entry e : SamplerCatalog.all()) {
@@ -148,5 +204,9 @@ public final class ResampleCommand implements Callable<Integer> {
       }
     }
     pw.printf("%nEvery method takes sampling_strategy (--strategy); random ones use --seed.%n");
+    pw.printf("%nImages (a folder of class folders, or IDX files with --labels)%n");
+    pw.printf("  %-32s %s%n", "long-tail", "Keep n_c = n_max * ratio^(-c/(C-1)) images of class c (a seeded random choice).");
+    pw.printf("  %-32s   %s%n", "", "ratio=100  largest over smallest class");
+    pw.printf("  %-32s %s%n", "RandomOverSampler, RandomUnderSampler", "as above, repeating or dropping whole images.");
   }
 }

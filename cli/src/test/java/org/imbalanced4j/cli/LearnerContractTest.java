@@ -39,6 +39,9 @@ class LearnerContractTest {
   private static final Dataset ALL = Datasets.read("builtin:ionosphere", ReadOptions.defaults());
   private static final Dataset TRAIN = ALL.subset(IntStream.range(0, 160).toArray()).compact();
   private static final Dataset TEST = ALL.subset(IntStream.range(200, 260).toArray()).compact();
+  private static final Dataset IMAGES = TinyImages.set(160, 1).asDataset();
+  private static final Dataset IMAGE_TRAIN = IMAGES.subset(IntStream.range(0, 100).toArray());
+  private static final Dataset IMAGE_TEST = IMAGES.subset(IntStream.range(100, 160).toArray());
 
   @TempDir Path dir;
 
@@ -63,20 +66,30 @@ class LearnerContractTest {
     Learner l = LearnerCatalog.get(name);
     var trainer = l.create(quick(l));
     assertThat(trainer.usesValidation()).isEqualTo(l.can(Capability.VALIDATION_ROWS));
-    Model m = trainer.fit(TRAIN, null, 5);
-    assertThat(m.classes()).isEqualTo(TRAIN.schema().classNames());
-    assertThat(m.schema().features()).isEqualTo(TRAIN.schema().features());
-    double[][] p = m.predictProba(TEST);
-    assertThat(p).hasNumberOfRows(TEST.rows());
+    boolean images = l.can(Capability.IMAGES);
+    assertThat(images).as("a learner of tables or of images").isNotEqualTo(l.can(Capability.TABLE));
+    Dataset train = images ? IMAGE_TRAIN : TRAIN;
+    Dataset test = images ? IMAGE_TEST : TEST;
+    Model m = trainer.fit(train, null, 5);
+    assertThat(m.classes()).isEqualTo(train.schema().classNames());
+    assertThat(m.schema().features()).isEqualTo(train.schema().features());
+    assertThat(m.schema().imageShape()).isEqualTo(train.schema().imageShape());
+    double[][] p = m.predictProba(test);
+    assertThat(p).hasNumberOfRows(test.rows());
     for (double[] row : p) {
       assertThat(row[0] + row[1]).isCloseTo(1.0, org.assertj.core.api.Assertions.within(1e-9));
     }
-    ModelDirectory.save(dir, m, DecisionRule.ARGMAX.toMap(m.classes()), Map.of("learner", name), TRAIN);
+    ModelDirectory.save(dir, m, DecisionRule.ARGMAX.toMap(m.classes()), Map.of("learner", name), train);
     SavedModel loaded = ModelDirectory.load(dir);
     assertThat(loaded.model().kind()).isEqualTo(m.kind());
-    assertThat(loaded.predictProba(TEST)).isDeepEqualTo(p);
-    assertThat(loaded.predictProba(reversedColumns(TEST))).isDeepEqualTo(p);
-    assertThat(trainer.fit(TRAIN, null, 5).predictProba(TEST)).as("same seed, same model").isDeepEqualTo(p);
+    assertThat(loaded.predictProba(test)).isDeepEqualTo(p);
+    if (!images) {
+      assertThat(loaded.predictProba(reversedColumns(test))).isDeepEqualTo(p);
+    }
+    assertThat(trainer.fit(train, null, 5).predictProba(test)).as("same seed, same model").isDeepEqualTo(p);
+    // rows of the other kind are refused, in one line
+    assertThatThrownBy(() -> LearnerCatalog.checkInput(l, (images ? TRAIN : IMAGE_TRAIN).schema()))
+        .isInstanceOf(InvalidOptionException.class).hasMessageStartingWith(name + " learns from ");
   }
 
   @ParameterizedTest(name = "{0}")

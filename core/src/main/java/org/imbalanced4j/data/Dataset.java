@@ -25,10 +25,12 @@ public final class Dataset {
   private final int[] index; // view row -> base row, or null for identity
   private final int rows;
   private final int d;
+  private final org.imbalanced4j.images.ImageSet images; // what the rows' image indices point into, or null
 
-  private Dataset(
-      Schema schema, float[] values, int[] labels, double[] weights, int[] index, int rows) {
+  private Dataset(Schema schema, float[] values, int[] labels, double[] weights, int[] index, int rows,
+      org.imbalanced4j.images.ImageSet images) {
     this.schema = schema;
+    this.images = images;
     this.values = values;
     this.labels = labels;
     this.weights = weights;
@@ -43,6 +45,19 @@ public final class Dataset {
 
   public Schema schema() {
     return schema;
+  }
+
+  /**
+   * For rows that stand for images ({@link Schema#isImages()}): the images, which each row's one
+   * feature indexes; null for a table. Views, copies and resampled row selections keep it.
+   */
+  public org.imbalanced4j.images.ImageSet images() {
+    return images;
+  }
+
+  /** The index in {@link #images()} of row {@code i}'s image. */
+  public int imageIndex(int row) {
+    return (int) value(row, 0);
   }
 
   /** Number of rows. */
@@ -157,7 +172,7 @@ public final class Dataset {
       throw new IllegalArgumentException(w.length + " weights for " + rows + " rows");
     }
     Dataset flat = compact();
-    return new Dataset(schema, flat.values, flat.labels, w == null ? null : w.clone(), null, rows);
+    return new Dataset(schema, flat.values, flat.labels, w == null ? null : w.clone(), null, rows, images);
   }
 
   public ClassCounts classCounts() {
@@ -177,7 +192,7 @@ public final class Dataset {
     for (int i = 0; i < idx.length; i++) {
       idx[i] = base(rowIndices[i]);
     }
-    return new Dataset(schema, values, labels, weights, idx, idx.length);
+    return new Dataset(schema, values, labels, weights, idx, idx.length, images);
   }
 
   /** Whether this dataset is a view over a larger or reordered storage. */
@@ -190,7 +205,7 @@ public final class Dataset {
     if (index == null && values.length == rows * d) {
       return this;
     }
-    return new Dataset(schema, toRowMajor(), labels(), weights(), null, rows);
+    return new Dataset(schema, toRowMajor(), labels(), weights(), null, rows, images);
   }
 
   @Override
@@ -205,6 +220,7 @@ public final class Dataset {
     private int rows = -1;
     private int[] labels;
     private double[] weights;
+    private org.imbalanced4j.images.ImageSet images;
 
     private Builder(Schema schema) {
       this.schema = Objects.requireNonNull(schema, "schema");
@@ -237,6 +253,12 @@ public final class Dataset {
     /** The class codes, one per row. Taken, not copied. */
     public Builder setLabels(int[] labels) {
       this.labels = labels;
+      return this;
+    }
+
+    /** The images the rows stand for (a schema with an image shape); see {@link Dataset#images()}. */
+    public Builder optImages(org.imbalanced4j.images.ImageSet images) {
+      this.images = images;
       return this;
     }
 
@@ -282,7 +304,10 @@ public final class Dataset {
           }
         }
       }
-      return new Dataset(schema, values, labels, weights, null, rows);
+      if ((images != null) != schema.isImages()) {
+        throw new IllegalArgumentException("images go with a schema of an image shape, and only with one");
+      }
+      return new Dataset(schema, values, labels, weights, null, rows, images);
     }
   }
 }

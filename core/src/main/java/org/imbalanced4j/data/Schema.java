@@ -15,6 +15,7 @@ public final class Schema {
   private final String targetName;
   private final List<String> classNames;
   private final int targetColumn;
+  private final ImageShape imageShape;
 
   /** A schema whose target is the last column. */
   public Schema(List<Feature> features, String targetName, List<String> classNames) {
@@ -26,6 +27,12 @@ public final class Schema {
    * file's columns; writers put it back there.
    */
   public Schema(List<Feature> features, String targetName, List<String> classNames, int targetColumn) {
+    this(features, targetName, classNames, targetColumn, null);
+  }
+
+  private Schema(List<Feature> features, String targetName, List<String> classNames, int targetColumn,
+      ImageShape imageShape) {
+    this.imageShape = imageShape;
     if (targetColumn < 0 || targetColumn > features.size()) {
       throw new IllegalArgumentException("target column " + targetColumn + " is not in 0.." + features.size());
     }
@@ -45,6 +52,23 @@ public final class Schema {
       fs.add(Feature.numeric("x" + j));
     }
     return new Schema(fs, targetName, classNames);
+  }
+
+  /**
+   * This schema for rows that stand for images of {@code shape}: each row's one feature is the
+   * index of its image in the data set's {@link Dataset#images()}.
+   */
+  public Schema withImageShape(ImageShape shape) {
+    return new Schema(features, targetName, classNames, targetColumn, shape);
+  }
+
+  /** The shape of the images the rows stand for, or null for a table. */
+  public ImageShape imageShape() {
+    return imageShape;
+  }
+
+  public boolean isImages() {
+    return imageShape != null;
   }
 
   public List<Feature> features() {
@@ -114,12 +138,13 @@ public final class Schema {
         && features.equals(s.features)
         && targetName.equals(s.targetName)
         && targetColumn == s.targetColumn
-        && classNames.equals(s.classNames);
+        && classNames.equals(s.classNames)
+        && Objects.equals(imageShape, s.imageShape);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(features, targetName, classNames, targetColumn);
+    return Objects.hash(features, targetName, classNames, targetColumn, imageShape);
   }
 
   @Override

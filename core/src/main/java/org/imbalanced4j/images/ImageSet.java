@@ -6,6 +6,7 @@ import java.util.Objects;
 import org.imbalanced4j.data.ClassCounts;
 import org.imbalanced4j.data.Dataset;
 import org.imbalanced4j.data.Feature;
+import org.imbalanced4j.data.ImageShape;
 import org.imbalanced4j.data.Schema;
 
 /**
@@ -125,18 +126,25 @@ public final class ImageSet {
     return new ImageSet(channels, height, width, p, y, classNames, n);
   }
 
+  /** The shape of one image. */
+  public ImageShape shape() {
+    return new ImageShape(channels, height, width);
+  }
+
   /**
-   * The classes as a table of one column, the image index: what the row-selecting samplers
-   * (random over- and under-sampling) need to choose images, whose {@code source()} rows are then
-   * the images to keep.
+   * The images as rows of a data set, so that folds, row-selecting samplers, trainers and metrics
+   * treat them as any other rows: one numeric feature, {@code image}, the image's index here; the
+   * schema holds the image shape and the data set these images ({@link Dataset#images()}). Without
+   * classes every row has class 0 of one class {@code ?}.
    */
-  public Dataset indexTable() {
+  public Dataset asDataset() {
     float[] v = new float[count()];
     for (int i = 0; i < v.length; i++) {
       v[i] = i;
     }
-    return Dataset.builder(new Schema(List.of(Feature.numeric("image")), "class", classNames)).setValues(v, count())
-        .setLabels(labels).build();
+    List<String> classes = hasLabels() ? classNames : List.of("?");
+    return Dataset.builder(new Schema(List.of(Feature.numeric("image")), "class", classes).withImageShape(shape()))
+        .setValues(v, count()).setLabels(hasLabels() ? labels : new int[count()]).optImages(this).build();
   }
 
   @Override

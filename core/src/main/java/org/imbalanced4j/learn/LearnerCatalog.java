@@ -72,6 +72,19 @@ public final class LearnerCatalog {
     return get(name).create(params);
   }
 
+  /**
+   * Refuses a learner for data it cannot learn from: images for a learner of tables, or a table for
+   * one of images, naming the learners that can.
+   */
+  public static void checkInput(Learner l, org.imbalanced4j.data.Schema data) {
+    Capability need = data.isImages() ? Capability.IMAGES : Capability.TABLE;
+    if (!l.can(need)) {
+      List<String> can = all().stream().filter(o -> o.can(need)).map(Learner::name).toList();
+      throw new InvalidOptionException(l.name() + " learns from " + (data.isImages() ? "tables, not images" : "images, not tables")
+          + "; learners for " + (data.isImages() ? "images" : "tables") + ": " + String.join(", ", can));
+    }
+  }
+
   /** The reader of models of a kind. */
   public static Optional<ModelFormat> format(String kind) {
     return Optional.ofNullable(registry().formats().get(kind));

@@ -21,6 +21,15 @@ public final class ModelInputs {
 
   /** {@code data} in the model's feature layout; {@code data} itself when it already is. */
   public static Dataset align(Schema trained, Dataset data) {
+    if (trained.isImages() || data.schema().isImages()) {
+      if (!java.util.Objects.equals(trained.imageShape(), data.schema().imageShape())) {
+        throw new DataException(data.schema().isImages() && trained.isImages()
+            ? "the model reads images of " + trained.imageShape() + "; these are " + data.schema().imageShape()
+                + " (give --size to resize a folder on load)"
+            : trained.isImages() ? "the model reads images, not a table" : "the model reads a table, not images");
+      }
+      return data;
+    }
     if (data.schema().features().equals(trained.features())) {
       return data;
     }

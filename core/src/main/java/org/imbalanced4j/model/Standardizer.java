@@ -25,6 +25,9 @@ public final class Standardizer {
   }
 
   public static Standardizer fit(Dataset train) {
+    if (train.schema().isImages()) {
+      throw new org.imbalanced4j.DataException("a learner of tables was given images (its rows are image indices)");
+    }
     int d = train.features();
     double[] mean = new double[d];
     double[] sd = new double[d];

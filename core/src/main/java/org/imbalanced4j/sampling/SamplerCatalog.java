@@ -199,6 +199,12 @@ public final class SamplerCatalog {
           (p, seed) -> SmoteEnn.builder().optSamplingStrategy(p.strategy())
               .optKNeighbors(p.integer("k_neighbors", 5)).optSeed(seed).build()));
 
+  /**
+   * The samplers that choose whole rows at random, whatever their feature values: the ones that
+   * apply to images, whose rows are image indices.
+   */
+  public static final List<String> IMAGE_SAMPLERS = List.of("RandomOverSampler", "RandomUnderSampler");
+
   private SamplerCatalog() {}
 
   public static List<Entry> all() {

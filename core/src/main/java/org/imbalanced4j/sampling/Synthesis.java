@@ -105,6 +105,7 @@ public final class Synthesis {
         .setValues(values.length == rows * d ? values : Arrays.copyOf(values, rows * d), rows)
         .setLabels(labels.length == rows ? labels : Arrays.copyOf(labels, rows))
         .optWeights(weights == null || weights.length == rows ? weights : Arrays.copyOf(weights, rows))
+        .optImages(input.images())
         .build();
     return new Resampled(out, source.length == rows ? source : Arrays.copyOf(source, rows));
   }

@@ -15,6 +15,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.imbalanced4j.cli.options.Check;
 import org.imbalanced4j.cli.options.DataOptions;
+import org.imbalanced4j.cli.options.ImageOptions;
+import org.imbalanced4j.cli.options.Inputs;
 import org.imbalanced4j.cli.options.SeedOption;
 import org.imbalanced4j.cli.grid.Grid;
 import org.imbalanced4j.cli.report.CompareReport;
@@ -57,6 +59,8 @@ public final class CompareCommand implements Callable<Integer> {
   String file = DataSource.BUILTIN_PREFIX + BuiltinDatasets.DEMO;
 
   @Mixin DataOptions data;
+
+  @Mixin ImageOptions images;
 
   @Mixin SeedOption seed;
 
@@ -102,8 +106,8 @@ public final class CompareCommand implements Callable<Integer> {
     Check.range("--folds", folds, 2, MAX_FOLDS);
     Check.range("--repeats", repeats, 1, MAX_REPEATS);
     Check.range("--jobs", jobs, 1, 256);
-    DataSource src = DataSource.of(file);
-    Dataset d = Datasets.read(src, data.toReadOptions());
+    String source = Inputs.name(file);
+    Dataset d = Inputs.read(file, data, images);
     org.imbalanced4j.data.ClassCounts counts = d.classCounts();
     int smallest = counts.minority();
     long fewest = counts.count(smallest);
@@ -132,15 +136,15 @@ public final class CompareCommand implements Callable<Integer> {
       }
     }
     if (grid.isEmpty()) {
-      throw new org.imbalanced4j.DataException("no strategy of the grid can run on " + src.name() + ": "
+      throw new org.imbalanced4j.DataException("no strategy of the grid can run on " + source + ": "
           + notApplicable.values().iterator().next());
     }
-    String gridText = gridFile == null ? Grid.defaultText() : java.nio.file.Files.readString(gridFile);
+    String gridText = gridFile == null ? Grid.defaultText(d.schema().isImages()) : java.nio.file.Files.readString(gridFile);
     err.printf("comparing %d strategies on %s (%,d rows), %d-fold x %d stratified cross-validation%n",
-        grid.size(), src.name(), d.rows(), folds, repeats);
+        grid.size(), source, d.rows(), folds, repeats);
     notApplicable.forEach((name, why) -> err.printf("not applicable: %s: %s%n", name, why));
     java.nio.file.Files.createDirectories(out);
-    String runId = src.name() + "|" + d.rows() + "x" + d.features() + "|" + d.classCounts() + "|folds=" + folds
+    String runId = source + "|" + d.rows() + "x" + d.features() + "|" + d.classCounts() + "|folds=" + folds
         + "|repeats=" + repeats + "|seed=" + seed.seed() + "|grid=" + Integer.toHexString(gridText.hashCode())
         + "|version=" + CompareCommand.class.getPackage().getImplementationVersion();
     java.util.concurrent.atomic.AtomicInteger computed = new java.util.concurrent.atomic.AtomicInteger();
@@ -204,7 +208,7 @@ public final class CompareCommand implements Callable<Integer> {
           alive = new ArrayList<>(alive);
           alive.removeAll(failedNow);
           if (alive.isEmpty()) {
-            throw new org.imbalanced4j.DataException("no strategy of the grid can run on " + src.name() + ": "
+            throw new org.imbalanced4j.DataException("no strategy of the grid can run on " + source + ": "
                 + notApplicable.values().iterator().next());
           }
         }
@@ -263,7 +267,7 @@ public final class CompareCommand implements Callable<Integer> {
     }
     ObjectMapper om = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     Map<String, Object> json = new LinkedHashMap<>();
-    json.put("data", src.name());
+    json.put("data", source);
     json.put("rows", d.rows());
     json.put("classes", d.classCounts().asMap());
     json.put("folds", folds);
@@ -280,7 +284,7 @@ public final class CompareCommand implements Callable<Integer> {
     json.put("not_applicable", na);
     AtomicFiles.writeString(out.resolve("results.json"), om.writeValueAsString(json));
     AtomicFiles.writeText(out.resolve("results.csv"), w -> writeCsv(w, results));
-    AtomicFiles.writeString(out.resolve("report.html"), CompareReport.html(src.name(), d, json, summary,
+    AtomicFiles.writeString(out.resolve("report.html"), CompareReport.html(source, d, json, summary,
         ranks(grid, results), leaders(grid, results, summary, splits, d), gridText));
     printRanking(spec.commandLine().getOut(), summary, d);
     notApplicable.forEach((name, why) -> spec.commandLine().getOut().printf("  n/a  %s: %s%n", name, why));
@@ -292,7 +296,7 @@ public final class CompareCommand implements Callable<Integer> {
     Candidate winner = grid.get(indexOf(grid, summary.get(0)));
     err.printf("retraining the winner on all %,d rows: %s%n", d.rows(), winner.name());
     err.flush();
-    BestModel.export(out.resolve("best"), d, winner, seed.seed(), summary.get(0), src.name());
+    BestModel.export(out.resolve("best"), d, winner, seed.seed(), summary.get(0), source);
     spec.commandLine().getOut().printf("%d folds computed, %d reused from %s%n", computed.get(), reused.get(),
         out.resolve("results.sqlite"));
     if (!noRace) {

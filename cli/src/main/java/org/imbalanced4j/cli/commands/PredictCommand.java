@@ -15,6 +15,8 @@ import org.imbalanced4j.DataException;
 import org.imbalanced4j.InvalidOptionException;
 import org.imbalanced4j.cli.evaluate.PredictionTable;
 import org.imbalanced4j.cli.options.DataOptions;
+import org.imbalanced4j.cli.options.ImageOptions;
+import org.imbalanced4j.images.ImageSet;
 import org.imbalanced4j.data.Dataset;
 import org.imbalanced4j.io.AtomicFiles;
 import org.imbalanced4j.io.DataFormat;
@@ -60,6 +62,8 @@ public final class PredictCommand implements Callable<Integer> {
 
   @Mixin DataOptions data;
 
+  @Mixin ImageOptions images;
+
   @Option(names = {"-o", "--out"}, paramLabel = "PRED.csv", required = true,
       description = "Predictions file, .csv or .tsv (written atomically).")
   Path out;
@@ -84,6 +88,9 @@ public final class PredictCommand implements Callable<Integer> {
       throw new InvalidOptionException("predictions are written as .csv or .tsv, not " + format.name());
     }
     SavedModel model = ModelDirectory.load(modelDir);
+    if (ImageOptions.isImages(file)) {
+      return predictImages(format, model);
+    }
     DataSource src = DataSource.of(file);
     boolean text = DataFormat.of(src.fileName()).isDelimited();
     if (id != null && !text) {
@@ -142,8 +149,27 @@ public final class PredictCommand implements Callable<Integer> {
     String[] ids = rowIds.ids();
     double[][] p = model.predictProba(d);
     int[] predicted = model.predictClass(p);
+    String[] truth = null;
+    if (withTarget) {
+      truth = new String[d.rows()];
+      for (int i = 0; i < truth.length; i++) {
+        truth[i] = d.className(i);
+      }
+    }
+    write(format, id != null ? id : ROW, ids, model, p, predicted, truth);
+    pw.printf("scored %,d rows%s; wrote %s%n", p.length,
+        rowIds.dropped() > 0 ? String.format(Locale.ROOT, " (dropped %,d with a missing value)", rowIds.dropped())
+            : "", out);
+    return 0;
+  }
+
+  /**
+   * Writes the predictions: the id column, one {@code proba_<class>} per class, {@code predicted},
+   * and the true class (the model's target name) when {@code truth} is given.
+   */
+  private void write(DataFormat format, String idName, String[] ids, SavedModel model, double[][] p, int[] predicted,
+      String[] truth) throws IOException {
     List<String> classes = model.classes();
-    String idName = id != null ? id : ROW;
     AtomicFiles.writeText(out, w -> {
       CsvWriter csv = CsvWriter.builder().fieldSeparator(format.separator()).lineDelimiter(LineDelimiter.LF)
           .build(new java.io.FilterWriter(w) {
@@ -156,7 +182,7 @@ public final class PredictCommand implements Callable<Integer> {
       header.add(idName);
       classes.forEach(c -> header.add(PredictionTable.PROBA + c));
       header.add(PredictionTable.PREDICTED);
-      if (withTarget) {
+      if (truth != null) {
         header.add(model.target());
       }
       csv.writeRecord(header);
@@ -167,16 +193,44 @@ public final class PredictCommand implements Callable<Integer> {
           rec[1 + c] = String.format(Locale.ROOT, "%.9g", p[i][c]);
         }
         rec[1 + classes.size()] = classes.get(predicted[i]);
-        if (rec.length > classes.size() + 2) {
-          rec[classes.size() + 2] = d.className(i);
+        if (truth != null) {
+          rec[classes.size() + 2] = truth[i];
         }
         csv.writeRecord(rec);
       }
       csv.flush();
     });
-    pw.printf("scored %,d rows%s; wrote %s%n", p.length,
-        rowIds.dropped() > 0 ? String.format(Locale.ROOT, " (dropped %,d with a missing value)", rowIds.dropped())
-            : "", out);
+  }
+
+  /**
+   * Images: the id column is {@code image} (the file below the folder, or the index in the IDX
+   * file), the true class comes from the folder or {@code --labels}; a true class the model does
+   * not know is an error.
+   */
+  private int predictImages(DataFormat format, SavedModel model) throws IOException {
+    ImageSet set = images.read(file);
+    if (set.hasLabels()) {
+      java.util.Set<String> known = new java.util.HashSet<>(model.classes());
+      for (int i = 0; i < set.count(); i++) {
+        String c = set.classNames().get(set.label(i));
+        if (!known.contains(c)) {
+          throw new DataException(file + ": image " + set.names().get(i) + " has class '" + c
+              + "', which the model does not know (its classes: " + String.join(", ", model.classes()) + ")");
+        }
+      }
+    }
+    Dataset d = set.asDataset();
+    double[][] p = model.predictProba(d);
+    int[] predicted = model.predictClass(p);
+    String[] truth = null;
+    if (set.hasLabels()) {
+      truth = new String[set.count()];
+      for (int i = 0; i < truth.length; i++) {
+        truth[i] = set.classNames().get(set.label(i));
+      }
+    }
+    write(format, "image", set.names().toArray(String[]::new), model, p, predicted, truth);
+    spec.commandLine().getOut().printf("scored %,d images; wrote %s%n", p.length, out);
     return 0;
   }
 

@@ -141,7 +141,8 @@ public final class ResampleCommand implements Callable<Integer> {
   }
 
   /** The methods that choose images: the long-tail profile, or a random sampler that keeps or repeats rows. */
-  static final List<String> IMAGE_METHODS = List.of("long-tail", "RandomOverSampler", "RandomUnderSampler");
+  static final List<String> IMAGE_METHODS = java.util.stream.Stream.concat(java.util.stream.Stream.of("long-tail"),
+      SamplerCatalog.IMAGE_SAMPLERS.stream()).toList();
 
   /**
    * Images in, images out: a long-tailed subset ({@code --method long-tail --param ratio=R}) or a
@@ -173,7 +174,7 @@ public final class ResampleCommand implements Callable<Integer> {
         p.put("sampling_strategy", strategy);
       }
       Sampler sampler = SamplerCatalog.create(name, p, seed.seed());
-      keep = sampler.fitResample(in.indexTable()).source();
+      keep = sampler.fitResample(in.asDataset()).source();
       what = sampler.toString();
     }
     ImageSet result = in.subset(keep);

@@ -11,6 +11,8 @@ import java.util.concurrent.Callable;
 import org.imbalanced4j.InvalidOptionException;
 import org.imbalanced4j.cli.options.Check;
 import org.imbalanced4j.cli.options.DataOptions;
+import org.imbalanced4j.cli.options.ImageOptions;
+import org.imbalanced4j.cli.options.Inputs;
 import org.imbalanced4j.cli.options.SeedOption;
 import org.imbalanced4j.data.Dataset;
 import org.imbalanced4j.io.BuiltinDatasets;
@@ -59,6 +61,8 @@ public final class TrainCommand implements Callable<Integer> {
   String file = DataSource.BUILTIN_PREFIX + BuiltinDatasets.DEMO;
 
   @Mixin DataOptions data;
+
+  @Mixin ImageOptions images;
 
   @Mixin SeedOption seed;
 
@@ -199,7 +203,8 @@ public final class TrainCommand implements Callable<Integer> {
     Learner learner = LearnerCatalog.get(model);
     Map<String, String> lp = learnerParams(learner);
     Trainer trainer = learner.create(lp); // bad parameters fail before the data is read
-    Dataset all = Datasets.read(DataSource.of(file), data.toReadOptions());
+    Dataset all = Inputs.read(file, data, images);
+    LearnerCatalog.checkInput(learner, all.schema());
     Split s = StratifiedShuffleSplit.trainTestSplit(all.labels(), valSplit, seed.seed());
     Dataset train = all.subset(s.train()).compact();
     Dataset val = all.subset(s.test());

@@ -49,7 +49,12 @@ public final class Grid {
    * generated from the catalogue.
    */
   public static String defaultText() {
-    try (InputStream in = Grid.class.getResourceAsStream("default-grid.yaml")) {
+    return defaultText(false);
+  }
+
+  /** The default grid's YAML for images or for tables. */
+  public static String defaultText(boolean images) {
+    try (InputStream in = Grid.class.getResourceAsStream(images ? "default-image-grid.yaml" : "default-grid.yaml")) {
       String text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
       StringBuilder doc = new StringBuilder();
       doc.append(wrap("# learners: ", "any of `imb compare --list-learners`, with its parameters: `logistic: {C: 0.5}`. "
@@ -57,6 +62,9 @@ public final class Grid {
           + "and the fits averaged (balanced bagging: less variance from one lucky or unlucky draw); no effect "
           + "without a resampler.", "#   "));
       for (org.imbalanced4j.learn.Learner l : LearnerCatalog.all()) {
+        if (!l.can(images ? org.imbalanced4j.learn.Capability.IMAGES : org.imbalanced4j.learn.Capability.TABLE)) {
+          continue;
+        }
         doc.append(wrap("#   " + l.name() + ": ", l.description(), "#     "));
         l.params().forEach(p -> doc.append(wrap("#     " + p.name() + " (" + p.defaultValue() + "): ", p.description(),
             "#         ")));
@@ -113,7 +121,7 @@ public final class Grid {
   public static List<Candidate> defaults(Dataset d) {
     try {
       // its tuned thresholds are for two classes; a grid of one's own lists them and sees them marked
-      return parse(YAML.readTree(defaultText()), "default grid", d).stream()
+      return parse(YAML.readTree(defaultText(d.schema().isImages())), "default grid", d).stream()
           .filter(c -> d.classCount() == 2 || !c.tunedThreshold()).toList();
     } catch (IOException e) {
       throw new IllegalStateException("the default grid does not parse", e);
@@ -150,7 +158,7 @@ public final class Grid {
     }
     List<Learner> learners = new ArrayList<>();
     for (JsonNode n : list(root, "learners", where, null)) {
-      learners.add(learner(n, where));
+      learners.add(learner(n, where, d));
     }
     List<String> thresholds = new ArrayList<>();
     for (JsonNode n : list(root, "thresholds", where, "[argmax]")) {
@@ -249,6 +257,10 @@ public final class Grid {
     Map<String, String> params = e.getValue();
     try {
       name = SamplerCatalog.get(e.getKey()).name();
+      if (d.schema().isImages() && (!SamplerCatalog.IMAGE_SAMPLERS.contains(name) || params.containsKey("shrinkage"))) {
+        throw new InvalidOptionException(name + " works on feature values; images are resampled with "
+            + String.join(", ", SamplerCatalog.IMAGE_SAMPLERS) + " (without shrinkage)");
+      }
       if (name.equals("SMOTE") && d.schema().hasCategorical()) {
         name = d.schema().categoricalIndices().length == d.features() ? "SMOTEN" : "SMOTENC";
       }
@@ -260,12 +272,13 @@ public final class Grid {
     return new Named<>(Params.label(method, params), seed -> SamplerCatalog.create(method, params, seed));
   }
 
-  private static Learner learner(JsonNode n, String where) {
+  private static Learner learner(JsonNode n, String where, Dataset d) {
     Map.Entry<String, Map<String, String>> e = entry(n, "learner", where);
     Map<String, String> params = new LinkedHashMap<>(e.getValue());
     String bagsText = params.remove("bags");
     try {
       org.imbalanced4j.learn.Learner entry = LearnerCatalog.get(e.getKey());
+      LearnerCatalog.checkInput(entry, d.schema());
       int bags = new Params(entry.name(), bagsText == null ? Map.of() : Map.of("bags", bagsText), List.of("bags"))
           .positive("bags", 1);
       Trainer t = entry.create(params);

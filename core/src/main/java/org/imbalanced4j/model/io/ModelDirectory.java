@@ -17,6 +17,7 @@ import java.util.Map;
 import org.imbalanced4j.DataException;
 import org.imbalanced4j.data.Dataset;
 import org.imbalanced4j.data.Feature;
+import org.imbalanced4j.data.ImageShape;
 import org.imbalanced4j.data.Schema;
 import org.imbalanced4j.io.AtomicFiles;
 import org.imbalanced4j.learn.LearnerCatalog;
@@ -120,6 +121,14 @@ public final class ModelDirectory {
       fs.add(fm);
     }
     m.put("features", fs);
+    if (schema.isImages()) {
+      ImageShape s = schema.imageShape();
+      Map<String, Object> shape = new LinkedHashMap<>();
+      shape.put("channels", s.channels());
+      shape.put("height", s.height());
+      shape.put("width", s.width());
+      m.put("image_shape", shape);
+    }
     return m;
   }
 
@@ -247,7 +256,10 @@ public final class ModelDirectory {
     }
     List<String> cs = new ArrayList<>();
     classes.forEach(n -> cs.add(n.asText()));
-    return new Schema(fs, meta.path("target").asText(""), cs);
+    Schema s = new Schema(fs, meta.path("target").asText(""), cs);
+    JsonNode img = meta.get("image_shape");
+    return img == null ? s : s.withImageShape(new ImageShape(img.path("channels").asInt(), img.path("height").asInt(),
+        img.path("width").asInt()));
   }
 
   /** SHA-256 of a data set's features and labels, for provenance. */

@@ -9,7 +9,7 @@ import org.imbalanced4j.InvalidOptionException;
 
 /**
  * What a network is, independent of its parameters: the architecture ({@code mlp} or {@code
- * attention}), hidden widths and dropout. Builds the block for a number of inputs and classes, and
+ * attention} for tables, {@code cnn} or {@code resnet32} for images), hidden widths and dropout. Builds the block for a number of inputs and classes, and
  * is what a saved network stores, so the same spec rebuilds the same block before its parameters
  * are loaded.
  *
@@ -20,7 +20,10 @@ import org.imbalanced4j.InvalidOptionException;
  */
 public record NetworkSpec(String type, int[] hidden, float dropout) {
   /** The architectures. */
-  public static final List<String> TYPES = List.of("mlp", "attention");
+  public static final List<String> TYPES = List.of("mlp", "attention", "cnn", "resnet32");
+
+  /** The architectures for images; the others are for tables. */
+  public static final List<String> IMAGE_TYPES = List.of("cnn", "resnet32");
 
   public NetworkSpec {
     if (!TYPES.contains(type)) {
@@ -36,8 +39,17 @@ public record NetworkSpec(String type, int[] hidden, float dropout) {
 
   /** The untrained block for {@code inputs} input columns and {@code classes} logits. */
   public SequentialBlock build(int inputs, int classes) {
-    return type.equals("attention") ? TabularNetworks.attention(inputs, classes, 32, 4, 2, dropout)
-        : TabularNetworks.mlp(classes, hidden, dropout);
+    return switch (type) {
+      case "attention" -> TabularNetworks.attention(inputs, classes, 32, 4, 2, dropout);
+      case "cnn" -> ImageNetworks.cnn(classes, dropout);
+      case "resnet32" -> ImageNetworks.resnet(32, classes);
+      default -> TabularNetworks.mlp(classes, hidden, dropout);
+    };
+  }
+
+  /** Whether the network takes images rather than table rows. */
+  public boolean forImages() {
+    return IMAGE_TYPES.contains(type);
   }
 
   /** The spec as a saved model holds it. */

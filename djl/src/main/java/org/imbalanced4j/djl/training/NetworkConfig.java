@@ -48,6 +48,9 @@ public record NetworkConfig(NetworkSpec network, String loss, String classWeight
       new Param("batch_sampler", "none", "none | weighted | class-balanced | sqrt | progressive | a row-selecting "
           + "resampler such as RandomUnderSampler, redrawn every epoch"));
 
+  /** The parameters of a network learner for images: those of tables without the MLP's widths. */
+  public static final List<Param> IMAGE_PARAMS = PARAMS.stream().filter(p -> !p.name().equals("hidden")).toList();
+
   /** Reads and checks a network learner's parameters. */
   public static NetworkConfig parse(String type, Params p) {
     String loss = LossRecipes.parse(p.text("loss", "ce"));

@@ -10,6 +10,7 @@ import org.imbalanced4j.learn.LearnerProvider;
 /** The learners of the djl module: networks trained with imbalance-aware losses on DJL's PyTorch engine. */
 public final class NetworkLearners implements LearnerProvider {
   private static final Set<Capability> CAN = Set.of(Capability.TABLE, Capability.VALIDATION_ROWS);
+  private static final Set<Capability> IMAGES = Set.of(Capability.IMAGES, Capability.VALIDATION_ROWS);
 
   @Override
   public List<Learner> learners() {
@@ -18,7 +19,13 @@ public final class NetworkLearners implements LearnerProvider {
             + "the training rows, held out before resampling, says stop; the best epoch is kept.",
             NetworkConfig.PARAMS, CAN, p -> trainer("mlp", p), NeuralModel.FORMAT),
         new Learner("attention", "Self-attention over per-feature tokens (after FT-Transformer), trained as mlp.",
-            NetworkConfig.PARAMS, CAN, p -> trainer("attention", p), NeuralModel.FORMAT));
+            NetworkConfig.PARAMS, CAN, p -> trainer("attention", p), NeuralModel.FORMAT),
+        new Learner("cnn", "A small convolutional network for images (two stages of two 3x3 convolutions, batch norm, "
+            + "max pooling; global average pooling), trained as mlp.",
+            NetworkConfig.IMAGE_PARAMS, IMAGES, p -> trainer("cnn", p), NeuralModel.FORMAT),
+        new Learner("resnet32", "The CIFAR ResNet-32 of He et al. 2016 for images (three stages of five basic blocks, "
+            + "16/32/64 filters), trained as mlp.",
+            NetworkConfig.IMAGE_PARAMS, IMAGES, p -> trainer("resnet32", p), NeuralModel.FORMAT));
   }
 
   private static NeuralTrainer trainer(String type, Params p) {

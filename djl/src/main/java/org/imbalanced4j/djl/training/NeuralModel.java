@@ -12,7 +12,8 @@ import org.imbalanced4j.djl.nn.NetworkSpec;
 import org.imbalanced4j.model.Model;
 import org.imbalanced4j.model.Provenance;
 import org.imbalanced4j.model.ScoreKind;
-import org.imbalanced4j.model.Standardizer;
+import ai.djl.ndarray.types.Shape;
+import org.imbalanced4j.data.ImageShape;
 import org.imbalanced4j.model.io.ModelFormat;
 import org.imbalanced4j.model.io.ModelWriter;
 
@@ -25,8 +26,11 @@ public record NeuralModel(Schema schema, TrainingLoop.Result result, Provenance 
   /** Reads what {@link #save} writes. */
   public static final ModelFormat FORMAT = ModelFormat.of("network", in -> {
     NetworkSpec spec = NetworkSpec.read(in.get("network"));
-    Standardizer std = Standardizer.read(in.get("standardizer"));
-    TrainingLoop.Result r = new TrainingLoop.Result(in.read("params.bin"), std, std.width(),
+    InputTransform input = InputTransform.read(in.section());
+    ImageShape img = in.schema().imageShape();
+    Shape example = input instanceof InputTransform.Table t ? new Shape(t.standardizer().width())
+        : new Shape(img.channels(), img.height(), img.width());
+    TrainingLoop.Result r = new TrainingLoop.Result(in.read("params.bin"), input, example,
         in.schema().classCount(), spec, in.section().path("best_epoch").asInt(1) - 1,
         in.section().path("best_metric").asDouble(Double.NaN), List.of(), List.of());
     return new NeuralModel(in.schema(), r, new Provenance("network", Map.of(), 0, "saved"));
@@ -61,7 +65,7 @@ public record NeuralModel(Schema schema, TrainingLoop.Result result, Provenance 
 
   @Override
   public void save(ModelWriter out) throws IOException {
-    out.put("standardizer", result.standardizer().toMap());
+    result.input().toMap().forEach(out::put);
     out.put("network", result.network().toMap());
     out.put("best_epoch", result.bestEpoch() + 1); // 1-based, as printed
     out.put("best_metric", result.bestMetric());

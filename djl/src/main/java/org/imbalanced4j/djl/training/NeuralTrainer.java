@@ -54,6 +54,11 @@ public final class NeuralTrainer implements Trainer {
 
   @Override
   public NeuralModel fit(Dataset train, Dataset validation, long seed) {
+    if (config.network().forImages() != train.schema().isImages()) {
+      throw new org.imbalanced4j.DataException(config.network().type() + " learns from "
+          + (config.network().forImages() ? "images" : "tables") + "; these rows are "
+          + (train.schema().isImages() ? "images" : "a table"));
+    }
     Dataset fitOn = train;
     Dataset val = validation;
     if (val == null) {

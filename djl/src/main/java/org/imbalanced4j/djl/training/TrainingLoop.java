@@ -109,7 +109,7 @@ public final class TrainingLoop {
    * What training produced: the best epoch's parameters (as bytes), preprocessing, history, and
    * warnings (a cap reached while the validation metric still improved).
    */
-  public record Result(byte[] parameters, Standardizer standardizer, int inputs, int classes,
+  public record Result(byte[] parameters, InputTransform input, Shape example, int classes,
       NetworkSpec network, int bestEpoch, double bestMetric, List<EpochLog> history, List<String> warnings) {
     public Result {
       warnings = List.copyOf(warnings);
@@ -126,10 +126,10 @@ public final class TrainingLoop {
     synchronized (COLLECTOR) {
       PyTorchEngine.noGrad();
       try (NDManager manager = PyTorchEngine.get().newBaseManager()) {
-        SequentialBlock block = r.network().build(r.inputs(), r.classes());
-        block.initialize(manager, DataType.FLOAT32, new Shape(1, r.inputs()));
+        SequentialBlock block = r.network().build((int) r.example().get(0), r.classes());
+        block.initialize(manager, DataType.FLOAT32, new Shape(1).addAll(r.example()));
         block.loadParameters(manager, new DataInputStream(new java.io.ByteArrayInputStream(r.parameters())));
-        return logits(block, new ParameterStore(manager, false), manager, new TabularBatches(data, r.standardizer()));
+        return logits(block, new ParameterStore(manager, false), manager, r.input().source(data));
       } catch (IOException | ai.djl.MalformedModelException e) {
         throw new DataException("the network's parameters cannot be loaded (" + e.getMessage() + ")", e);
       }
@@ -147,9 +147,9 @@ public final class TrainingLoop {
    * then {@link #fit(BatchSource, BatchSource, int)}.
    */
   public Result fit(Dataset train, Dataset validation) {
-    Standardizer std = Standardizer.fit(train);
-    Result r = fit(new TabularBatches(train, std), new TabularBatches(validation, std), train.classCount());
-    return new Result(r.parameters(), std, std.width(), r.classes(), r.network(), r.bestEpoch(), r.bestMetric(),
+    InputTransform in = InputTransform.fit(train);
+    Result r = fit(in.source(train), in.source(validation), train.classCount());
+    return new Result(r.parameters(), in, r.example(), r.classes(), r.network(), r.bestEpoch(), r.bestMetric(),
         r.history(), r.warnings());
   }
 
@@ -240,7 +240,7 @@ public final class TrainingLoop {
                 + "raise %s", outOfTime ? String.format(java.util.Locale.ROOT, "time limit of %.0f s", timeLimitSeconds)
                 : "epoch cap", e, metric.key(), st.bestEpoch + 1, outOfTime ? "the time limit" : "epochs"));
       }
-      return new Result(st.best, null, width, k, network, st.bestEpoch,
+      return new Result(st.best, null, input.slice(1), k, network, st.bestEpoch,
           st.bestMetric, List.copyOf(st.history), warnings);
     } catch (IOException ex) {
       throw new DataException("checkpoint in " + checkpoints + " cannot be used: " + ex.getMessage(), ex);

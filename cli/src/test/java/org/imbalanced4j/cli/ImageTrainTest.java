@@ -1,0 +1,78 @@
+package org.imbalanced4j.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Images are one more input kind: the same train, predict, evaluate and compare as tables. */
+class ImageTrainTest {
+  private static final ObjectMapper OM = new ObjectMapper();
+  @TempDir Path dir;
+
+  @Test
+  void trainPredictEvaluateOnImages() throws IOException {
+    Path[] f = TinyImages.idx(dir, 240, 3);
+    Path model = dir.resolve("model");
+    CliRun t = CliRun.of("train", f[0].toString(), "--labels", f[1].toString(), "--model", "cnn", "--loss",
+        "class-balanced", "--epochs", "4", "--batch-size", "32", "--out", model.toString());
+    assertThat(t.exit()).as(t.err()).isZero();
+    assertThat(t.err()).contains("epoch   4/4");
+    JsonNode meta = OM.readTree(model.resolve("model.json").toFile());
+    assertThat(meta.get("kind").asText()).isEqualTo("network");
+    assertThat(meta.get("image_shape").toString()).isEqualTo("{\"channels\":1,\"height\":8,\"width\":8}");
+    assertThat(meta.get("model").get("network").get("type").asText()).isEqualTo("cnn");
+    assertThat(meta.get("model").has("image_normalization")).isTrue();
+
+    Path pred = dir.resolve("pred.csv");
+    CliRun p = CliRun.of("predict", model.toString(), f[0].toString(), "--labels", f[1].toString(), "--out",
+        pred.toString());
+    assertThat(p.exit()).as(p.err()).isZero();
+    List<String> lines = Files.readAllLines(pred);
+    assertThat(lines.get(0)).isEqualTo("image,proba_0,proba_1,predicted,class");
+    assertThat(lines).hasSize(241);
+    CliRun e = CliRun.of("evaluate", pred.toString(), "--json");
+    assertThat(e.exit()).as(e.err()).isZero();
+    assertThat(OM.readTree(e.out()).get("balanced_accuracy_score").asDouble()).isGreaterThan(0.9);
+
+    // a table learner on images, and images of another size, are one line each
+    CliRun lr = CliRun.of("train", f[0].toString(), "--labels", f[1].toString(), "--model", "logistic", "--out",
+        dir.resolve("x").toString());
+    assertThat(lr.exit()).isEqualTo(2);
+    assertThat(lr.err().strip()).isEqualTo("imb: logistic learns from tables, not images; learners for images: cnn, resnet32");
+    Path other = dir.resolve("other");
+    Files.createDirectories(other);
+    org.imbalanced4j.images.Idx.write(other.resolve("x.idx"), new int[] {2, 4, 4}, new byte[32]);
+    CliRun size = CliRun.of("predict", model.toString(), other.resolve("x.idx").toString(), "--out",
+        dir.resolve("p2.csv").toString());
+    assertThat(size.exit()).isEqualTo(1);
+    assertThat(size.err().strip()).isEqualTo("imb: the model reads images of 8x8 gray; these are 4x4 gray "
+        + "(give --size to resize a folder on load)");
+  }
+
+  @Test
+  void compareRacesStrategiesOnImagesAndExportsTheWinner() throws IOException {
+    Path[] f = TinyImages.idx(dir, 150, 5);
+    Path grid = dir.resolve("g.yaml");
+    Files.writeString(grid, "samplers: [none, RandomOverSampler]\nlearners: [{cnn: {epochs: 2, batch_size: 32}}]\n");
+    Path out = dir.resolve("cmp");
+    CliRun c = CliRun.of("compare", f[0].toString(), "--labels", f[1].toString(), "--grid", grid.toString(), "--folds",
+        "2", "--out", out.toString());
+    assertThat(c.exit()).as(c.err()).isZero();
+    JsonNode r = OM.readTree(out.resolve("results.json").toFile());
+    assertThat(r.get("candidates")).hasSize(2);
+    assertThat(OM.readTree(out.resolve("best/model.json").toFile()).get("image_shape")).isNotNull();
+    Files.writeString(grid, "samplers: [SMOTE]\nlearners: [cnn]\n");
+    CliRun smote = CliRun.of("compare", f[0].toString(), "--labels", f[1].toString(), "--grid", grid.toString(),
+        "--out", dir.resolve("x").toString());
+    assertThat(smote.exit()).isEqualTo(2);
+    assertThat(smote.err()).contains("SMOTE works on feature values; images are resampled with RandomOverSampler, "
+        + "RandomUnderSampler");
+  }
+}

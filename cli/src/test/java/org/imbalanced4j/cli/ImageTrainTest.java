@@ -21,7 +21,7 @@ class ImageTrainTest {
     Path[] f = TinyImages.idx(dir, 240, 3);
     Path model = dir.resolve("model");
     CliRun t = CliRun.of("train", f[0].toString(), "--labels", f[1].toString(), "--model", "cnn", "--loss",
-        "class-balanced", "--epochs", "4", "--batch-size", "32", "--out", model.toString());
+        "class-balanced", "--epochs", "4", "--batch-size", "32", "--augment", "flip", "--out", model.toString());
     assertThat(t.exit()).as(t.err()).isZero();
     assertThat(t.err()).contains("epoch   4/4");
     JsonNode meta = OM.readTree(model.resolve("model.json").toFile());
@@ -29,6 +29,10 @@ class ImageTrainTest {
     assertThat(meta.get("image_shape").toString()).isEqualTo("{\"channels\":1,\"height\":8,\"width\":8}");
     assertThat(meta.get("model").get("network").get("type").asText()).isEqualTo("cnn");
     assertThat(meta.get("model").has("image_normalization")).isTrue();
+    assertThat(meta.get("config").get("augment").asText()).isEqualTo("flip");
+    CliRun tableAugment = CliRun.of("train", "builtin:glass", "--augment", "flip", "--out", dir.resolve("y").toString());
+    assertThat(tableAugment.exit()).isEqualTo(2);
+    assertThat(tableAugment.err()).contains("--augment: mlp has no parameter 'augment'");
 
     Path pred = dir.resolve("pred.csv");
     CliRun p = CliRun.of("predict", model.toString(), f[0].toString(), "--labels", f[1].toString(), "--out",

@@ -132,6 +132,11 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--resume", description = "Continue from the checkpoint in MODEL_DIR/checkpoints.")
   boolean resume;
 
+  @Option(names = "--augment", paramLabel = "POLICY", defaultValue = "none",
+      description = "Images: none, flip (horizontal, p 0.5) or default (flip, random affine, colour jitter), "
+          + "applied to each training image (default: none).")
+  String augment;
+
   @Option(names = "--param", paramLabel = "NAME=VALUE",
       description = "A parameter of the learner that has no option of its own, such as C=0.5 for logistic or "
           + "n_neighbors=7 for knn (repeatable; imb compare --list-learners lists them).")
@@ -153,6 +158,7 @@ public final class TrainCommand implements Callable<Integer> {
     m.put("hidden", hidden);
     m.put("metric", metric);
     m.put("patience", patience);
+    m.put("augment", augment);
     return m;
   }
 

@@ -3,9 +3,11 @@ package org.imbalanced4j.djl.training;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 import org.imbalanced4j.data.Dataset;
 import org.imbalanced4j.images.ImageSet;
+import org.imbalanced4j.images.augment.Augmentation;
 
 /**
  * The images of a data set's rows as {@code (n, channels, height, width)} float tensors, scaled to
@@ -16,8 +18,19 @@ public final class ImageBatches implements BatchSource {
   private final ImageSet images;
   private final float[] mean;
   private final float[] std;
+  private final Augmentation augmentation;
 
+  /** Batches without augmentation, for prediction. */
   public ImageBatches(Dataset data, float[] mean, float[] std) {
+    this(data, mean, std, null);
+  }
+
+  /**
+   * @param augmentation applied to each image of a training batch, on [0, 1] values before the
+   *     normalisation, with a generator per image derived from the batch's seed; null for none
+   */
+  public ImageBatches(Dataset data, float[] mean, float[] std, Augmentation augmentation) {
+    this.augmentation = augmentation;
     if (data.images() == null) {
       throw new IllegalArgumentException("the rows are not images");
     }
@@ -48,15 +61,24 @@ public final class ImageBatches implements BatchSource {
     int plane = images.height() * images.width();
     float[] x = new float[rows.length * size];
     IntStream range = IntStream.range(0, rows.length);
-    (rows.length * (long) size > 1 << 16 ? range.parallel() : range).forEach(i -> {
+    boolean augment = training && augmentation != null;
+    (augment || rows.length * (long) size > 1 << 16 ? range.parallel() : range).forEach(i -> {
       byte[] img = new byte[size];
       images.copyImage(data.imageIndex(rows[i]), img, 0);
+      float[] v = new float[size];
+      for (int p = 0; p < size; p++) {
+        v[p] = (img[p] & 0xff) / 255f;
+      }
+      if (augment) {
+        v = augmentation.apply(v, images.channels(), images.height(), images.width(),
+            new SplittableRandom(seed * 0x9E3779B97F4A7C15L + i));
+      }
       for (int c = 0; c < images.channels(); c++) {
         float m = mean[c];
         float s = 1f / std[c];
         int at = i * size + c * plane;
         for (int p = 0; p < plane; p++) {
-          x[at + p] = ((img[c * plane + p] & 0xff) / 255f - m) * s;
+          x[at + p] = (v[c * plane + p] - m) * s;
         }
       }
     });

@@ -15,6 +15,20 @@ public sealed interface InputTransform permits InputTransform.Table, InputTransf
   /** The batches of {@code data} as the network takes them. */
   BatchSource source(Dataset data);
 
+  /**
+   * The batches of training rows, transformed by {@code augmentation} (images only; null for
+   * none).
+   */
+  default BatchSource trainingSource(Dataset data, org.imbalanced4j.images.augment.Augmentation augmentation) {
+    if (augmentation == null) {
+      return source(data);
+    }
+    if (!(this instanceof Images im)) {
+      throw new IllegalArgumentException("augmentation is for images");
+    }
+    return new ImageBatches(data, im.mean(), im.std(), augmentation);
+  }
+
   /** The transform as a saved network holds it. */
   Map<String, Object> toMap();
 

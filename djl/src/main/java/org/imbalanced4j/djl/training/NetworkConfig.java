@@ -24,7 +24,7 @@ import org.imbalanced4j.weights.ClassWeights;
  */
 public record NetworkConfig(NetworkSpec network, String loss, String classWeight, int epochs, int patience,
     int batchSize, float lr, ValidationMetric metric, double timeLimit, boolean sgd, double weightDecay,
-    String schedule, String batchSampler) {
+    String schedule, String batchSampler, String augment) {
   /** Optimiser steps without improvement that the automatic patience allows at least. */
   public static final int PATIENCE_STEPS = 500;
 
@@ -49,7 +49,10 @@ public record NetworkConfig(NetworkSpec network, String loss, String classWeight
           + "resampler such as RandomUnderSampler, redrawn every epoch"));
 
   /** The parameters of a network learner for images: those of tables without the MLP's widths. */
-  public static final List<Param> IMAGE_PARAMS = PARAMS.stream().filter(p -> !p.name().equals("hidden")).toList();
+  public static final List<Param> IMAGE_PARAMS = java.util.stream.Stream.concat(
+      PARAMS.stream().filter(p -> !p.name().equals("hidden")),
+      java.util.stream.Stream.of(new Param("augment", "none", "none | flip (horizontal, p 0.5) | default (flip, "
+          + "random affine: 10 degrees, 10% shift, scale 0.9-1.1; colour jitter 0.2)"))).toList();
 
   /** Reads and checks a network learner's parameters. */
   public static NetworkConfig parse(String type, Params p) {
@@ -68,7 +71,8 @@ public record NetworkConfig(NetworkSpec network, String loss, String classWeight
         p.positive("batch_size", 128), (float) p.real("lr", 0.001, Double.MIN_VALUE, 10),
         ValidationMetric.parse(p.text("metric", "balanced_log_loss")), p.real("time_limit", 300, 0, 1e7),
         p.choice("optimizer", "adam", List.of("adam", "sgd")).equals("sgd"), p.real("weight_decay", 0, 0, 1),
-        p.choice("schedule", "constant", List.of("constant", "cosine", "step")), sampler);
+        p.choice("schedule", "constant", List.of("constant", "cosine", "step")), sampler,
+        p.choice("augment", "none", org.imbalanced4j.images.augment.Augmentation.NAMES));
     return c;
   }
 
@@ -89,7 +93,7 @@ public record NetworkConfig(NetworkSpec network, String loss, String classWeight
     TrainingLoop.Builder b = TrainingLoop.builder().optNetwork(network).optEpochs(epochs)
         .optPatience(patience > 0 ? patience : autoPatience(train.rows(), batchSize)).optBatchSize(batchSize)
         .optMetric(metric).optLearningRate(rate()).optSgd(sgd).optWeightDecay(weightDecay).optTimeLimit(timeLimit)
-        .optSeed((int) seed);
+        .optSeed((int) seed).optAugmentation(org.imbalanced4j.images.augment.Augmentation.named(augment));
     EpochSampler es = sampler(train, counts, w, seed);
     if (es != null) {
       b.optSampler(es);

@@ -78,8 +78,10 @@ public final class TrainingLoop {
   private final java.util.function.DoubleConsumer progress;
   private final byte[] initialParameters;
   private final java.util.function.Predicate<String> frozen;
+  private final org.imbalanced4j.images.augment.Augmentation augmentation;
 
   private TrainingLoop(Builder b) {
+    this.augmentation = b.augmentation;
     this.initialParameters = b.initialParameters;
     this.frozen = b.frozen;
     this.loss = b.loss;
@@ -148,7 +150,7 @@ public final class TrainingLoop {
    */
   public Result fit(Dataset train, Dataset validation) {
     InputTransform in = InputTransform.fit(train);
-    Result r = fit(in.source(train), in.source(validation), train.classCount());
+    Result r = fit(in.trainingSource(train, augmentation), in.source(validation), train.classCount());
     return new Result(r.parameters(), in, r.example(), r.classes(), r.network(), r.bestEpoch(), r.bestMetric(),
         r.history(), r.warnings());
   }
@@ -502,6 +504,7 @@ public final class TrainingLoop {
     private java.util.function.DoubleConsumer progress;
     private byte[] initialParameters;
     private java.util.function.Predicate<String> frozen = name -> false;
+    private org.imbalanced4j.images.augment.Augmentation augmentation;
 
     public Builder setLoss(Loss loss) {
       this.loss = loss;
@@ -613,6 +616,12 @@ public final class TrainingLoop {
      */
     public Builder optFreeze(java.util.function.Predicate<String> frozen) {
       this.frozen = frozen;
+      return this;
+    }
+
+    /** Images: transform each training image at random ({@link org.imbalanced4j.images.augment.Augmentation}). */
+    public Builder optAugmentation(org.imbalanced4j.images.augment.Augmentation augmentation) {
+      this.augmentation = augmentation;
       return this;
     }
 

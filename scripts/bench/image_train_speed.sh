@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Image network training throughput, ours vs PyTorch (issue 15): ResNet-32 (the CIFAR ResNet of He
+# et al. 2016) and the small CNN on N random 28x28 gray images of 10 classes, batch 128, SGD with
+# momentum 0.9 (lr 0.1), cross-entropy, 2 threads; images per second of the epochs after the first.
+# Ours: imb's TrainingLoop on DJL's PyTorch engine (bench ImageTrainSpeedBench). PyTorch: the same
+# networks in torch.nn, a plain loop over tensor slices (no DataLoader), torch.set_num_threads(2).
+# Usage: scripts/bench/image_train_speed.sh [N] [EPOCHS]
+set -euo pipefail
+root="$(cd "$(dirname "$0")/../.." && pwd)"
+py=/usr/bin/python3
+n="${1:-2560}"
+epochs="${2:-3}"
+(cd "$root" && mvn -q -B -DskipTests -pl bench -am install >/dev/null)
+cp="$root/bench/target/imbalanced4j-bench-0.1.0-SNAPSHOT.jar:$root/bench/target/lib/*"
+echo "| network | images | ours, images/s | PyTorch, images/s | ratio |"
+echo "|---|---:|---:|---:|---:|"
+for net in resnet32 cnn; do
+  ours=$(MKL_DYNAMIC=FALSE OMP_DYNAMIC=FALSE java -Xmx4g -cp "$cp" org.imbalanced4j.bench.ImageTrainSpeedBench "$net" "$n" "$epochs")
+  theirs=$("$py" - "$net" "$n" "$epochs" <<'PY'
+import json, sys, time
+import torch, torch.nn as nn, torch.nn.functional as F
+torch.set_num_threads(2)
+net, n, epochs = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+torch.manual_seed(0)
+
+class Block(nn.Module):
+    def __init__(s, i, o, st):
+        super().__init__()
+        s.c1, s.b1 = nn.Conv2d(i, o, 3, st, 1, bias=False), nn.BatchNorm2d(o)
+        s.c2, s.b2 = nn.Conv2d(o, o, 3, 1, 1, bias=False), nn.BatchNorm2d(o)
+        s.sc = nn.Sequential() if st == 1 and i == o else nn.Sequential(nn.Conv2d(i, o, 1, st, bias=False), nn.BatchNorm2d(o))
+    def forward(s, x):
+        return F.relu(s.b2(s.c2(F.relu(s.b1(s.c1(x))))) + s.sc(x))
+
+def resnet32(k=10):
+    layers, i = [nn.Conv2d(1, 16, 3, 1, 1, bias=False), nn.BatchNorm2d(16), nn.ReLU()], 16
+    for st, o in enumerate([16, 32, 64]):
+        for j in range(5):
+            layers.append(Block(i, o, 2 if st > 0 and j == 0 else 1)); i = o
+    return nn.Sequential(*layers, nn.AdaptiveAvgPool2d(1), nn.Flatten(), nn.Linear(64, k))
+
+def cnn(k=10):
+    def cbr(i, o): return [nn.Conv2d(i, o, 3, 1, 1, bias=False), nn.BatchNorm2d(o), nn.ReLU()]
+    return nn.Sequential(*cbr(1, 32), *cbr(32, 32), nn.MaxPool2d(2), *cbr(32, 64), *cbr(64, 64), nn.MaxPool2d(2),
+                         nn.AdaptiveAvgPool2d(1), nn.Flatten(), nn.Linear(64, k))
+
+m = resnet32() if net == "resnet32" else cnn()
+opt = torch.optim.SGD(m.parameters(), lr=0.1, momentum=0.9)
+x = torch.randint(0, 256, (n, 1, 28, 28)).float() / 255
+y = torch.arange(n) % 10
+times = []
+for e in range(epochs):
+    t = time.perf_counter()
+    perm = torch.randperm(n)
+    m.train()
+    for b in range(0, n - 1, 128):
+        idx = perm[b:b + 128]
+        opt.zero_grad()
+        F.cross_entropy(m(x[idx]), y[idx]).backward()
+        opt.step()
+    times.append(time.perf_counter() - t)
+print(json.dumps({"images_per_second": n * (epochs - 1) / sum(times[1:])}))
+PY
+)
+  "$py" - "$net" "$ours" "$theirs" <<'PY'
+import json, sys
+o, t = json.loads(sys.argv[2]), json.loads(sys.argv[3])
+print(f"| {sys.argv[1]} | {o['images']:,} | {o['images_per_second']:.0f} | {t['images_per_second']:.0f} | "
+      f"{o['images_per_second'] / t['images_per_second']:.2f}x |")
+PY
+done

@@ -61,6 +61,25 @@ class ImageTrainTest {
   }
 
   @Test
+  void resnet32WithAttentionModulesTrainsAndReloads() throws IOException {
+    Path[] f = TinyImages.idx(dir, 96, 4);
+    for (String attention : new String[] {"se", "cbam"}) {
+      Path model = dir.resolve(attention);
+      CliRun t = CliRun.of("train", f[0].toString(), "--labels", f[1].toString(), "--model", "resnet32",
+          "--attention", attention, "--epochs", "2", "--batch-size", "32", "--out", model.toString());
+      assertThat(t.exit()).as(t.err()).isZero();
+      assertThat(OM.readTree(model.resolve("model.json").toFile()).get("model").get("network").get("attention")
+          .asText()).isEqualTo(attention);
+      CliRun p = CliRun.of("predict", model.toString(), f[0].toString(), "--labels", f[1].toString(), "--out",
+          dir.resolve(attention + ".csv").toString());
+      assertThat(p.exit()).as(p.err()).isZero();
+    }
+    CliRun mlp = CliRun.of("train", "builtin:glass", "--attention", "se", "--out", dir.resolve("m").toString());
+    assertThat(mlp.exit()).isEqualTo(2);
+    assertThat(mlp.err()).contains("--attention: mlp has no parameter 'attention'");
+  }
+
+  @Test
   void compareRacesStrategiesOnImagesAndExportsTheWinner() throws IOException {
     Path[] f = TinyImages.idx(dir, 150, 5);
     Path grid = dir.resolve("g.yaml");

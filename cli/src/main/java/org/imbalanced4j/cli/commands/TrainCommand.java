@@ -137,6 +137,11 @@ public final class TrainCommand implements Callable<Integer> {
           + "applied to each training image (default: none).")
   String augment;
 
+  @Option(names = "--attention", paramLabel = "none|se|cbam", defaultValue = "none",
+      description = "Image networks: an attention module in every block, squeeze-and-excitation (se) or CBAM "
+          + "(default: none).")
+  String attention;
+
   @Option(names = "--param", paramLabel = "NAME=VALUE",
       description = "A parameter of the learner that has no option of its own, such as C=0.5 for logistic or "
           + "n_neighbors=7 for knn (repeatable; imb compare --list-learners lists them).")
@@ -159,6 +164,7 @@ public final class TrainCommand implements Callable<Integer> {
     m.put("metric", metric);
     m.put("patience", patience);
     m.put("augment", augment);
+    m.put("attention", attention);
     return m;
   }
 

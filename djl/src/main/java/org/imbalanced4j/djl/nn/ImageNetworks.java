@@ -20,13 +20,18 @@ public final class ImageNetworks {
 
   /**
    * A small CNN: two stages of two 3x3 convolutions (32, then 64 filters; batch normalisation and
-   * ReLU after each) closed by 2x2 max pooling, global average pooling, dropout, and a linear layer.
+   * ReLU after each; then the attention module, if any) closed by 2x2 max pooling, global average
+   * pooling, dropout, and a linear layer.
    */
-  public static SequentialBlock cnn(int classes, float dropout) {
+  public static SequentialBlock cnn(int classes, float dropout, String attention) {
     SequentialBlock b = new SequentialBlock();
     for (int filters : new int[] {32, 64}) {
       b.add(conv(filters, 3, 1)).add(BatchNorm.builder().build()).add(Activation.reluBlock());
       b.add(conv(filters, 3, 1)).add(BatchNorm.builder().build()).add(Activation.reluBlock());
+      Block a = Attention.of(attention, filters);
+      if (a != null) {
+        b.add(a);
+      }
       b.add(Pool.maxPool2dBlock(new Shape(2, 2)));
     }
     return head(b, classes, dropout);
@@ -38,9 +43,10 @@ public final class ImageNetworks {
    * convolution with 16 filters, then three stages of {@code n = (depth - 2) / 6} basic blocks with
    * 16, 32 and 64 filters (the first block of the second and third stage halves the resolution,
    * its shortcut a 1x1 convolution with batch normalisation), global average pooling and a linear
-   * layer.
+   * layer. An attention module, if any, reweights each block's residual branch before the sum, as
+   * SE-ResNet and CBAM place it.
    */
-  public static SequentialBlock resnet(int depth, int classes) {
+  public static SequentialBlock resnet(int depth, int classes, String attention) {
     if (depth < 8 || (depth - 2) % 6 != 0) {
       throw new IllegalArgumentException("a CIFAR ResNet has depth 6n + 2 (20, 32, 44, 56, 110), got " + depth);
     }
@@ -52,7 +58,7 @@ public final class ImageNetworks {
       int filters = 16 << stage;
       for (int i = 0; i < n; i++) {
         int stride = stage > 0 && i == 0 ? 2 : 1;
-        b.add(basicBlock(in, filters, stride));
+        b.add(basicBlock(in, filters, stride, attention));
         in = filters;
       }
     }
@@ -60,10 +66,14 @@ public final class ImageNetworks {
   }
 
   /** {@code relu(F(x) + shortcut(x))}, F two 3x3 convolutions with batch normalisation. */
-  static Block basicBlock(int in, int out, int stride) {
+  static Block basicBlock(int in, int out, int stride, String attention) {
     SequentialBlock body = new SequentialBlock()
         .add(conv(out, 3, stride)).add(BatchNorm.builder().build()).add(Activation.reluBlock())
         .add(conv(out, 3, 1)).add(BatchNorm.builder().build());
+    Block a = Attention.of(attention, out);
+    if (a != null) {
+      body.add(a);
+    }
     Block shortcut = stride == 1 && in == out ? Blocks.identityBlock()
         : new SequentialBlock().add(conv(out, 1, stride)).add(BatchNorm.builder().build());
     return new ParallelBlock(list -> new NDList(Activation.relu(

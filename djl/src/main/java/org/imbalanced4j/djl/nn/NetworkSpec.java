@@ -17,8 +17,9 @@ import org.imbalanced4j.InvalidOptionException;
  *     TabularNetworks#attention})
  * @param hidden the MLP's hidden widths
  * @param dropout the dropout rate
+ * @param attention the attention module of an image network: {@code none}, {@code se} or {@code cbam}
  */
-public record NetworkSpec(String type, int[] hidden, float dropout) {
+public record NetworkSpec(String type, int[] hidden, float dropout, String attention) {
   /** The architectures. */
   public static final List<String> TYPES = List.of("mlp", "attention", "cnn", "resnet32");
 
@@ -29,7 +30,18 @@ public record NetworkSpec(String type, int[] hidden, float dropout) {
     if (!TYPES.contains(type)) {
       throw InvalidOptionException.unknown("network", type, TYPES);
     }
+    if (!Attention.NAMES.contains(attention)) {
+      throw InvalidOptionException.unknown("attention", attention, Attention.NAMES);
+    }
+    if (!attention.equals("none") && !IMAGE_TYPES.contains(type)) {
+      throw new InvalidOptionException("attention modules are for the image networks " + IMAGE_TYPES);
+    }
     hidden = hidden.clone();
+  }
+
+  /** A network without an attention module. */
+  public NetworkSpec(String type, int[] hidden, float dropout) {
+    this(type, hidden, dropout, "none");
   }
 
   @Override
@@ -41,8 +53,8 @@ public record NetworkSpec(String type, int[] hidden, float dropout) {
   public SequentialBlock build(int inputs, int classes) {
     return switch (type) {
       case "attention" -> TabularNetworks.attention(inputs, classes, 32, 4, 2, dropout);
-      case "cnn" -> ImageNetworks.cnn(classes, dropout);
-      case "resnet32" -> ImageNetworks.resnet(32, classes);
+      case "cnn" -> ImageNetworks.cnn(classes, dropout, attention);
+      case "resnet32" -> ImageNetworks.resnet(32, classes, attention);
       default -> TabularNetworks.mlp(classes, hidden, dropout);
     };
   }
@@ -58,6 +70,7 @@ public record NetworkSpec(String type, int[] hidden, float dropout) {
     m.put("type", type);
     m.put("hidden", hidden);
     m.put("dropout", dropout);
+    m.put("attention", attention);
     return m;
   }
 
@@ -68,6 +81,7 @@ public record NetworkSpec(String type, int[] hidden, float dropout) {
     for (int i = 0; i < hidden.length; i++) {
       hidden[i] = h.get(i).asInt();
     }
-    return new NetworkSpec(n.get("type").asText(), hidden, (float) n.get("dropout").asDouble());
+    return new NetworkSpec(n.get("type").asText(), hidden, (float) n.get("dropout").asDouble(),
+        n.path("attention").asText("none"));
   }
 }

@@ -51,7 +51,8 @@ public record NetworkConfig(NetworkSpec network, String loss, String classWeight
   /** The parameters of a network learner for images: those of tables without the MLP's widths. */
   public static final List<Param> IMAGE_PARAMS = java.util.stream.Stream.concat(
       PARAMS.stream().filter(p -> !p.name().equals("hidden")),
-      java.util.stream.Stream.of(new Param("augment", "none", "none | flip (horizontal, p 0.5) | default (flip, "
+      java.util.stream.Stream.of(new Param("attention", "none", "none | se (squeeze-and-excitation, Hu et al. 2018) "
+          + "| cbam (channel and spatial attention, Woo et al. 2018)"), new Param("augment", "none", "none | flip (horizontal, p 0.5) | default (flip, "
           + "random affine: 10 degrees, 10% shift, scale 0.9-1.1; colour jitter 0.2)"))).toList();
 
   /** Reads and checks a network learner's parameters. */
@@ -66,7 +67,8 @@ public record NetworkConfig(NetworkSpec network, String loss, String classWeight
     if (!List.of("none", "weighted", "class-balanced", "sqrt", "progressive").contains(sampler.toLowerCase(Locale.ROOT))) {
       SamplerCatalog.get(sampler); // fails with the list of valid names
     }
-    NetworkConfig c = new NetworkConfig(new NetworkSpec(type, p.positives("hidden", new int[] {128, 64}), 0.1f),
+    NetworkConfig c = new NetworkConfig(new NetworkSpec(type, p.positives("hidden", new int[] {128, 64}), 0.1f,
+        p.choice("attention", "none", org.imbalanced4j.djl.nn.Attention.NAMES)),
         loss, weights, p.positive("epochs", 300), patience.equalsIgnoreCase("auto") ? 0 : p.positive("patience", 10),
         p.positive("batch_size", 128), (float) p.real("lr", 0.001, Double.MIN_VALUE, 10),
         ValidationMetric.parse(p.text("metric", "balanced_log_loss")), p.real("time_limit", 300, 0, 1e7),

@@ -66,7 +66,8 @@ class ImageTrainTest {
     for (String attention : new String[] {"se", "cbam"}) {
       Path model = dir.resolve(attention);
       CliRun t = CliRun.of("train", f[0].toString(), "--labels", f[1].toString(), "--model", "resnet32",
-          "--attention", attention, "--epochs", "2", "--batch-size", "32", "--out", model.toString());
+          "--attention", attention, "--mix", attention.equals("se") ? "cutmix" : "remix", "--epochs", "2",
+          "--batch-size", "32", "--out", model.toString());
       assertThat(t.exit()).as(t.err()).isZero();
       assertThat(OM.readTree(model.resolve("model.json").toFile()).get("model").get("network").get("attention")
           .asText()).isEqualTo(attention);

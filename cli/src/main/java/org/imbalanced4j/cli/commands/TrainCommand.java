@@ -137,6 +137,11 @@ public final class TrainCommand implements Callable<Integer> {
           + "applied to each training image (default: none).")
   String augment;
 
+  @Option(names = "--mix", paramLabel = "none|mixup|cutmix|remix", defaultValue = "none",
+      description = "Images: mix each training batch with a shuffled copy of itself; remix gives the mix the "
+          + "rarer class's label (default: none).")
+  String mix;
+
   @Option(names = "--attention", paramLabel = "none|se|cbam", defaultValue = "none",
       description = "Image networks: an attention module in every block, squeeze-and-excitation (se) or CBAM "
           + "(default: none).")
@@ -165,6 +170,7 @@ public final class TrainCommand implements Callable<Integer> {
     m.put("patience", patience);
     m.put("augment", augment);
     m.put("attention", attention);
+    m.put("mix", mix);
     return m;
   }
 

@@ -24,7 +24,7 @@ import org.imbalanced4j.weights.ClassWeights;
  */
 public record NetworkConfig(NetworkSpec network, String loss, String classWeight, int epochs, int patience,
     int batchSize, float lr, ValidationMetric metric, double timeLimit, boolean sgd, double weightDecay,
-    String schedule, String batchSampler, String augment) {
+    String schedule, String batchSampler, String augment, String mix) {
   /** Optimiser steps without improvement that the automatic patience allows at least. */
   public static final int PATIENCE_STEPS = 500;
 
@@ -53,7 +53,9 @@ public record NetworkConfig(NetworkSpec network, String loss, String classWeight
       PARAMS.stream().filter(p -> !p.name().equals("hidden")),
       java.util.stream.Stream.of(new Param("attention", "none", "none | se (squeeze-and-excitation, Hu et al. 2018) "
           + "| cbam (channel and spatial attention, Woo et al. 2018)"), new Param("augment", "none", "none | flip (horizontal, p 0.5) | default (flip, "
-          + "random affine: 10 degrees, 10% shift, scale 0.9-1.1; colour jitter 0.2)"))).toList();
+          + "random affine: 10 degrees, 10% shift, scale 0.9-1.1; colour jitter 0.2)"),
+          new Param("mix", "none", "none | mixup | cutmix | remix (mixup with the rarer class's label, Chou et al. "
+              + "2020): each training batch mixed with a shuffled copy of itself"))).toList();
 
   /** Reads and checks a network learner's parameters. */
   public static NetworkConfig parse(String type, Params p) {
@@ -74,7 +76,8 @@ public record NetworkConfig(NetworkSpec network, String loss, String classWeight
         ValidationMetric.parse(p.text("metric", "balanced_log_loss")), p.real("time_limit", 300, 0, 1e7),
         p.choice("optimizer", "adam", List.of("adam", "sgd")).equals("sgd"), p.real("weight_decay", 0, 0, 1),
         p.choice("schedule", "constant", List.of("constant", "cosine", "step")), sampler,
-        p.choice("augment", "none", org.imbalanced4j.images.augment.Augmentation.NAMES));
+        p.choice("augment", "none", org.imbalanced4j.images.augment.Augmentation.NAMES),
+        p.choice("mix", "none", Mixing.NAMES));
     return c;
   }
 
@@ -95,7 +98,8 @@ public record NetworkConfig(NetworkSpec network, String loss, String classWeight
     TrainingLoop.Builder b = TrainingLoop.builder().optNetwork(network).optEpochs(epochs)
         .optPatience(patience > 0 ? patience : autoPatience(train.rows(), batchSize)).optBatchSize(batchSize)
         .optMetric(metric).optLearningRate(rate()).optSgd(sgd).optWeightDecay(weightDecay).optTimeLimit(timeLimit)
-        .optSeed((int) seed).optAugmentation(org.imbalanced4j.images.augment.Augmentation.named(augment));
+        .optSeed((int) seed).optAugmentation(org.imbalanced4j.images.augment.Augmentation.named(augment))
+        .optMixing(Mixing.of(mix, counts));
     EpochSampler es = sampler(train, counts, w, seed);
     if (es != null) {
       b.optSampler(es);

@@ -79,8 +79,10 @@ public final class TrainingLoop {
   private final byte[] initialParameters;
   private final java.util.function.Predicate<String> frozen;
   private final org.imbalanced4j.images.augment.Augmentation augmentation;
+  private final Mixing mixing;
 
   private TrainingLoop(Builder b) {
+    this.mixing = b.mixing;
     this.augmentation = b.augmentation;
     this.initialParameters = b.initialParameters;
     this.frozen = b.frozen;
@@ -302,10 +304,20 @@ public final class TrainingLoop {
             yb[i] = y[rows[i]];
           }
           NDArray labels = sub.create(yb);
+          Mixing.Mixed mixed = null;
+          if (mixing != null) {
+            int[] yi = new int[rows.length];
+            for (int i = 0; i < rows.length; i++) {
+              yi[i] = y[rows[i]];
+            }
+            mixed = mixing.mix(sub, x, yi, new java.util.SplittableRandom(epochSeed * 31 + b));
+            x = mixed.inputs();
+          }
           try (GradientCollector gc = engine.newGradientCollector()) {
             zeroGradients(params, sub);
             NDArray logits = block.forward(ps, x, true).singletonOrThrow();
-            NDArray l = epochLoss.evaluate(new NDList(labels), new NDList(logits));
+            NDArray l = mixed == null ? epochLoss.evaluate(new NDList(labels), new NDList(logits))
+                : mixedLoss(epochLoss, logits, mixed, sub);
             lossSum += l.getFloat();
             gc.backward(l);
           }
@@ -320,6 +332,41 @@ public final class TrainingLoop {
       }
       return new double[] {lossSum / Math.max(1, batches), lr};
     }
+  }
+
+  /**
+   * The loss of a mixed batch, {@code (1/n) sum_i [w_i L_i(y_a) + (1 - w_i) L_i(y_b)]}: rows that
+   * share a weight are taken together, each group's loss being the loss's own mean over it.
+   */
+  private static NDArray mixedLoss(Loss loss, NDArray logits, Mixing.Mixed m, NDManager sub) {
+    int n = m.labelsA().length;
+    java.util.Map<Double, java.util.List<Integer>> groups = new java.util.TreeMap<>();
+    for (int i = 0; i < n; i++) {
+      groups.computeIfAbsent(m.weightA()[i], k -> new java.util.ArrayList<>()).add(i);
+    }
+    NDArray total = null;
+    for (java.util.Map.Entry<Double, java.util.List<Integer>> g : groups.entrySet()) {
+      int[] idx = g.getValue().stream().mapToInt(Integer::intValue).toArray();
+      NDArray part = idx.length == n ? logits : logits.get(sub.create(idx));
+      long[] ya = new long[idx.length];
+      long[] yb = new long[idx.length];
+      for (int j = 0; j < idx.length; j++) {
+        ya[j] = m.labelsA()[idx[j]];
+        yb[j] = m.labelsB()[idx[j]];
+      }
+      double w = g.getKey();
+      NDArray l = null;
+      if (w > 0) {
+        l = loss.evaluate(new NDList(sub.create(ya)), new NDList(part)).mul((float) w);
+      }
+      if (w < 1) {
+        NDArray lb = loss.evaluate(new NDList(sub.create(yb)), new NDList(part)).mul((float) (1 - w));
+        l = l == null ? lb : l.add(lb);
+      }
+      l = l.mul((float) idx.length / n);
+      total = total == null ? l : total.add(l);
+    }
+    return total;
   }
 
   /** Whether early stopping has ended training: patience used up on the last loss. */
@@ -505,6 +552,7 @@ public final class TrainingLoop {
     private byte[] initialParameters;
     private java.util.function.Predicate<String> frozen = name -> false;
     private org.imbalanced4j.images.augment.Augmentation augmentation;
+    private Mixing mixing;
 
     public Builder setLoss(Loss loss) {
       this.loss = loss;
@@ -622,6 +670,12 @@ public final class TrainingLoop {
     /** Images: transform each training image at random ({@link org.imbalanced4j.images.augment.Augmentation}). */
     public Builder optAugmentation(org.imbalanced4j.images.augment.Augmentation augmentation) {
       this.augmentation = augmentation;
+      return this;
+    }
+
+    /** Images: mix each training batch with a shuffled copy of itself ({@link Mixing}). */
+    public Builder optMixing(Mixing mixing) {
+      this.mixing = mixing;
       return this;
     }
 

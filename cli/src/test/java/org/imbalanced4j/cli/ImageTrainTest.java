@@ -75,6 +75,15 @@ class ImageTrainTest {
           dir.resolve(attention + ".csv").toString());
       assertThat(p.exit()).as(p.err()).isZero();
     }
+    CliRun balanced = CliRun.of("train", f[0].toString(), "--labels", f[1].toString(), "--model", "cnn",
+        "--balance-augment", "--epochs", "2", "--batch-size", "32", "--out", dir.resolve("ba").toString());
+    assertThat(balanced.exit()).as(balanced.err()).isZero();
+    assertThat(OM.readTree(dir.resolve("ba/model.json").toFile()).get("config").get("balance_augment").asText())
+        .isEqualTo("balanced");
+    CliRun badFactor = CliRun.of("train", f[0].toString(), "--labels", f[1].toString(), "--model", "cnn",
+        "--balance-augment", "7:3", "--out", dir.resolve("bf").toString());
+    assertThat(badFactor.exit()).isEqualTo(2);
+    assertThat(badFactor.err()).contains("unknown class in balance_augment '7'");
     CliRun mlp = CliRun.of("train", "builtin:glass", "--attention", "se", "--out", dir.resolve("m").toString());
     assertThat(mlp.exit()).isEqualTo(2);
     assertThat(mlp.err()).contains("--attention: mlp has no parameter 'attention'");

@@ -137,6 +137,12 @@ public final class TrainCommand implements Callable<Integer> {
           + "applied to each training image (default: none).")
   String augment;
 
+  @Option(names = "--balance-augment", paramLabel = "SPEC", arity = "0..1", defaultValue = "none",
+      fallbackValue = "balanced",
+      description = "Images: oversample rare classes with augmented copies each epoch: balanced (every class to "
+          + "the largest; the default when given without a value) or CLASS:FACTOR,... (default: none).")
+  String balanceAugment;
+
   @Option(names = "--mix", paramLabel = "none|mixup|cutmix|remix", defaultValue = "none",
       description = "Images: mix each training batch with a shuffled copy of itself; remix gives the mix the "
           + "rarer class's label (default: none).")
@@ -171,6 +177,7 @@ public final class TrainCommand implements Callable<Integer> {
     m.put("augment", augment);
     m.put("attention", attention);
     m.put("mix", mix);
+    m.put("balance_augment", balanceAugment);
     return m;
   }
 

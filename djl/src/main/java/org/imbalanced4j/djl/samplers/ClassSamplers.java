@@ -60,6 +60,51 @@ public final class ClassSamplers {
     };
   }
 
+  /**
+   * Augment-to-balance: every row once per epoch, and {@code target_c - n_c} more of class {@code
+   * c} drawn with replacement from its rows (anew each epoch, seed {@code seed + epoch}), in a
+   * shuffled order; with augmentation on, each copy is transformed differently.
+   *
+   * @param target the rows of each class per epoch (at least its count)
+   */
+  public static EpochSampler oversampled(int[] labels, long[] target, long seed) {
+    long[] counts = counts(labels);
+    int[][] byClass = new int[counts.length][];
+    int[] fill = new int[counts.length];
+    for (int c = 0; c < counts.length; c++) {
+      byClass[c] = new int[(int) counts[c]];
+    }
+    for (int i = 0; i < labels.length; i++) {
+      byClass[labels[i]][fill[labels[i]]++] = i;
+    }
+    long total = 0;
+    for (int c = 0; c < counts.length; c++) {
+      total += Math.max(counts[c], c < target.length ? target[c] : counts[c]);
+    }
+    int n = Math.toIntExact(total);
+    return e -> {
+      java.util.SplittableRandom r = new java.util.SplittableRandom(seed + e);
+      int[] out = new int[n];
+      int at = 0;
+      for (int i = 0; i < labels.length; i++) {
+        out[at++] = i;
+      }
+      for (int c = 0; c < counts.length; c++) {
+        long extra = (c < target.length ? target[c] : counts[c]) - counts[c];
+        for (long j = 0; j < extra && counts[c] > 0; j++) {
+          out[at++] = byClass[c][r.nextInt(byClass[c].length)];
+        }
+      }
+      for (int i = at - 1; i > 0; i--) {
+        int j = r.nextInt(i + 1);
+        int t = out[i];
+        out[i] = out[j];
+        out[j] = t;
+      }
+      return java.util.Arrays.copyOf(out, at);
+    };
+  }
+
   /** The chance of each class for a given per-class score f(n_c). */
   private static double[] share(long[] counts, java.util.function.DoubleUnaryOperator f) {
     double[] s = new double[counts.length];

@@ -24,7 +24,7 @@ import org.imbalanced4j.weights.ClassWeights;
  */
 public record NetworkConfig(NetworkSpec network, String loss, String classWeight, int epochs, int patience,
     int batchSize, float lr, ValidationMetric metric, double timeLimit, boolean sgd, double weightDecay,
-    String schedule, String batchSampler, String augment, String mix) {
+    String schedule, String batchSampler, String augment, String mix, String balanceAugment) {
   /** Optimiser steps without improvement that the automatic patience allows at least. */
   public static final int PATIENCE_STEPS = 500;
 
@@ -55,7 +55,10 @@ public record NetworkConfig(NetworkSpec network, String loss, String classWeight
           + "| cbam (channel and spatial attention, Woo et al. 2018)"), new Param("augment", "none", "none | flip (horizontal, p 0.5) | default (flip, "
           + "random affine: 10 degrees, 10% shift, scale 0.9-1.1; colour jitter 0.2)"),
           new Param("mix", "none", "none | mixup | cutmix | remix (mixup with the rarer class's label, Chou et al. "
-              + "2020): each training batch mixed with a shuffled copy of itself"))).toList();
+              + "2020): each training batch mixed with a shuffled copy of itself"),
+          new Param("balance_augment", "none", "none | balanced (every class to the largest one's count each epoch) | "
+              + "CLASS:FACTOR,... (a class's rows times the factor): rare classes oversampled with augmented copies "
+              + "(augment default unless given)"))).toList();
 
   /** Reads and checks a network learner's parameters. */
   public static NetworkConfig parse(String type, Params p) {
@@ -77,7 +80,14 @@ public record NetworkConfig(NetworkSpec network, String loss, String classWeight
         p.choice("optimizer", "adam", List.of("adam", "sgd")).equals("sgd"), p.real("weight_decay", 0, 0, 1),
         p.choice("schedule", "constant", List.of("constant", "cosine", "step")), sampler,
         p.choice("augment", "none", org.imbalanced4j.images.augment.Augmentation.NAMES),
-        p.choice("mix", "none", Mixing.NAMES));
+        p.choice("mix", "none", Mixing.NAMES), p.text("balance_augment", "none"));
+    if (!c.balanceAugment.equalsIgnoreCase("none") && !c.batchSampler.equalsIgnoreCase("none")) {
+      throw new org.imbalanced4j.InvalidOptionException(type + ": balance_augment is an epoch sampler of its own; "
+          + "give it or batch_sampler, not both");
+    }
+    if (!c.balanceAugment.equalsIgnoreCase("none") && !c.balanceAugment.equalsIgnoreCase("balanced")) {
+      factors(c.balanceAugment, null); // the form is checked now, the class names at the fit
+    }
     return c;
   }
 
@@ -98,13 +108,54 @@ public record NetworkConfig(NetworkSpec network, String loss, String classWeight
     TrainingLoop.Builder b = TrainingLoop.builder().optNetwork(network).optEpochs(epochs)
         .optPatience(patience > 0 ? patience : autoPatience(train.rows(), batchSize)).optBatchSize(batchSize)
         .optMetric(metric).optLearningRate(rate()).optSgd(sgd).optWeightDecay(weightDecay).optTimeLimit(timeLimit)
-        .optSeed((int) seed).optAugmentation(org.imbalanced4j.images.augment.Augmentation.named(augment))
+        .optSeed((int) seed).optAugmentation(org.imbalanced4j.images.augment.Augmentation.named(
+            augment.equals("none") && !balanceAugment.equalsIgnoreCase("none") ? "default" : augment))
         .optMixing(Mixing.of(mix, counts));
-    EpochSampler es = sampler(train, counts, w, seed);
+    EpochSampler es = balanceAugment.equalsIgnoreCase("none") ? sampler(train, counts, w, seed)
+        : ClassSamplers.oversampled(train.labels(), balanceTargets(counts, train.schema().classNames()), seed);
     if (es != null) {
       b.optSampler(es);
     }
     return LossRecipes.apply(b, loss, counts, w);
+  }
+
+  /** The rows per class and epoch of {@code balance_augment}. */
+  private long[] balanceTargets(long[] counts, List<String> classes) {
+    long[] t = counts.clone();
+    if (balanceAugment.equalsIgnoreCase("balanced")) {
+      long max = java.util.Arrays.stream(counts).max().orElse(0);
+      java.util.Arrays.fill(t, max);
+      return t;
+    }
+    java.util.Map<String, Double> f = factors(balanceAugment, classes);
+    for (int c = 0; c < t.length; c++) {
+      t[c] = Math.round(counts[c] * f.getOrDefault(classes.get(c), 1.0));
+    }
+    return t;
+  }
+
+  /** {@code CLASS:FACTOR,...}, factors at least 1; class names checked when given. */
+  private static java.util.Map<String, Double> factors(String spec, List<String> classes) {
+    java.util.Map<String, Double> out = new java.util.LinkedHashMap<>();
+    for (String part : spec.split(",")) {
+      int at = part.lastIndexOf(':');
+      double f;
+      try {
+        f = at < 0 ? Double.NaN : Double.parseDouble(part.substring(at + 1).strip());
+      } catch (NumberFormatException e) {
+        f = Double.NaN;
+      }
+      if (!(f >= 1) || Double.isInfinite(f)) {
+        throw new org.imbalanced4j.InvalidOptionException("balance_augment must be none, balanced or CLASS:FACTOR,... "
+            + "with factors of at least 1, got '" + spec + "'");
+      }
+      String name = part.substring(0, at).strip();
+      if (classes != null && !classes.contains(name)) {
+        throw org.imbalanced4j.InvalidOptionException.unknown("class in balance_augment", name, classes);
+      }
+      out.put(name, f);
+    }
+    return out;
   }
 
   private LearningRate rate() {

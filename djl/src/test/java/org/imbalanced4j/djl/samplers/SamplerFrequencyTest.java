@@ -85,4 +85,25 @@ class SamplerFrequencyTest {
     }
     assertThat(rows).isEqualTo(300);
   }
+
+  @org.junit.jupiter.api.Test
+  void augmentToBalanceKeepsEveryRowAndAddsCopiesOfTheRareClassesUpToTheirTargets() {
+    int[] y = new int[130];
+    for (int i = 0; i < y.length; i++) {
+      y[i] = i < 100 ? 0 : i < 120 ? 1 : 2;
+    }
+    EpochSampler s = ClassSamplers.oversampled(y, new long[] {100, 100, 50}, 4);
+    int[] e0 = s.epoch(0);
+    org.assertj.core.api.Assertions.assertThat(e0).hasSize(250);
+    long[] per = new long[3];
+    java.util.Set<Integer> seen = new java.util.HashSet<>();
+    for (int i : e0) {
+      per[y[i]]++;
+      seen.add(i);
+    }
+    org.assertj.core.api.Assertions.assertThat(per).containsExactly(100, 100, 50);
+    org.assertj.core.api.Assertions.assertThat(seen).hasSize(130); // every row at least once
+    org.assertj.core.api.Assertions.assertThat(s.epoch(0)).isEqualTo(e0);
+    org.assertj.core.api.Assertions.assertThat(s.epoch(1)).isNotEqualTo(e0);
+  }
 }

@@ -133,8 +133,8 @@ public final class TrainCommand implements Callable<Integer> {
   boolean resume;
 
   @Option(names = "--augment", paramLabel = "POLICY", defaultValue = "none",
-      description = "Images: none, flip (horizontal, p 0.5) or default (flip, random affine, colour jitter), "
-          + "applied to each training image (default: none).")
+      description = "Images: none, flip (horizontal, p 0.5), default (flip, random affine, colour jitter), "
+          + "randaugment or trivialaugment, applied to each training image (default: none).")
   String augment;
 
   @Option(names = "--balance-augment", paramLabel = "SPEC", arity = "0..1", defaultValue = "none",

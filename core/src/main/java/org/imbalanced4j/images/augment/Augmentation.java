@@ -17,18 +17,22 @@ public interface Augmentation {
   float[] apply(float[] img, int c, int h, int w, SplittableRandom rng);
 
   /** The named policies of {@code --augment}. */
-  List<String> NAMES = List.of("none", "flip", "default");
+  List<String> NAMES = List.of("none", "flip", "default", "randaugment", "trivialaugment");
 
   /**
    * {@code none}; {@code flip}: a horizontal flip with probability 0.5; {@code default}: flip, then
    * {@code RandomAffine(10, translate=(0.1, 0.1), scale=(0.9, 1.1))}, then {@code
-   * ColorJitter(brightness=0.2, contrast=0.2, saturation=0.2)}. Null for {@code none}.
+   * ColorJitter(brightness=0.2, contrast=0.2, saturation=0.2)}; {@code randaugment}: flip, then
+   * {@code RandAugment(2, 9)}; {@code trivialaugment}: flip, then {@code TrivialAugmentWide()}.
+   * Null for {@code none}.
    */
   static Augmentation named(String name) {
     return switch (name.toLowerCase(Locale.ROOT)) {
       case "none" -> null;
       case "flip" -> horizontalFlip(0.5);
       case "default" -> compose(horizontalFlip(0.5), affine(10, 0.1, 0.9, 1.1, 0, 0), colorJitter(0.2, 0.2, 0.2));
+      case "randaugment" -> compose(horizontalFlip(0.5), AutoAugment.randAugment(2, 9));
+      case "trivialaugment" -> compose(horizontalFlip(0.5), AutoAugment.trivialAugmentWide());
       default -> throw InvalidOptionException.unknown("augmentation", name, NAMES);
     };
   }

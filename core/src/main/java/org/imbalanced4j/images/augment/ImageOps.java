@@ -46,6 +46,15 @@ public final class ImageOps {
    */
   public static float[] affine(float[] img, int c, int h, int w, double angle, double tx, double ty, double scale,
       double shearX, double shearY, float fill) {
+    return affine(img, c, h, w, angle, tx, ty, scale, shearX, shearY, fill, 0, 0);
+  }
+
+  /**
+   * {@link #affine} about the point {@code (cx, cy)} given from the image centre ({@code F.affine}'s
+   * {@code center} minus half the size: the top-left corner is {@code (-w / 2, -h / 2)}).
+   */
+  public static float[] affine(float[] img, int c, int h, int w, double angle, double tx, double ty, double scale,
+      double shearX, double shearY, float fill, double cx, double cy) {
     double rot = Math.toRadians(angle);
     double sx = Math.toRadians(shearX);
     double sy = Math.toRadians(shearY);
@@ -54,8 +63,10 @@ public final class ImageOps {
     double cc = Math.sin(rot - sy) / Math.cos(sy);
     double d = -Math.sin(rot - sy) * Math.tan(sx) / Math.cos(sy) + Math.cos(rot);
     double[] m = {d / scale, -b / scale, 0, -cc / scale, a / scale, 0};
-    m[2] += m[0] * -tx + m[1] * -ty;
-    m[5] += m[3] * -tx + m[4] * -ty;
+    m[2] += m[0] * (-cx - tx) + m[1] * (-cy - ty);
+    m[5] += m[3] * (-cx - tx) + m[4] * (-cy - ty);
+    m[2] += cx;
+    m[5] += cy;
     // theta as float32, rescaled by (w / 2, h / 2), as _gen_affine_grid
     float hw = 0.5f * w;
     float hh = 0.5f * h;

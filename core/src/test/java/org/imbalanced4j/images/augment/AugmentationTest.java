@@ -56,6 +56,6 @@ class AugmentationTest {
     }
     assertThat(Augmentation.named("none")).isNull();
     assertThatThrownBy(() -> Augmentation.named("mixup")).hasMessage(
-        "unknown augmentation 'mixup'; valid: none, flip, default");
+        "unknown augmentation 'mixup'; valid: none, flip, default, randaugment, trivialaugment");
   }
 }

@@ -53,7 +53,8 @@ public record NetworkConfig(NetworkSpec network, String loss, String classWeight
       PARAMS.stream().filter(p -> !p.name().equals("hidden")),
       java.util.stream.Stream.of(new Param("attention", "none", "none | se (squeeze-and-excitation, Hu et al. 2018) "
           + "| cbam (channel and spatial attention, Woo et al. 2018)"), new Param("augment", "none", "none | flip (horizontal, p 0.5) | default (flip, "
-          + "random affine: 10 degrees, 10% shift, scale 0.9-1.1; colour jitter 0.2)"),
+          + "random affine: 10 degrees, 10% shift, scale 0.9-1.1; colour jitter 0.2) | randaugment (flip, RandAugment(2, 9)) "
+          + "| trivialaugment (flip, TrivialAugmentWide)"),
           new Param("mix", "none", "none | mixup | cutmix | remix (mixup with the rarer class's label, Chou et al. "
               + "2020): each training batch mixed with a shuffled copy of itself"),
           new Param("balance_augment", "none", "none | balanced (every class to the largest one's count each epoch) | "

@@ -66,17 +66,17 @@ public final class Attention {
         .add(new LambdaBlock(in -> {
           NDArray both = in.singletonOrThrow();
           long n = both.getShape().get(0) / 2;
-          NDList halves = both.split(new long[] {n});
-          return new NDList(toMap(Activation.sigmoid(halves.get(0).add(halves.get(1)))));
+          return new NDList(toMap(Activation.sigmoid(both.get("0:" + n).add(both.get(n + ":")))));
         }, "channel-gate"));
     SequentialBlock spatial = new SequentialBlock()
         .add(new LambdaBlock(in -> {
           NDArray x = in.singletonOrThrow();
           return new NDList(x.mean(new int[] {1}, true).concat(x.max(new int[] {1}, true), 1)); // (n, 2, h, w)
         }, "mean-and-max"))
-        .add(Conv2d.builder().setKernelShape(new Shape(7, 7)).setFilters(1).optPadding(new Shape(3, 3))
+        // two filters, the first used: one output channel gave NaN gradients now and then on DJL's PyTorch 2.7 CPU
+        .add(Conv2d.builder().setKernelShape(new Shape(7, 7)).setFilters(2).optPadding(new Shape(3, 3))
             .optBias(false).build())
-        .add(new LambdaBlock(in -> new NDList(Activation.sigmoid(in.singletonOrThrow())), "spatial-gate"));
+        .add(new LambdaBlock(in -> new NDList(Activation.sigmoid(in.singletonOrThrow().get(":, 0:1"))), "spatial-gate"));
     return new SequentialBlock().add(scale(channel)).add(scale(spatial));
   }
 

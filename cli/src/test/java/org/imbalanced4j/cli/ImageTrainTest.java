@@ -45,6 +45,19 @@ class ImageTrainTest {
     assertThat(e.exit()).as(e.err()).isZero();
     assertThat(OM.readTree(e.out()).get("balanced_accuracy_score").asDouble()).isGreaterThan(0.9);
 
+    // images without classes (a folder of files) are scored without a true class
+    Path loose = dir.resolve("loose");
+    Files.createDirectories(loose);
+    org.imbalanced4j.images.ImageSet tiny = TinyImages.set(3, 9);
+    for (int i = 0; i < 3; i++) {
+      javax.imageio.ImageIO.write(org.imbalanced4j.images.ImageSets.toImage(tiny, i), "png",
+          loose.resolve("img" + i + ".png").toFile());
+    }
+    Path loosePred = dir.resolve("loose.csv");
+    CliRun lp = CliRun.of("predict", model.toString(), loose.toString(), "--out", loosePred.toString());
+    assertThat(lp.exit()).as(lp.err()).isZero();
+    assertThat(Files.readAllLines(loosePred)).hasSize(4).first().isEqualTo("image,proba_0,proba_1,predicted");
+    assertThat(Files.readAllLines(loosePred).get(1)).startsWith("img0.png,");
     // a table learner on images, and images of another size, are one line each
     CliRun lr = CliRun.of("train", f[0].toString(), "--labels", f[1].toString(), "--model", "logistic", "--out",
         dir.resolve("x").toString());

@@ -20,7 +20,8 @@ import org.imbalanced4j.DataException;
 /**
  * A class-per-folder directory of images, as torchvision's {@code ImageFolder} reads it: each
  * sub-directory is a class (sorted by name), each PNG, JPEG, BMP or GIF file in it (sorted by
- * name, sub-directories included) an image. Decoded on all cores with the JDK's image readers;
+ * name, sub-directories included) an image; a folder of images and no sub-folders holds images
+ * without classes, to score. Decoded on all cores with the JDK's image readers;
  * grayscale stays one channel unless some image has colour, then every image is RGB (alpha
  * dropped). Without a size every image must have the first one's; with one, each is resized
  * (bilinear) on load.
@@ -48,12 +49,21 @@ public final class ImageFolder {
     } catch (IOException e) {
       throw new DataException(dir + ": cannot be listed (" + e.getMessage() + ")", e);
     }
-    if (classDirs.isEmpty()) {
-      throw new DataException(dir + ": no class folders (a folder of images holds one sub-folder per class)");
-    }
     List<Path> files = new ArrayList<>();
     List<Integer> labels = new ArrayList<>();
     List<String> classes = new ArrayList<>();
+    if (classDirs.isEmpty()) { // images without classes, to score
+      try (Stream<Path> s = Files.list(dir)) {
+        files.addAll(s.filter(ImageFolder::isImageFile).sorted().toList());
+      } catch (IOException e) {
+        throw new DataException(dir + ": cannot be listed (" + e.getMessage() + ")", e);
+      }
+      if (files.isEmpty()) {
+        throw new DataException(dir + ": no images and no class folders (a folder of images holds one sub-folder "
+            + "per class, or images to score)");
+      }
+      return decodeAll(dir, files, null, classes, size);
+    }
     for (Path c : classDirs) {
       List<Path> images;
       try (Stream<Path> s = Files.walk(c)) {
@@ -70,6 +80,10 @@ public final class ImageFolder {
       }
       classes.add(c.getFileName().toString());
     }
+    return decodeAll(dir, files, labels.stream().mapToInt(Integer::intValue).toArray(), classes, size);
+  }
+
+  private static ImageSet decodeAll(Path dir, List<Path> files, int[] labels, List<String> classes, int[] size) {
     BufferedImage[] decoded = new BufferedImage[files.size()];
     IntStream.range(0, files.size()).parallel().forEach(i -> decoded[i] = decode(files.get(i)));
     int h = size != null ? size[0] : decoded[0].getHeight();
@@ -93,7 +107,7 @@ public final class ImageFolder {
       decoded[i] = null;
     });
     List<String> names = files.stream().map(p -> dir.relativize(p).toString()).toList();
-    return new ImageSet(ch, h, w, pixels, labels.stream().mapToInt(Integer::intValue).toArray(), classes, names);
+    return new ImageSet(ch, h, w, pixels, labels, classes, names);
   }
 
   private static BufferedImage decode(Path file) {

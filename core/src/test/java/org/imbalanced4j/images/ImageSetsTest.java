@@ -98,7 +98,12 @@ class ImageSetsTest {
     Path flat = dir.resolve("flat");
     Files.createDirectories(flat);
     assertThatThrownBy(() -> ImageSets.read(flat, null, null)).isInstanceOf(DataException.class)
-        .hasMessageContaining("no class folders");
+        .hasMessageContaining("no images and no class folders");
+    ImageIO.write(gray(4, 4, 9), "png", flat.resolve("b.png").toFile());
+    ImageIO.write(gray(4, 4, 1), "png", flat.resolve("a.png").toFile());
+    ImageSet unlabelled = ImageSets.read(flat, null, null);
+    assertThat(unlabelled.hasLabels()).isFalse();
+    assertThat(unlabelled.names()).containsExactly("a.png", "b.png");
   }
 
   @Test

@@ -65,7 +65,7 @@ class CompareCommandTest {
     Files.writeString(grid, "learners: [forest]\n");
     CliRun bad = CliRun.of("compare", "builtin:ionosphere", "--grid", grid.toString(), "--out", out.toString());
     assertThat(bad.exit()).isEqualTo(2);
-    assertThat(bad.err().strip()).isEqualTo("imb: " + grid + ": unknown learner 'forest'; valid: logistic, knn, mlp, attention, cnn, resnet32");
+    assertThat(bad.err().strip()).isEqualTo("imb: " + grid + ": unknown learner 'forest'; valid: logistic, knn, mlp, attention, cnn, resnet32, bbn");
   }
 
   @Test

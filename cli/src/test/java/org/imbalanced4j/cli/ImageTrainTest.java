@@ -62,7 +62,7 @@ class ImageTrainTest {
     CliRun lr = CliRun.of("train", f[0].toString(), "--labels", f[1].toString(), "--model", "logistic", "--out",
         dir.resolve("x").toString());
     assertThat(lr.exit()).isEqualTo(2);
-    assertThat(lr.err().strip()).isEqualTo("imb: logistic learns from tables, not images; learners for images: cnn, resnet32");
+    assertThat(lr.err().strip()).isEqualTo("imb: logistic learns from tables, not images; learners for images: cnn, resnet32, bbn");
     Path other = dir.resolve("other");
     Files.createDirectories(other);
     org.imbalanced4j.images.Idx.write(other.resolve("x.idx"), new int[] {2, 4, 4}, new byte[32]);
@@ -97,6 +97,13 @@ class ImageTrainTest {
         "--balance-augment", "7:3", "--out", dir.resolve("bf").toString());
     assertThat(badFactor.exit()).isEqualTo(2);
     assertThat(badFactor.err()).contains("unknown class in balance_augment '7'");
+    Path bbn = dir.resolve("bbn");
+    CliRun b = CliRun.of("train", f[0].toString(), "--labels", f[1].toString(), "--model", "bbn", "--epochs", "3",
+        "--batch-size", "32", "--out", bbn.toString());
+    assertThat(b.exit()).as(b.err()).isZero();
+    CliRun bp = CliRun.of("predict", bbn.toString(), f[0].toString(), "--labels", f[1].toString(), "--out",
+        dir.resolve("bbn.csv").toString());
+    assertThat(bp.exit()).as(bp.err()).isZero();
     CliRun mlp = CliRun.of("train", "builtin:glass", "--attention", "se", "--out", dir.resolve("m").toString());
     assertThat(mlp.exit()).isEqualTo(2);
     assertThat(mlp.err()).contains("--attention: mlp has no parameter 'attention'");

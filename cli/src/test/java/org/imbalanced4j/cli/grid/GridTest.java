@@ -76,7 +76,7 @@ class GridTest {
   void mistakesNameTheEntryAndTheValidChoices() {
     Dataset d = data("ionosphere");
     assertThatThrownBy(() -> parse("learners: [forest]", d)).isInstanceOf(InvalidOptionException.class)
-        .hasMessage("g.yaml: unknown learner 'forest'; valid: logistic, knn, mlp, attention, cnn, resnet32");
+        .hasMessage("g.yaml: unknown learner 'forest'; valid: logistic, knn, mlp, attention, cnn, resnet32, bbn");
     assertThatThrownBy(() -> parse("samplers: [SMOOTE]\nlearners: [logistic]", d))
         .hasMessageStartingWith("g.yaml: unknown method 'SMOOTE'");
     assertThatThrownBy(() -> parse("samplers: [{SMOTE: {k: 3}}]\nlearners: [logistic]", d))

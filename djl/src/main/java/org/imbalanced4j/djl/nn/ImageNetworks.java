@@ -65,6 +65,11 @@ public final class ImageNetworks {
     return head(b, classes, 0);
   }
 
+  /** A BBN branch: a last basic block of 64 filters, global average pooling and a linear layer. */
+  static SequentialBlock branch(int classes, String attention) {
+    return head(new SequentialBlock().add(basicBlock(64, 64, 1, attention)), classes, 0);
+  }
+
   /** {@code relu(F(x) + shortcut(x))}, F two 3x3 convolutions with batch normalisation. */
   static Block basicBlock(int in, int out, int stride, String attention) {
     SequentialBlock body = new SequentialBlock()

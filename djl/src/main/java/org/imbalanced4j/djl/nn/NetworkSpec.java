@@ -1,6 +1,6 @@
 package org.imbalanced4j.djl.nn;
 
-import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.Block;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,10 +21,10 @@ import org.imbalanced4j.InvalidOptionException;
  */
 public record NetworkSpec(String type, int[] hidden, float dropout, String attention) {
   /** The architectures. */
-  public static final List<String> TYPES = List.of("mlp", "attention", "cnn", "resnet32");
+  public static final List<String> TYPES = List.of("mlp", "attention", "cnn", "resnet32", "bbn");
 
   /** The architectures for images; the others are for tables. */
-  public static final List<String> IMAGE_TYPES = List.of("cnn", "resnet32");
+  public static final List<String> IMAGE_TYPES = List.of("cnn", "resnet32", "bbn");
 
   public NetworkSpec {
     if (!TYPES.contains(type)) {
@@ -50,13 +50,19 @@ public record NetworkSpec(String type, int[] hidden, float dropout, String atten
   }
 
   /** The untrained block for {@code inputs} input columns and {@code classes} logits. */
-  public SequentialBlock build(int inputs, int classes) {
+  public Block build(int inputs, int classes) {
     return switch (type) {
+      case "bbn" -> new BilateralBranchNetwork(classes, attention);
       case "attention" -> TabularNetworks.attention(inputs, classes, 32, 4, 2, dropout);
       case "cnn" -> ImageNetworks.cnn(classes, dropout, attention);
       case "resnet32" -> ImageNetworks.resnet(32, classes, attention);
       default -> TabularNetworks.mlp(classes, hidden, dropout);
     };
+  }
+
+  /** Whether the network is BBN: two batches in while training, two branches' logits out. */
+  public boolean bilateral() {
+    return type.equals("bbn");
   }
 
   /** Whether the network takes images rather than table rows. */

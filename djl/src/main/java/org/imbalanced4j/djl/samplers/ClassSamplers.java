@@ -28,6 +28,14 @@ public final class ClassSamplers {
     return byClassShare(labels, seed, (counts) -> share(counts, c -> 1.0));
   }
 
+  /**
+   * BBN's reversed sampler (Zhou et al. 2020): class {@code c} drawn with probability proportional
+   * to {@code 1 / n_c}, so the rarest class most often.
+   */
+  public static EpochSampler reversed(int[] labels, long seed) {
+    return byClassShare(labels, seed, (counts) -> share(counts, c -> 1.0 / c));
+  }
+
   public static EpochSampler sqrt(int[] labels, long seed) {
     return byClassShare(labels, seed, (counts) -> share(counts, Math::sqrt));
   }

@@ -25,7 +25,11 @@ public final class NetworkLearners implements LearnerProvider {
             NetworkConfig.IMAGE_PARAMS, IMAGES, p -> trainer("cnn", p), NeuralModel.FORMAT),
         new Learner("resnet32", "The CIFAR ResNet-32 of He et al. 2016 for images (three stages of five basic blocks, "
             + "16/32/64 filters), trained as mlp.",
-            NetworkConfig.IMAGE_PARAMS, IMAGES, p -> trainer("resnet32", p), NeuralModel.FORMAT));
+            NetworkConfig.IMAGE_PARAMS, IMAGES, p -> trainer("resnet32", p), NeuralModel.FORMAT),
+        new Learner("bbn", "BBN, the bilateral-branch network of Zhou et al. 2020 on ResNet-32: shared layers, a "
+            + "conventional branch and a re-balancing branch fed by a reversed sampler, mixed by the cumulative-learning "
+            + "weight 1 - (epoch / epochs)^2; trained as mlp.",
+            NetworkConfig.IMAGE_PARAMS, IMAGES, p -> trainer("bbn", p), NeuralModel.FORMAT));
   }
 
   private static NeuralTrainer trainer(String type, Params p) {

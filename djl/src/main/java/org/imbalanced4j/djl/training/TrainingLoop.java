@@ -7,7 +7,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
-import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.Block;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.loss.Loss;
@@ -130,7 +130,7 @@ public final class TrainingLoop {
     synchronized (COLLECTOR) {
       PyTorchEngine.noGrad();
       try (NDManager manager = PyTorchEngine.get().newBaseManager()) {
-        SequentialBlock block = r.network().build((int) r.example().get(0), r.classes());
+        Block block = r.network().build((int) r.example().get(0), r.classes());
         block.initialize(manager, DataType.FLOAT32, new Shape(1).addAll(r.example()));
         block.loadParameters(manager, new DataInputStream(new java.io.ByteArrayInputStream(r.parameters())));
         return logits(block, new ParameterStore(manager, false), manager, r.input().source(data));
@@ -174,7 +174,7 @@ public final class TrainingLoop {
     int width = (int) input.size(1);
     try (NDManager manager = engine.newBaseManager()) {
       engine.setRandomSeed(seed);
-      SequentialBlock block = network.build(width, k);
+      Block block = network.build(width, k);
       block.initialize(manager, DataType.FLOAT32, input);
       if (initialParameters != null) {
         try {
@@ -203,7 +203,8 @@ public final class TrainingLoop {
         int[] order = order(train, e);
         double rate = st.rateScale;
         int epoch = e;
-        double[] trained = run.epoch(order, st.phase == 0 ? loss : deferredLoss,
+        double[] trained = run.epoch(order, network.bilateral() ? reversed(train, e) : null,
+            1 - Math.pow((double) e / epochs, 2), st.phase == 0 ? loss : deferredLoss,
             f -> learningRate.at(epoch, f) * rate, seed + e);
         double[][] proba = Calibration.softmax(logits(block, ps, manager, validation), 1.0);
         double value = metric.of(validation.labels(), proba, k);
@@ -260,7 +261,7 @@ public final class TrainingLoop {
   /** One network being trained on one table: its block, parameters and inputs. */
   private final class Run {
     final Engine engine;
-    final SequentialBlock block;
+    final Block block;
     final ParameterStore ps;
     final NDManager manager;
     final Adam adam;
@@ -268,7 +269,7 @@ public final class TrainingLoop {
     final int[] y;
     final List<NDArray> params = new ArrayList<>();
 
-    Run(Engine engine, SequentialBlock block, ParameterStore ps, NDManager manager, Adam adam, BatchSource train) {
+    Run(Engine engine, Block block, ParameterStore ps, NDManager manager, Adam adam, BatchSource train) {
       this.engine = engine;
       this.block = block;
       this.ps = ps;
@@ -288,7 +289,8 @@ public final class TrainingLoop {
      * One pass over {@code order} in batches; {@code rate} gives the learning rate at a fraction
      * of the epoch. Returns the mean batch loss and the last rate.
      */
-    double[] epoch(int[] order, Loss epochLoss, java.util.function.DoubleUnaryOperator rate, long epochSeed) {
+    double[] epoch(int[] order, int[] second, double alpha, Loss epochLoss, java.util.function.DoubleUnaryOperator rate,
+        long epochSeed) {
       double lossSum = 0;
       int batches = 0;
       float lr = 0;
@@ -304,6 +306,8 @@ public final class TrainingLoop {
             yb[i] = y[rows[i]];
           }
           NDArray labels = sub.create(yb);
+          int[] rows2 = second == null ? null
+              : java.util.Arrays.copyOfRange(second, b, Math.min(second.length, b + rows.length));
           Mixing.Mixed mixed = null;
           if (mixing != null) {
             int[] yi = new int[rows.length];
@@ -315,9 +319,14 @@ public final class TrainingLoop {
           }
           try (GradientCollector gc = engine.newGradientCollector()) {
             zeroGradients(params, sub);
-            NDArray logits = block.forward(ps, x, true).singletonOrThrow();
-            NDArray l = mixed == null ? epochLoss.evaluate(new NDList(labels), new NDList(logits))
-                : mixedLoss(epochLoss, logits, mixed, sub);
+            NDArray l;
+            if (rows2 != null) {
+              l = bilateralLoss(epochLoss, x, rows2, labels, alpha, sub, epochSeed * 1_000_003L + b + 1);
+            } else {
+              NDArray logits = block.forward(ps, x, true).singletonOrThrow();
+              l = mixed == null ? epochLoss.evaluate(new NDList(labels), new NDList(logits))
+                  : mixedLoss(epochLoss, logits, mixed, sub);
+            }
             lossSum += l.getFloat();
             gc.backward(l);
           }
@@ -331,6 +340,25 @@ public final class TrainingLoop {
         }
       }
       return new double[] {lossSum / Math.max(1, batches), lr};
+    }
+
+    /**
+     * BBN's cumulative learning: the batch and a second one drawn by the reversed sampler go
+     * through their branches; with {@code z = alpha z_c + (1 - alpha) z_r}, the loss is {@code
+     * alpha L(z, y) + (1 - alpha) L(z, y_2)}.
+     */
+    private NDArray bilateralLoss(Loss loss, NDList x, int[] rows2, NDArray labels, double alpha, NDManager sub,
+        long seed) {
+      NDList x2 = train.inputs(sub, rows2, true, seed);
+      long[] y2 = new long[rows2.length];
+      for (int i = 0; i < rows2.length; i++) {
+        y2[i] = y[rows2[i]];
+      }
+      NDList z = block.forward(ps, new NDList(x.singletonOrThrow(), x2.singletonOrThrow()), true);
+      float a = (float) alpha;
+      NDArray mixed = z.get(0).mul(a).add(z.get(1).mul(1 - a));
+      return loss.evaluate(new NDList(labels), new NDList(mixed)).mul(a)
+          .add(loss.evaluate(new NDList(sub.create(y2)), new NDList(mixed)).mul(1 - a));
     }
   }
 
@@ -369,6 +397,14 @@ public final class TrainingLoop {
     return total;
   }
 
+  /**
+   * BBN's reversed sampler for epoch {@code e}: a class is drawn with probability proportional to
+   * {@code 1 / n_c}, a row uniformly within it, as many rows as an epoch has.
+   */
+  private int[] reversed(BatchSource train, int e) {
+    return org.imbalanced4j.djl.samplers.ClassSamplers.reversed(train.labels(), seed + 7919L).epoch(e);
+  }
+
   /** Whether early stopping has ended training: patience used up on the last loss. */
   private boolean stopped(State st) {
     return st.stale >= patience && (deferredLoss == null || st.phase == 1);
@@ -402,7 +438,7 @@ public final class TrainingLoop {
   }
 
   /** Logits of every row of {@code source}, in blocks of 4096 rows. */
-  static double[][] logits(SequentialBlock block, ParameterStore ps, NDManager manager, BatchSource source) {
+  static double[][] logits(Block block, ParameterStore ps, NDManager manager, BatchSource source) {
     double[][] out = new double[source.size()][];
     int step = 4096;
     for (int b = 0; b < source.size(); b += step) {
@@ -440,7 +476,7 @@ public final class TrainingLoop {
     return p;
   }
 
-  private static byte[] parameters(SequentialBlock block) throws IOException {
+  private static byte[] parameters(Block block) throws IOException {
     java.io.ByteArrayOutputStream bos = new java.io.ByteArrayOutputStream();
     try (DataOutputStream out = new DataOutputStream(bos)) {
       block.saveParameters(out);
@@ -461,7 +497,7 @@ public final class TrainingLoop {
     List<EpochLog> history = new ArrayList<>();
   }
 
-  private void save(SequentialBlock block, NDManager manager, Adam adam, State st) throws IOException {
+  private void save(Block block, NDManager manager, Adam adam, State st) throws IOException {
     Files.createDirectories(checkpoints);
     byte[] params = parameters(block);
     byte[] opt = adam.state(manager).encode();
@@ -496,7 +532,7 @@ public final class TrainingLoop {
     });
   }
 
-  private State resume(SequentialBlock block, NDManager manager, Adam adam, State fresh) throws IOException {
+  private State resume(Block block, NDManager manager, Adam adam, State fresh) throws IOException {
     Path f = checkpoints.resolve("checkpoint.bin");
     if (!Files.exists(f)) {
       return fresh;

@@ -50,6 +50,13 @@ class SamplerFrequencyTest {
   }
 
   @Test
+  void bbnsReversedSamplerDrawsClassesInProportionToOneOverTheirCounts() {
+    double s = 1 / 9000.0 + 1 / 900.0 + 1 / 100.0;
+    assertThat(frequencies(ClassSamplers.reversed(LABELS, 4), 20, 0))
+        .containsExactly(new double[] {1 / 9000.0 / s, 1 / 900.0 / s, 1 / 100.0 / s}, within(0.01));
+  }
+
+  @Test
   void progressiveMovesFromInstanceToClassBalanced() {
     EpochSampler p = ClassSamplers.progressive(LABELS, 11, 4);
     assertThat(frequencies(p, 1, 0)).containsExactly(new double[] {0.9, 0.09, 0.01}, within(0.01));

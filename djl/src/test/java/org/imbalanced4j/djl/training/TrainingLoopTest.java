@@ -135,7 +135,7 @@ class TrainingLoopTest {
   private static java.util.Map<String, float[]> parameters(TrainingLoop.Result r) {
     java.util.Map<String, float[]> out = new java.util.LinkedHashMap<>();
     try (ai.djl.ndarray.NDManager m = org.imbalanced4j.djl.engine.PyTorchEngine.get().newBaseManager()) {
-      ai.djl.nn.SequentialBlock b = r.network().build((int) r.example().get(0), r.classes());
+      ai.djl.nn.Block b = r.network().build((int) r.example().get(0), r.classes());
       b.initialize(m, ai.djl.ndarray.types.DataType.FLOAT32, new ai.djl.ndarray.types.Shape(1).addAll(r.example()));
       b.loadParameters(m, new java.io.DataInputStream(new java.io.ByteArrayInputStream(r.parameters())));
       b.getParameters().forEach(p -> out.put(p.getKey(), p.getValue().getArray().toFloatArray()));

@@ -67,9 +67,9 @@ public final class TrainCommand implements Callable<Integer> {
   @Mixin SeedOption seed;
 
   @Option(names = "--model", paramLabel = "NAME", defaultValue = "mlp",
-      description = "Learner of the catalogue (imb compare --list-learners): mlp, attention (self-attention over "
-          + "per-feature tokens, after FT-Transformer), logistic, knn, ... (default: mlp). Options that a learner "
-          + "does not have are an error.")
+      description = "Learner of the catalogue (imb compare --list-learners): for tables mlp, attention "
+          + "(self-attention over per-feature tokens, after FT-Transformer), logistic, knn; for images cnn, "
+          + "resnet32, bbn (default: mlp). Options that a learner does not have are an error.")
   String model;
 
   @Option(names = "--loss", paramLabel = "NAME", defaultValue = "ce",
@@ -154,7 +154,7 @@ public final class TrainCommand implements Callable<Integer> {
   String attention;
 
   @Option(names = "--param", paramLabel = "NAME=VALUE",
-      description = "A parameter of the learner that has no option of its own, such as C=0.5 for logistic or "
+      description = "A parameter of the learner that has no option of its own, such as C=2 for logistic or "
           + "n_neighbors=7 for knn (repeatable; imb compare --list-learners lists them).")
   Map<String, String> params = new LinkedHashMap<>();
 

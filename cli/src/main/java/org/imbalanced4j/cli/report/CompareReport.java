@@ -70,8 +70,11 @@ public final class CompareReport {
       h.append("<span class=\"chip\">").append(esc(cc.classNames().get(k))).append(": ")
           .append(String.format("%,d (%.1f%%)", cc.count(k), 100 * cc.fraction(k))).append("</span>");
     }
-    h.append(String.format(Locale.ROOT, " &middot; imbalance ratio %.2f &middot; %d features (%d categorical)</p>",
-        cc.imbalanceRatio(), d.features(), d.schema().categoricalIndices().length));
+    h.append(d.schema().isImages()
+        ? String.format(Locale.ROOT, " &middot; imbalance ratio %.2f &middot; images of %s</p>", cc.imbalanceRatio(),
+            esc(d.schema().imageShape().toString()))
+        : String.format(Locale.ROOT, " &middot; imbalance ratio %.2f &middot; %d features (%d categorical)</p>",
+            cc.imbalanceRatio(), d.features(), d.schema().categoricalIndices().length));
     h.append("<h2>Ranking by ").append(esc(primary)).append("</h2><div class=\"wide\"><table><tr><th>#</th><th class=\"l\">strategy</th><th>")
         .append(esc(LABELS.getOrDefault(primary, primary))).append(" &plusmn; 95% CI</th><th class=\"l\"></th>");
     for (String c : COLUMNS) {

@@ -5,11 +5,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.imbalanced4j.DataException;
 import org.imbalanced4j.InvalidOptionException;
 
@@ -167,12 +165,12 @@ public final class ImageSets {
         written.add(dir.resolve(LABELS_FILE));
       }
       if (Files.exists(dir)) {
-        delete(dir);
+        org.imbalanced4j.io.AtomicFiles.deleteTree(dir);
       }
       Files.move(tmp, dir, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
       return written;
     } finally {
-      delete(tmp);
+      org.imbalanced4j.io.AtomicFiles.deleteTree(tmp);
     }
   }
 
@@ -211,14 +209,4 @@ public final class ImageSets {
     return b;
   }
 
-  private static void delete(Path p) throws IOException {
-    if (!Files.exists(p)) {
-      return;
-    }
-    try (Stream<Path> all = Files.walk(p)) {
-      for (Path q : all.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(q);
-      }
-    }
-  }
 }

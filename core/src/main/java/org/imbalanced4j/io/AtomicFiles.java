@@ -81,4 +81,16 @@ public final class AtomicFiles {
   public static void writeString(Path target, String text) throws IOException {
     writeText(target, w -> w.write(text));
   }
+
+  /** Deletes a file or a directory with everything in it; nothing when it does not exist. */
+  public static void deleteTree(Path p) throws IOException {
+    if (!java.nio.file.Files.exists(p)) {
+      return;
+    }
+    try (java.util.stream.Stream<Path> all = java.nio.file.Files.walk(p)) {
+      for (Path q : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        java.nio.file.Files.delete(q);
+      }
+    }
+  }
 }

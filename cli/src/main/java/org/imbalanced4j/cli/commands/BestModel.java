@@ -4,10 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.imbalanced4j.data.Dataset;
 import org.imbalanced4j.experiment.Candidate;
 import org.imbalanced4j.experiment.CrossValidator;
@@ -45,25 +43,15 @@ final class BestModel {
     try {
       ModelDirectory.save(tmp, f.model(), decision, config, d);
       Path old = dir.resolveSibling(".best-old");
-      delete(old);
+      org.imbalanced4j.io.AtomicFiles.deleteTree(old);
       if (Files.exists(dir)) {
         Files.move(dir, old, StandardCopyOption.ATOMIC_MOVE);
       }
       Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
-      delete(old);
+      org.imbalanced4j.io.AtomicFiles.deleteTree(old);
     } finally {
-      delete(tmp);
+      org.imbalanced4j.io.AtomicFiles.deleteTree(tmp);
     }
   }
 
-  private static void delete(Path p) throws IOException {
-    if (!Files.exists(p)) {
-      return;
-    }
-    try (Stream<Path> all = Files.walk(p)) {
-      for (Path q : all.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(q);
-      }
-    }
-  }
 }

@@ -103,12 +103,7 @@ public final class ClassSamplers {
           out[at++] = byClass[c][r.nextInt(byClass[c].length)];
         }
       }
-      for (int i = at - 1; i > 0; i--) {
-        int j = r.nextInt(i + 1);
-        int t = out[i];
-        out[i] = out[j];
-        out[j] = t;
-      }
+      org.imbalanced4j.numeric.Indices.shuffle(out, at, r);
       return java.util.Arrays.copyOf(out, at);
     };
   }

@@ -60,7 +60,7 @@ public final class Mixing {
   public Mixed mix(NDManager manager, NDList inputs, int[] labels, SplittableRandom rng) {
     NDArray x = inputs.singletonOrThrow();
     int n = labels.length;
-    int[] perm = permutation(n, rng);
+    int[] perm = org.imbalanced4j.numeric.Indices.permutation(n, rng);
     int[] yb = new int[n];
     for (int i = 0; i < n; i++) {
       yb[i] = labels[perm[i]];
@@ -107,20 +107,6 @@ public final class Mixing {
       }
     }
     return new Mixed(new NDList(mixed), labels.clone(), yb, wa);
-  }
-
-  private static int[] permutation(int n, SplittableRandom rng) {
-    int[] p = new int[n];
-    for (int i = 0; i < n; i++) {
-      p[i] = i;
-    }
-    for (int i = n - 1; i > 0; i--) {
-      int j = rng.nextInt(i + 1);
-      int t = p[i];
-      p[i] = p[j];
-      p[j] = t;
-    }
-    return p;
   }
 
   /** A draw of {@code Beta(alpha, alpha)}: {@code G1 / (G1 + G2)} with gamma draws (alpha 1: uniform). */

@@ -255,7 +255,7 @@ public final class TrainingLoop {
   /** The rows of epoch {@code e}, in training order; seeds the engine for the epoch. */
   private int[] order(BatchSource train, int e) {
     PyTorchEngine.get().setRandomSeed(seed + e);
-    return sampler != null ? sampler.epoch(e) : shuffled(train.size(), seed + e);
+    return sampler != null ? sampler.epoch(e) : org.imbalanced4j.numeric.Indices.permutation(train.size(), new java.util.SplittableRandom(seed + e));
   }
 
   /** One network being trained on one table: its block, parameters and inputs. */
@@ -459,21 +459,6 @@ public final class TrainingLoop {
       }
     }
     return out;
-  }
-
-  private static int[] shuffled(int n, long seed) {
-    int[] p = new int[n];
-    for (int i = 0; i < n; i++) {
-      p[i] = i;
-    }
-    java.util.SplittableRandom r = new java.util.SplittableRandom(seed);
-    for (int i = n - 1; i > 0; i--) {
-      int j = r.nextInt(i + 1);
-      int t = p[i];
-      p[i] = p[j];
-      p[j] = t;
-    }
-    return p;
   }
 
   private static byte[] parameters(Block block) throws IOException {

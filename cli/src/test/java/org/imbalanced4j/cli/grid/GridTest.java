@@ -50,6 +50,16 @@ class GridTest {
   }
 
   @Test
+  void imagesHaveTheirOwnDefaultGridOfImageLearnersAndRowChoosingSamplers() {
+    Dataset images = new org.imbalanced4j.images.ImageSet(1, 2, 2, new byte[6 * 4], new int[] {0, 0, 0, 0, 1, 1},
+        List.of("a", "b"), List.of("1", "2", "3", "4", "5", "6")).asDataset();
+    List<Candidate> g = Grid.defaults(images);
+    assertThat(g).hasSize(6).allSatisfy(c -> assertThat(c.name()).contains("cnn(").doesNotContain("tuned"));
+    assertThat(Grid.defaultText(true)).contains("#   cnn: ").doesNotContain("#   logistic: ");
+    assertThat(Grid.defaultText(false)).contains("#   logistic: ").doesNotContain("#   cnn: ");
+  }
+
+  @Test
   void bagsDrawTheResamplerAgainAndAreLeftOutWithoutOne() throws Exception {
     List<Candidate> g = parse("samplers: [none, SMOTE]\nlearners: [{logistic: {bags: 10}}]\n", data("ionosphere"));
     assertThat(g).extracting(Candidate::name).containsExactly("none + logistic + argmax",

@@ -16,35 +16,22 @@ echo "| network | images | ours, images/s | PyTorch, images/s | ratio |"
 echo "|---|---:|---:|---:|---:|"
 for net in resnet32 cnn; do
   ours=$(MKL_DYNAMIC=FALSE OMP_DYNAMIC=FALSE java -Xmx4g -cp "$cp" org.imbalanced4j.bench.ImageTrainSpeedBench "$net" "$n" "$epochs")
-  theirs=$("$py" - "$net" "$n" "$epochs" <<'PY'
+  theirs=$("$py" - "$net" "$n" "$epochs" "$root/scripts/bench/lt" <<'PY'
 import json, sys, time
 import torch, torch.nn as nn, torch.nn.functional as F
 torch.set_num_threads(2)
 net, n, epochs = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
 torch.manual_seed(0)
 
-class Block(nn.Module):
-    def __init__(s, i, o, st):
-        super().__init__()
-        s.c1, s.b1 = nn.Conv2d(i, o, 3, st, 1, bias=False), nn.BatchNorm2d(o)
-        s.c2, s.b2 = nn.Conv2d(o, o, 3, 1, 1, bias=False), nn.BatchNorm2d(o)
-        s.sc = nn.Sequential() if st == 1 and i == o else nn.Sequential(nn.Conv2d(i, o, 1, st, bias=False), nn.BatchNorm2d(o))
-    def forward(s, x):
-        return F.relu(s.b2(s.c2(F.relu(s.b1(s.c1(x))))) + s.sc(x))
-
-def resnet32(k=10):
-    layers, i = [nn.Conv2d(1, 16, 3, 1, 1, bias=False), nn.BatchNorm2d(16), nn.ReLU()], 16
-    for st, o in enumerate([16, 32, 64]):
-        for j in range(5):
-            layers.append(Block(i, o, 2 if st > 0 and j == 0 else 1)); i = o
-    return nn.Sequential(*layers, nn.AdaptiveAvgPool2d(1), nn.Flatten(), nn.Linear(64, k))
+sys.path.insert(0, sys.argv[4])
+from torch_recipes import ResNet32  # the same ResNet-32 as the long-tailed benchmark
 
 def cnn(k=10):
     def cbr(i, o): return [nn.Conv2d(i, o, 3, 1, 1, bias=False), nn.BatchNorm2d(o), nn.ReLU()]
     return nn.Sequential(*cbr(1, 32), *cbr(32, 32), nn.MaxPool2d(2), *cbr(32, 64), *cbr(64, 64), nn.MaxPool2d(2),
                          nn.AdaptiveAvgPool2d(1), nn.Flatten(), nn.Linear(64, k))
 
-m = resnet32() if net == "resnet32" else cnn()
+m = ResNet32(10) if net == "resnet32" else cnn()
 opt = torch.optim.SGD(m.parameters(), lr=0.1, momentum=0.9)
 x = torch.randint(0, 256, (n, 1, 28, 28)).float() / 255
 y = torch.arange(n) % 10

@@ -50,10 +50,6 @@ public final class BalancedBagging implements Trainer {
     return sampler;
   }
 
-  public Trainer base() {
-    return base;
-  }
-
   public int members() {
     return members;
   }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.imbalanced4j.DataException;
 import org.imbalanced4j.InvalidOptionException;
+import org.imbalanced4j.io.AtomicFiles;
 
 /**
  * Reading and writing image sets: a class-per-folder directory ({@link ImageFolder}) or IDX files
@@ -127,16 +128,8 @@ public final class ImageSets {
    * @return the paths written, for messages
    */
   public static List<Path> write(ImageSet set, Path dir, boolean folders) throws IOException {
-    Path parent = dir.toAbsolutePath().getParent();
-    Files.createDirectories(parent);
-    Path tmp = Files.createTempDirectory(parent, "." + dir.getFileName() + "-");
-    try {
-      try {
-        Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
-      } catch (UnsupportedOperationException notPosix) {
-        // the platform's default permissions
-      }
-      List<Path> written = new ArrayList<>();
+    List<Path> written = new ArrayList<>();
+    AtomicFiles.writeDirectory(dir, tmp -> {
       if (folders) {
         Map<String, Integer> seen = new HashMap<>();
         for (int i = 0; i < set.count(); i++) {
@@ -148,30 +141,24 @@ public final class ImageSets {
           javax.imageio.ImageIO.write(toImage(set, i), "png", f.toFile());
         }
         set.classNames().forEach(c -> written.add(dir.resolve(c)));
-      } else {
-        byte[] px = new byte[set.count() * set.imageSize()];
-        for (int i = 0; i < set.count(); i++) {
-          set.copyImage(i, px, i * set.imageSize());
-        }
-        int[] dims = set.channels() == 1 ? new int[] {set.count(), set.height(), set.width()}
-            : new int[] {set.count(), set.height(), set.width(), set.channels()};
-        Idx.write(tmp.resolve(IMAGES_FILE), dims, set.channels() == 1 ? px : interleaved(set, px));
-        byte[] y = new byte[set.count()];
-        for (int i = 0; i < y.length; i++) {
-          y[i] = (byte) set.label(i);
-        }
-        Idx.write(tmp.resolve(LABELS_FILE), new int[] {y.length}, y);
-        written.add(dir.resolve(IMAGES_FILE));
-        written.add(dir.resolve(LABELS_FILE));
+        return;
       }
-      if (Files.exists(dir)) {
-        org.imbalanced4j.io.AtomicFiles.deleteTree(dir);
+      byte[] px = new byte[set.count() * set.imageSize()];
+      for (int i = 0; i < set.count(); i++) {
+        set.copyImage(i, px, i * set.imageSize());
       }
-      Files.move(tmp, dir, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-      return written;
-    } finally {
-      org.imbalanced4j.io.AtomicFiles.deleteTree(tmp);
-    }
+      int[] dims = set.channels() == 1 ? new int[] {set.count(), set.height(), set.width()}
+          : new int[] {set.count(), set.height(), set.width(), set.channels()};
+      Idx.write(tmp.resolve(IMAGES_FILE), dims, set.channels() == 1 ? px : interleaved(set, px));
+      byte[] y = new byte[set.count()];
+      for (int i = 0; i < y.length; i++) {
+        y[i] = (byte) set.label(i);
+      }
+      Idx.write(tmp.resolve(LABELS_FILE), new int[] {y.length}, y);
+      written.add(dir.resolve(IMAGES_FILE));
+      written.add(dir.resolve(LABELS_FILE));
+    });
+    return written;
   }
 
   private static byte[] interleaved(ImageSet set, byte[] chw) {

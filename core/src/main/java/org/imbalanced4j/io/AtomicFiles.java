@@ -82,6 +82,41 @@ public final class AtomicFiles {
     writeText(target, w -> w.write(text));
   }
 
+  /** Something that fills a directory. */
+  @FunctionalInterface
+  public interface DirectoryBody {
+    void write(Path dir) throws IOException;
+  }
+
+  /**
+   * Writes a whole directory so that a failure never leaves half of one: {@code body} fills a
+   * temporary directory beside {@code target} (permissions {@code rwxr-xr-x} where the platform
+   * has them), the old directory, if any, is moved aside, the new one renamed into place, and the
+   * old one deleted.
+   */
+  public static void writeDirectory(Path target, DirectoryBody body) throws IOException {
+    Path abs = target.toAbsolutePath();
+    Files.createDirectories(abs.getParent());
+    Path tmp = Files.createTempDirectory(abs.getParent(), "." + abs.getFileName() + "-");
+    try {
+      Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+    } catch (UnsupportedOperationException notPosix) {
+      // the platform's default permissions
+    }
+    Path old = abs.resolveSibling("." + abs.getFileName() + "-old");
+    try {
+      body.write(tmp);
+      deleteTree(old);
+      if (Files.exists(abs)) {
+        Files.move(abs, old, StandardCopyOption.ATOMIC_MOVE);
+      }
+      Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE);
+      deleteTree(old);
+    } finally {
+      deleteTree(tmp);
+    }
+  }
+
   /** Deletes a file or a directory with everything in it; nothing when it does not exist. */
   public static void deleteTree(Path p) throws IOException {
     if (!java.nio.file.Files.exists(p)) {

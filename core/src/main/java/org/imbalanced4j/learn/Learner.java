@@ -44,10 +44,4 @@ public record Learner(String name, String description, List<Param> params, Set<C
       throw e.getMessage().startsWith(name) ? e : new InvalidOptionException(name + ": " + e.getMessage());
     }
   }
-
-  /** The parameter's default, as text. */
-  public String defaultOf(String param) {
-    return params.stream().filter(p -> p.name().equalsIgnoreCase(param)).map(Param::defaultValue).findFirst()
-        .orElseThrow(() -> new IllegalArgumentException(name + " has no parameter " + param));
-  }
 }

@@ -1,14 +1,13 @@
 package org.imbalanced4j.cli.commands;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.imbalanced4j.data.Dataset;
 import org.imbalanced4j.experiment.Candidate;
 import org.imbalanced4j.experiment.CrossValidator;
+import org.imbalanced4j.io.AtomicFiles;
 import org.imbalanced4j.model.io.ModelDirectory;
 
 /**
@@ -34,24 +33,6 @@ final class BestModel {
     config.put("data", source);
     config.put("seed", seed);
     config.put("cross_validated", scores.get("metrics"));
-    Path tmp = Files.createTempDirectory(dir.toAbsolutePath().getParent(), ".best-");
-    try {
-      Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
-    } catch (UnsupportedOperationException notPosix) {
-      // the default permissions of the platform
-    }
-    try {
-      ModelDirectory.save(tmp, f.model(), decision, config, d);
-      Path old = dir.resolveSibling(".best-old");
-      org.imbalanced4j.io.AtomicFiles.deleteTree(old);
-      if (Files.exists(dir)) {
-        Files.move(dir, old, StandardCopyOption.ATOMIC_MOVE);
-      }
-      Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
-      org.imbalanced4j.io.AtomicFiles.deleteTree(old);
-    } finally {
-      org.imbalanced4j.io.AtomicFiles.deleteTree(tmp);
-    }
+    AtomicFiles.writeDirectory(dir, tmp -> ModelDirectory.save(tmp, f.model(), decision, config, d));
   }
-
 }

@@ -106,8 +106,8 @@ public final class CompareCommand implements Callable<Integer> {
     Check.range("--folds", folds, 2, MAX_FOLDS);
     Check.range("--repeats", repeats, 1, MAX_REPEATS);
     Check.range("--jobs", jobs, 1, 256);
-    String source = Inputs.name(file);
     Dataset d = Inputs.read(file, data, images);
+    String source = Inputs.name(file, d);
     org.imbalanced4j.data.ClassCounts counts = d.classCounts();
     int smallest = counts.minority();
     long fewest = counts.count(smallest);

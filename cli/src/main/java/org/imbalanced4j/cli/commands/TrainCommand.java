@@ -193,7 +193,8 @@ public final class TrainCommand implements Callable<Integer> {
   private Map<String, String> learnerParams(Learner learner) {
     Map<String, String> out = new LinkedHashMap<>();
     List<String> names = learner.paramNames();
-    optionValues().forEach((param, value) -> {
+    Map<String, Object> options = optionValues();
+    options.forEach((param, value) -> {
       if (names.contains(param)) {
         out.put(param, value instanceof int[] a ? String.join(",", java.util.Arrays.stream(a)
             .mapToObj(Integer::toString).toList()) : String.valueOf(value));
@@ -203,10 +204,9 @@ public final class TrainCommand implements Callable<Integer> {
       }
     });
     params.forEach((k, v) -> {
-      for (String known : optionValues().keySet()) {
-        if (k.strip().equalsIgnoreCase(known) && names.contains(known)) {
-          throw new InvalidOptionException("--param " + k + ": use " + optionOf(known) + " instead");
-        }
+      String known = k.strip().toLowerCase(Locale.ROOT);
+      if (options.containsKey(known) && names.contains(known)) {
+        throw new InvalidOptionException("--param " + k + ": use " + optionOf(known) + " instead");
       }
       out.put(k, v);
     });

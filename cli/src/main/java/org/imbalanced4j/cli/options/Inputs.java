@@ -26,8 +26,8 @@ public final class Inputs {
     return set.asDataset();
   }
 
-  /** The name of the input for messages: {@code builtin:glass}, or the path. */
-  public static String name(String file) {
-    return ImageOptions.isImages(file) ? file : DataSource.of(file).name();
+  /** The name of the input {@link #read} read, for messages: {@code builtin:glass}, or the path. */
+  public static String name(String file, Dataset read) {
+    return read.schema().isImages() ? file : DataSource.of(file).name();
   }
 }

@@ -44,13 +44,4 @@ public interface ModelReader {
     }
     return out;
   }
-
-  default int[] ints(String key) {
-    JsonNode a = get(key);
-    int[] out = new int[a.size()];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = a.get(i).asInt();
-    }
-    return out;
-  }
 }

@@ -16,36 +16,34 @@ import org.imbalanced4j.InvalidOptionException;
  * et al., "Remix: rebalanced mixup", ECCV workshops 2020), which gives the mix's label to the
  * rarer class when the classes' counts differ by {@code kappa} or more and the rarer image
  * contributes more than {@code tau} of the pixels. One mixing weight per batch, drawn from {@code
- * Beta(alpha, alpha)}.
+ * Beta(1, 1)}: uniform, the papers' {@code alpha = 1}.
  */
 public final class Mixing {
   /** The names of {@code --mix}. */
   public static final List<String> NAMES = List.of("none", "mixup", "cutmix", "remix");
 
   private final String kind;
-  private final double alpha;
   private final long[] counts;
   private final double kappa;
   private final double tau;
 
-  private Mixing(String kind, double alpha, long[] counts, double kappa, double tau) {
+  private Mixing(String kind, long[] counts, double kappa, double tau) {
     this.kind = kind;
-    this.alpha = alpha;
     this.counts = counts == null ? null : counts.clone();
     this.kappa = kappa;
     this.tau = tau;
   }
 
   /**
-   * The mixing of that name, or null for {@code none}: {@code mixup} (alpha 1), {@code cutmix}
-   * (alpha 1), {@code remix} (MixUp images, kappa 3, tau 0.5, with the training rows' class counts).
+   * The mixing of that name, or null for {@code none}: {@code mixup}, {@code cutmix}, {@code remix}
+   * (MixUp images, kappa 3, tau 0.5, with the training rows' class counts).
    */
   public static Mixing of(String name, long[] classCounts) {
     return switch (name.toLowerCase(Locale.ROOT)) {
       case "none" -> null;
-      case "mixup" -> new Mixing("mixup", 1.0, null, 0, 0);
-      case "cutmix" -> new Mixing("cutmix", 1.0, null, 0, 0);
-      case "remix" -> new Mixing("remix", 1.0, classCounts, 3.0, 0.5);
+      case "mixup" -> new Mixing("mixup", null, 0, 0);
+      case "cutmix" -> new Mixing("cutmix", null, 0, 0);
+      case "remix" -> new Mixing("remix", classCounts, 3.0, 0.5);
       default -> throw InvalidOptionException.unknown("mix", name, NAMES);
     };
   }
@@ -65,7 +63,7 @@ public final class Mixing {
     for (int i = 0; i < n; i++) {
       yb[i] = labels[perm[i]];
     }
-    double lam = beta(rng);
+    double lam = rng.nextDouble(); // Beta(1, 1)
     NDArray shuffled = x.get(manager.create(perm));
     NDArray mixed;
     if (kind.equals("cutmix")) {
@@ -107,39 +105,5 @@ public final class Mixing {
       }
     }
     return new Mixed(new NDList(mixed), labels.clone(), yb, wa);
-  }
-
-  /** A draw of {@code Beta(alpha, alpha)}: {@code G1 / (G1 + G2)} with gamma draws (alpha 1: uniform). */
-  private double beta(SplittableRandom rng) {
-    if (alpha == 1.0) {
-      return rng.nextDouble();
-    }
-    double g1 = gamma(alpha, rng);
-    double g2 = gamma(alpha, rng);
-    return g1 / (g1 + g2);
-  }
-
-  /** Marsaglia and Tsang's gamma sampler (alpha >= 1; boosted below 1). */
-  private static double gamma(double a, SplittableRandom rng) {
-    if (a < 1) {
-      return gamma(a + 1, rng) * Math.pow(rng.nextDouble(), 1 / a);
-    }
-    double d = a - 1.0 / 3;
-    double c = 1 / Math.sqrt(9 * d);
-    while (true) {
-      double x;
-      double v;
-      do {
-        double u1 = rng.nextDouble();
-        double u2 = rng.nextDouble();
-        x = Math.sqrt(-2 * Math.log(1 - u1)) * Math.cos(2 * Math.PI * u2);
-        v = 1 + c * x;
-      } while (v <= 0);
-      v = v * v * v;
-      double u = rng.nextDouble();
-      if (Math.log(u) < 0.5 * x * x + d - d * v + d * Math.log(v)) {
-        return d * v;
-      }
-    }
   }
 }

@@ -301,19 +301,12 @@ public final class TrainingLoop {
         }
         try (NDManager sub = manager.newSubManager()) {
           NDList x = train.inputs(sub, rows, true, epochSeed * 1_000_003L + b);
-          long[] yb = new long[rows.length];
-          for (int i = 0; i < rows.length; i++) {
-            yb[i] = y[rows[i]];
-          }
-          NDArray labels = sub.create(yb);
+          int[] yi = org.imbalanced4j.numeric.Indices.gather(y, rows);
+          NDArray labels = sub.create(java.util.Arrays.stream(yi).asLongStream().toArray());
           int[] rows2 = second == null ? null
               : java.util.Arrays.copyOfRange(second, b, Math.min(second.length, b + rows.length));
           Mixing.Mixed mixed = null;
           if (mixing != null) {
-            int[] yi = new int[rows.length];
-            for (int i = 0; i < rows.length; i++) {
-              yi[i] = y[rows[i]];
-            }
             mixed = mixing.mix(sub, x, yi, new java.util.SplittableRandom(epochSeed * 31 + b));
             x = mixed.inputs();
           }
@@ -350,10 +343,7 @@ public final class TrainingLoop {
     private NDArray bilateralLoss(Loss loss, NDList x, int[] rows2, NDArray labels, double alpha, NDManager sub,
         long seed) {
       NDList x2 = train.inputs(sub, rows2, true, seed);
-      long[] y2 = new long[rows2.length];
-      for (int i = 0; i < rows2.length; i++) {
-        y2[i] = y[rows2[i]];
-      }
+      long[] y2 = java.util.Arrays.stream(org.imbalanced4j.numeric.Indices.gather(y, rows2)).asLongStream().toArray();
       NDList z = block.forward(ps, new NDList(x.singletonOrThrow(), x2.singletonOrThrow()), true);
       float a = (float) alpha;
       NDArray mixed = z.get(0).mul(a).add(z.get(1).mul(1 - a));

@@ -27,7 +27,7 @@ public final class AugmentBench {
     byte[] px = new byte[n * s];
     new Random(0).nextBytes(px);
     Augmentation a = Augmentation.compose(Augmentation.horizontalFlip(0.5), Augmentation.rotation(15, 0),
-        Augmentation.colorJitter(0.2, 0.2, 0.2));
+        Augmentation.colorJitter(0.2, 0.2, 0.2, 0));
     float[] out = new float[n * s];
     ForkJoinPool pool = new ForkJoinPool(threads);
     double[] t = new double[7];

@@ -30,7 +30,7 @@ public interface Augmentation {
     return switch (name.toLowerCase(Locale.ROOT)) {
       case "none" -> null;
       case "flip" -> horizontalFlip(0.5);
-      case "default" -> compose(horizontalFlip(0.5), affine(10, 0.1, 0.9, 1.1, 0, 0), colorJitter(0.2, 0.2, 0.2));
+      case "default" -> compose(horizontalFlip(0.5), affine(10, 0.1, 0.9, 1.1, 0, 0), colorJitter(0.2, 0.2, 0.2, 0));
       case "randaugment" -> compose(horizontalFlip(0.5), AutoAugment.randAugment(2, 9));
       case "trivialaugment" -> compose(horizontalFlip(0.5), AutoAugment.trivialAugmentWide());
       default -> throw InvalidOptionException.unknown("augmentation", name, NAMES);
@@ -87,13 +87,18 @@ public interface Augmentation {
   }
 
   /**
-   * {@code ColorJitter(brightness, contrast, saturation)}: each factor uniform in {@code [max(0, 1
-   * - v), 1 + v]}, applied in a random order.
+   * {@code ColorJitter(brightness, contrast, saturation, hue)}: brightness, contrast and saturation
+   * factors uniform in {@code [max(0, 1 - v), 1 + v]}, a hue shift uniform in {@code [-hue, hue]}
+   * ({@code hue <= 0.5}), applied in a random order; a zero range leaves its step out.
    */
-  static Augmentation colorJitter(double brightness, double contrast, double saturation) {
+  static Augmentation colorJitter(double brightness, double contrast, double saturation, double hue) {
+    if (!(hue >= 0 && hue <= 0.5)) {
+      throw new IllegalArgumentException("hue must be in [0, 0.5], got " + hue);
+    }
+    double[] range = {brightness, contrast, saturation, hue};
     return (img, c, h, w, rng) -> {
-      int[] order = {0, 1, 2};
-      for (int i = 2; i > 0; i--) {
+      int[] order = {0, 1, 2, 3};
+      for (int i = 3; i > 0; i--) {
         int j = rng.nextInt(i + 1);
         int t = order[i];
         order[i] = order[j];
@@ -101,15 +106,53 @@ public interface Augmentation {
       }
       float[] x = img;
       for (int op : order) {
-        double v = op == 0 ? brightness : op == 1 ? contrast : saturation;
+        double v = range[op];
         if (v <= 0) {
           continue;
         }
-        float f = (float) uniform(rng, Math.max(0, 1 - v), 1 + v);
-        x = op == 0 ? ImageOps.brightness(x, f) : op == 1 ? ImageOps.contrast(x, c, h, w, f)
-            : ImageOps.saturation(x, c, h, w, f);
+        x = switch (op) {
+          case 0 -> ImageOps.brightness(x, factor(rng, v));
+          case 1 -> ImageOps.contrast(x, c, h, w, factor(rng, v));
+          case 2 -> ImageOps.saturation(x, c, h, w, factor(rng, v));
+          default -> ImageOps.hue(x, c, h, w, (float) uniform(rng, -v, v));
+        };
       }
       return x;
+    };
+  }
+
+  /**
+   * {@code RandomResizedCrop(size=(h, w), scale=(lo, hi), ratio=(3/4, 4/3))}, the "zoom" of
+   * Szegedy et al. ("Going deeper with convolutions", CVPR 2015): a box of a random share of the
+   * area in {@code [lo, hi]} and an aspect ratio log-uniform in {@code [3/4, 4/3]} (up to ten
+   * tries, else the centred box of the nearest allowed ratio), resized back to the image's size
+   * by bilinear interpolation.
+   */
+  static Augmentation resizedCrop(double scaleLo, double scaleHi) {
+    double ratioLo = 3.0 / 4;
+    double ratioHi = 4.0 / 3;
+    return (img, c, h, w, rng) -> {
+      double area = (double) h * w;
+      for (int attempt = 0; attempt < 10; attempt++) {
+        double target = area * uniform(rng, scaleLo, scaleHi);
+        double aspect = Math.exp(uniform(rng, Math.log(ratioLo), Math.log(ratioHi)));
+        int cw = (int) Math.round(Math.sqrt(target * aspect));
+        int ch = (int) Math.round(Math.sqrt(target / aspect));
+        if (cw > 0 && cw <= w && ch > 0 && ch <= h) {
+          int top = rng.nextInt(h - ch + 1);
+          int left = rng.nextInt(w - cw + 1);
+          return ImageOps.resizedCrop(img, c, h, w, top, left, ch, cw, h, w);
+        }
+      }
+      double in = (double) w / h;
+      int cw = w;
+      int ch = h;
+      if (in < ratioLo) {
+        ch = (int) Math.round(w / ratioLo);
+      } else if (in > ratioHi) {
+        cw = (int) Math.round(h * ratioHi);
+      }
+      return ImageOps.resizedCrop(img, c, h, w, (h - ch) / 2, (w - cw) / 2, ch, cw, h, w);
     };
   }
 
@@ -134,6 +177,10 @@ public interface Augmentation {
       }
       return img;
     });
+  }
+
+  private static float factor(SplittableRandom rng, double v) {
+    return (float) uniform(rng, Math.max(0, 1 - v), 1 + v);
   }
 
   private static double uniform(SplittableRandom rng, double lo, double hi) {

@@ -148,6 +148,102 @@ public final class ImageOps {
     return out;
   }
 
+  /**
+   * {@code F.adjust_hue} on a float tensor: each pixel to HSV ({@code _rgb2hsv}), the hue shifted by
+   * {@code f} modulo 1 ({@code f} in [-0.5, 0.5]), back to RGB ({@code _hsv2rgb}), in single
+   * precision as torchvision computes it; gray images unchanged.
+   */
+  public static float[] hue(float[] img, int c, int h, int w, float f) {
+    if (c == 1) {
+      return img.clone();
+    }
+    int plane = h * w;
+    float[] out = new float[img.length];
+    for (int p = 0; p < plane; p++) {
+      float r = img[p];
+      float g = img[plane + p];
+      float b = img[2 * plane + p];
+      float maxc = Math.max(r, Math.max(g, b));
+      float minc = Math.min(r, Math.min(g, b));
+      boolean eqc = maxc == minc;
+      float cr = maxc - minc;
+      float s = cr / (eqc ? 1f : maxc);
+      float div = eqc ? 1f : cr;
+      float rc = (maxc - r) / div;
+      float gc = (maxc - g) / div;
+      float bc = (maxc - b) / div;
+      float hh = maxc == r ? bc - gc : maxc == g ? 2f + rc - bc : 4f + gc - rc;
+      hh = (hh / 6f + 1f) % 1f;
+      hh = hh + f;
+      hh = hh - (float) Math.floor(hh); // Python's % 1.0
+      float i = (float) Math.floor(hh * 6f);
+      float fr = hh * 6f - i;
+      int k = Math.floorMod((int) i, 6);
+      float pv = clamp(maxc * (1f - s));
+      float qv = clamp(maxc * (1f - s * fr));
+      float tv = clamp(maxc * (1f - s * (1f - fr)));
+      float v = maxc;
+      float[] rgb = switch (k) {
+        case 0 -> new float[] {v, tv, pv};
+        case 1 -> new float[] {qv, v, pv};
+        case 2 -> new float[] {pv, v, tv};
+        case 3 -> new float[] {pv, qv, v};
+        case 4 -> new float[] {tv, pv, v};
+        default -> new float[] {v, pv, qv};
+      };
+      out[p] = rgb[0];
+      out[plane + p] = rgb[1];
+      out[2 * plane + p] = rgb[2];
+    }
+    return out;
+  }
+
+  /**
+   * {@code F.resized_crop(img, top, left, ch, cw, [oh, ow], BILINEAR)} on a float tensor: the box
+   * of {@code ch x cw} pixels at row {@code top}, column {@code left}, resized to {@code oh x ow} by
+   * bilinear interpolation without antialiasing ({@code interpolate(align_corners=False)}: source
+   * coordinate {@code (d + 0.5) * in / out - 0.5}, clamped at 0). The box lies inside the image.
+   */
+  public static float[] resizedCrop(float[] img, int c, int h, int w, int top, int left, int ch, int cw, int oh,
+      int ow) {
+    int[] x0 = new int[ow];
+    int[] x1 = new int[ow];
+    float[] lx = new float[ow];
+    sourceIndices(cw, ow, left, x0, x1, lx);
+    int[] y0 = new int[oh];
+    int[] y1 = new int[oh];
+    float[] ly = new float[oh];
+    sourceIndices(ch, oh, top, y0, y1, ly);
+    float[] out = new float[c * oh * ow];
+    for (int k = 0; k < c; k++) {
+      int base = k * h * w;
+      for (int y = 0; y < oh; y++) {
+        int r0 = base + y0[y] * w;
+        int r1 = base + y1[y] * w;
+        float wy1 = ly[y];
+        float wy0 = 1f - wy1;
+        for (int x = 0; x < ow; x++) {
+          float wx1 = lx[x];
+          float wx0 = 1f - wx1;
+          out[(k * oh + y) * ow + x] = wy0 * (wx0 * img[r0 + x0[x]] + wx1 * img[r0 + x1[x]])
+              + wy1 * (wx0 * img[r1 + x0[x]] + wx1 * img[r1 + x1[x]]);
+        }
+      }
+    }
+    return out;
+  }
+
+  private static void sourceIndices(int in, int out, int offset, int[] i0, int[] i1, float[] lambda) {
+    float scale = (float) in / out;
+    for (int d = 0; d < out; d++) {
+      float src = Math.max(0f, scale * (d + 0.5f) - 0.5f);
+      int lo = Math.min((int) src, in - 1);
+      i0[d] = offset + lo;
+      i1[d] = offset + (lo < in - 1 ? lo + 1 : lo);
+      lambda[d] = Math.min(src - lo, 1f);
+    }
+  }
+
   /** {@code F.rgb_to_grayscale}: {@code 0.2989 r + 0.587 g + 0.114 b}; a gray image itself. */
   static float[] grayscale(float[] img, int c, int h, int w) {
     int plane = h * w;

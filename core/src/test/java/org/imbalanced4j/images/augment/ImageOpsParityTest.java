@@ -15,8 +15,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Each deterministic image operation gives torchvision 0.14's output on float tensors (fixtures:
  * augment.json, from {@code scripts/fixtures/augment.py}), gray and RGB: every value to 1e-6, the
- * nearest-pixel sampling of rotation and affine included (computed in single precision as the
- * tensor path is).
+ * nearest-pixel sampling of rotation and affine, the HSV round trip of hue and the bilinear
+ * resize of a resized crop included (computed in single precision as the tensor path is).
  */
 class ImageOpsParityTest {
   private static final JsonNode ROOT = Fixtures.json("augment.json");
@@ -48,6 +48,10 @@ class ImageOpsParityTest {
       case "contrast_1.6" -> x -> ImageOps.contrast(x, ch, h, w, 1.6f);
       case "saturation_0.4" -> x -> ImageOps.saturation(x, ch, h, w, 0.4f);
       case "erase" -> x -> ImageOps.erase(x, ch, h, w, 1, 2, 3, 4, 0.5f);
+      case "hue_0.2" -> x -> ImageOps.hue(x, ch, h, w, 0.2f);
+      case "hue_-0.45" -> x -> ImageOps.hue(x, ch, h, w, -0.45f);
+      case "resized_crop_zoom" -> x -> ImageOps.resizedCrop(x, ch, h, w, 2, 1, 5, 6, h, w);
+      case "resized_crop_out" -> x -> ImageOps.resizedCrop(x, ch, h, w, 0, 3, 7, 4, 13, 6);
       default -> throw new IllegalArgumentException(op);
     };
     float[] got = f.apply(img);

@@ -4,19 +4,21 @@
 # momentum 0.9 (lr 0.1), cross-entropy, 2 threads; images per second of the epochs after the first.
 # Ours: imb's TrainingLoop on DJL's PyTorch engine (bench ImageTrainSpeedBench). PyTorch: the same
 # networks in torch.nn, a plain loop over tensor slices (no DataLoader), torch.set_num_threads(2).
-# Usage: scripts/bench/image_train_speed.sh [N] [EPOCHS]
+# Both sides run ROUNDS times, interleaved; the table gives the median of the rounds. Ours runs with
+# the malloc settings bin/imb sets (freed memory kept for reuse); PyTorch runs as a user runs it and
+# again with the same settings, so the last ratio compares the frameworks alone.
+# Usage: scripts/bench/image_train_speed.sh [N] [EPOCHS] [ROUNDS]
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 py=/usr/bin/python3
 n="${1:-2560}"
 epochs="${2:-3}"
+rounds="${3:-3}"
+malloc=(MALLOC_MMAP_THRESHOLD_=33554432 MALLOC_TRIM_THRESHOLD_=1073741824 MALLOC_TOP_PAD_=268435456)
 (cd "$root" && mvn -q -B -DskipTests -pl bench -am install >/dev/null)
 cp="$root/bench/target/imbalanced4j-bench-0.1.0-SNAPSHOT.jar:$root/bench/target/lib/*"
-echo "| network | images | ours, images/s | PyTorch, images/s | ratio |"
-echo "|---|---:|---:|---:|---:|"
-for net in resnet32 cnn; do
-  ours=$(MKL_DYNAMIC=FALSE OMP_DYNAMIC=FALSE java -Xmx4g -cp "$cp" org.imbalanced4j.bench.ImageTrainSpeedBench "$net" "$n" "$epochs")
-  theirs=$("$py" - "$net" "$n" "$epochs" "$root/scripts/bench/lt" <<'PY'
+torch_speed() {
+  "$py" - "$@" <<'PY'
 import json, sys, time
 import torch, torch.nn as nn, torch.nn.functional as F
 torch.set_num_threads(2)
@@ -48,11 +50,23 @@ for e in range(epochs):
     times.append(time.perf_counter() - t)
 print(json.dumps({"images_per_second": n * (epochs - 1) / sum(times[1:])}))
 PY
-)
-  "$py" - "$net" "$ours" "$theirs" <<'PY'
-import json, sys
-o, t = json.loads(sys.argv[2]), json.loads(sys.argv[3])
-print(f"| {sys.argv[1]} | {o['images']:,} | {o['images_per_second']:.0f} | {t['images_per_second']:.0f} | "
-      f"{o['images_per_second'] / t['images_per_second']:.2f}x |")
-PY
+}
+echo "| network | images | ours, images/s | PyTorch, images/s | ratio | PyTorch, same malloc settings | ratio |"
+echo "|---|---:|---:|---:|---:|---:|---:|"
+for net in resnet32 cnn; do
+  runs=()
+  for ((r = 0; r < rounds; r++)); do
+    ours=$(env "${malloc[@]}" MKL_DYNAMIC=FALSE OMP_DYNAMIC=FALSE java -Xmx4g -cp "$cp" \
+      org.imbalanced4j.bench.ImageTrainSpeedBench "$net" "$n" "$epochs")
+    plain=$(torch_speed "$net" "$n" "$epochs" "$root/scripts/bench/lt")
+    same=$(env "${malloc[@]}" bash -c "$(declare -f torch_speed); py=$py; torch_speed $net $n $epochs $root/scripts/bench/lt")
+    runs+=("{\"ours\": $ours, \"plain\": $plain, \"same\": $same}")
+  done
+  printf '%s\n' "${runs[@]}" | "$py" -c '
+import json, statistics, sys
+rows = [json.loads(l) for l in sys.stdin]
+med = lambda k: statistics.median(r[k]["images_per_second"] for r in rows)
+o, p, s, n = med("ours"), med("plain"), med("same"), rows[0]["ours"]["images"]
+print(f"| {sys.argv[1]} | {n:,} | {o:.0f} | {p:.0f} | {o / p:.2f}x | {s:.0f} | {o / s:.2f}x |")
+' "$net"
 done

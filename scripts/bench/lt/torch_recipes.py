@@ -7,11 +7,11 @@ imb's resnet32) on the same long-tailed IDX files with one recipe and seed, then
 Recipes: ce, ce-balanced (class_weight=balanced), focal (gamma 2), cb-focal (focal with effective-number
 weights, beta 0.999, as imb's), ldam-drw (LDAM, s=30, max margin 0.5; effective-number re-weighting from
 2/3 of the epochs on), balanced-softmax, bbn (ResNet-32 BBN, reversed sampler, alpha = 1 - (e/E)^2).
-Adam at 1e-3, batch 128, flip + RandomAffine(10, 0.1, (0.9, 1.1)) + ColorJitter(0.2, 0.2) as imb's
+Adam at 1e-3 (one linear warm-up epoch, then cosine to 0 at the last epoch, as imb's --schedule cosine), batch 128, flip + RandomAffine(10, 0.1, (0.9, 1.1)) + ColorJitter(0.2, 0.2) as imb's
 default policy, torch.set_num_threads(2). Prints one JSON line: per-class recall, accuracy, balanced
 accuracy, seconds.
 """
-import gzip, json, sys, time
+import gzip, json, math, sys, time
 import numpy as np, torch, torch.nn as nn, torch.nn.functional as F
 import torchvision.transforms as T
 
@@ -60,6 +60,11 @@ class BBN(nn.Module):
         n = x.shape[0]; f = s.t(torch.cat([x, x2]))
         return s.branch(f[:n], s.bc, s.fc), s.branch(f[n:], s.br, s.fr)
 
+def rate(t, epochs, lr=1e-3, warmup=1):
+    if t < warmup:
+        return lr * (t + 1e-3) / warmup
+    return lr * 0.5 * (1 + math.cos(math.pi * min(1.0, (t - warmup) / max(1e-9, epochs - warmup))))
+
 def effective(counts, beta):
     w = (1 - beta) / (1 - beta ** counts); return w / w.sum() * len(counts)
 
@@ -105,6 +110,8 @@ def main():
         perm = torch.randperm(len(y))
         second = torch.multinomial(rev, len(y), replacement=True) if recipe == "bbn" else None
         for b in range(0, len(y) - 1, 128):
+            for g in opt.param_groups:
+                g["lr"] = rate(e + b / len(y), epochs)
             idx_b = perm[b:b + 128]
             xb = norm(torch.stack([aug(im) for im in X[idx_b]]))
             opt.zero_grad()

@@ -427,10 +427,14 @@ public final class TrainingLoop {
     }
   }
 
-  /** Logits of every row of {@code source}, in blocks of 4096 rows. */
+  /**
+   * Logits of every row of {@code source}, in blocks of 4096 table rows or 256 images: DJL keeps
+   * every intermediate array of a block until the block is done, and a ResNet's activations for
+   * 4096 images would take gigabytes.
+   */
   static double[][] logits(Block block, ParameterStore ps, NDManager manager, BatchSource source) {
     double[][] out = new double[source.size()][];
-    int step = 4096;
+    int step = source.inputShape(1).dimension() > 2 ? 256 : 4096;
     for (int b = 0; b < source.size(); b += step) {
       int[] rows = new int[Math.min(step, source.size() - b)];
       for (int i = 0; i < rows.length; i++) {

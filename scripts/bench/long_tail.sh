@@ -12,6 +12,9 @@
 # best recipe to docs/img/long-tail-recall.png.
 # Usage: scripts/bench/long_tail.sh [EPOCHS] [SEEDS] [RECIPE...]
 #   SEEDS seeds for ce, ldam-drw and balanced-softmax, one for the other recipes
+# Environment: SIDES="ours pytorch" (the default) or one of them; KEEP=1 adds to the rows of earlier
+# runs (bench-data/long-tail/rows.jsonl) instead of starting afresh, replacing rows of the same
+# framework, recipe and seed.
 #   recipes: ce ce-balanced focal cb-focal ldam-drw balanced-softmax bbn (default: all)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -43,12 +46,25 @@ options() {
   esac
 }
 rows="$out/rows.jsonl"
-: > "$rows"
+sides="${SIDES:-ours pytorch}"
+[ "${KEEP:-0}" = 1 ] && touch "$rows" || : > "$rows"
+# appends a row, dropping an earlier one of the same framework, recipe and seed
+add_row() {
+  "$py" -c '
+import json, sys
+path, new = sys.argv[1], json.loads(sys.stdin.read())
+key = lambda r: (r["framework"], r["recipe"], r["seed"])
+rows = [json.loads(l) for l in open(path) if l.strip()]
+rows = [r for r in rows if key(r) != key(new)] + [new]
+open(path, "w").write("".join(json.dumps(r) + "\n" for r in rows))
+' "$rows"
+}
 patience=$(( epochs / 3 > 0 ? epochs / 3 : 1 ))
 for r in "${recipes[@]}"; do
   n=1
   case "$r" in ce | ldam-drw | balanced-softmax) n="$seeds" ;; esac
   for ((s = 0; s < n; s++)); do
+    if [[ " $sides " == *" ours "* ]]; then
     m="$out/ours-$r-$s"
     start=$(date +%s.%N)
     # shellcheck disable=SC2046
@@ -58,7 +74,7 @@ for r in "${recipes[@]}"; do
     secs=$(echo "$(date +%s.%N) - $start" | bc)
     "$root/bin/imb" predict "$m" "$d/t10k-images-idx3-ubyte.gz" --labels "$d/t10k-labels-idx1-ubyte.gz" \
       --out "$m.pred.csv" >/dev/null
-    "$py" - "$m.pred.csv" "$r" "$s" "$secs" >> "$rows" <<'PY'
+    ("$py" - "$m.pred.csv" "$r" "$s" "$secs" <<'PY'
 import csv, json, sys
 rows = list(csv.DictReader(open(sys.argv[1])))
 k = 10
@@ -69,9 +85,13 @@ recall = [hit[c] / tot[c] for c in range(k)]
 print(json.dumps({"framework": "ours", "recipe": sys.argv[2], "seed": int(sys.argv[3]), "recall": recall,
                   "accuracy": sum(hit) / sum(tot), "balanced_accuracy": sum(recall) / k, "seconds": float(sys.argv[4])}))
 PY
+    ) | add_row
+    fi
+    if [[ " $sides " == *" pytorch "* ]]; then
     "$py" "$root/scripts/bench/lt/torch_recipes.py" "$lt/images-idx3-ubyte.gz" "$lt/labels-idx1-ubyte.gz" \
       "$d/t10k-images-idx3-ubyte.gz" "$d/t10k-labels-idx1-ubyte.gz" "$r" "$s" "$epochs" \
-      | "$py" -c 'import json,sys; r=json.loads(sys.stdin.read()); r["framework"]="pytorch"; print(json.dumps(r))' >> "$rows"
+      | "$py" -c 'import json,sys; r=json.loads(sys.stdin.read()); r["framework"]="pytorch"; print(json.dumps(r))' | add_row
+    fi
     echo "$r seed $s done" >&2
   done
 done

@@ -5,8 +5,8 @@ imb's resnet32) on the same long-tailed IDX files with one recipe and seed, then
     torch_recipes.py TRAIN_IMAGES TRAIN_LABELS TEST_IMAGES TEST_LABELS RECIPE SEED EPOCHS
 
 Recipes: ce, ce-balanced (class_weight=balanced), focal (gamma 2), cb-focal (focal with effective-number
-weights, beta 0.999, as imb's), ldam-drw (LDAM, s=30, max margin 0.5; effective-number re-weighting from
-2/3 of the epochs on), balanced-softmax, bbn (ResNet-32 BBN, reversed sampler, alpha = 1 - (e/E)^2).
+weights, beta 0.999, as imb's), ldam-drw (LDAM, s=30, max margin 0.5, on a normalised (cosine)
+classifier as Cao et al.'s code has it; effective-number re-weighting from 2/3 of the epochs on), balanced-softmax, bbn (ResNet-32 BBN, reversed sampler, alpha = 1 - (e/E)^2).
 Adam at 1e-3 (one linear warm-up epoch, then cosine to 0 at the last epoch, as imb's --schedule cosine), batch 128, flip + RandomAffine(10, 0.1, (0.9, 1.1)) + ColorJitter(0.2, 0.2) as imb's
 default policy, torch.set_num_threads(2). Prints one JSON line: per-class recall, accuracy, balanced
 accuracy, seconds.
@@ -41,9 +41,16 @@ def trunk(last=True):
             layers.append(Block(i, o, 2 if st > 0 and j == 0 else 1)); i = o
     return nn.Sequential(*layers)
 
+class NormedLinear(nn.Module):
+    """Cao et al.'s classifier for LDAM: cosines between the normalised features and class weights."""
+    def __init__(s, i, o):
+        super().__init__(); s.weight = nn.Parameter(torch.empty(i, o).uniform_(-1, 1).renorm_(2, 1, 1e-5).mul_(1e5))
+    def forward(s, x):
+        return F.normalize(x, dim=1).mm(F.normalize(s.weight, dim=0))
+
 class ResNet32(nn.Module):
-    def __init__(s, k):
-        super().__init__(); s.t = trunk(); s.fc = nn.Linear(64, k)
+    def __init__(s, k, normed=False):
+        super().__init__(); s.t = trunk(); s.fc = NormedLinear(64, k) if normed else nn.Linear(64, k)
     def forward(s, x):
         return s.fc(F.adaptive_avg_pool2d(s.t(x), 1).flatten(1))
 
@@ -81,7 +88,7 @@ def main():
     X = torch.tensor(x, dtype=torch.float32).unsqueeze(1) / 255
     Y = torch.tensor(y)
     norm = lambda t: (t - mean) / std
-    model = BBN(k) if recipe == "bbn" else ResNet32(k)
+    model = BBN(k) if recipe == "bbn" else ResNet32(k, normed=recipe == "ldam-drw")
     opt = torch.optim.Adam(model.parameters(), lr=1e-3)
     cnt = torch.tensor(counts, dtype=torch.float32)
     w_bal = torch.tensor(counts.sum() / (k * counts), dtype=torch.float32)

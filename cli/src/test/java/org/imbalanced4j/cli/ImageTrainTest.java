@@ -45,6 +45,18 @@ class ImageTrainTest {
     assertThat(e.exit()).as(e.err()).isZero();
     assertThat(OM.readTree(e.out()).get("balanced_accuracy_score").asDouble()).isGreaterThan(0.9);
 
+    // a true class the model does not know: one line naming the image
+    Path unknown = dir.resolve("unknown-labels.idx");
+    byte[] ys = new byte[240];
+    ys[7] = 5;
+    org.imbalanced4j.images.Idx.write(unknown, new int[] {240}, ys);
+    CliRun u = CliRun.of("predict", model.toString(), f[0].toString(), "--labels", unknown.toString(), "--out",
+        dir.resolve("u.csv").toString());
+    assertThat(u.exit()).isEqualTo(1);
+    assertThat(u.err().strip()).isEqualTo("imb: " + f[0] + ": image 7 has class '5', which the model does not know "
+        + "(its classes: 0, 1)");
+    assertThat(Files.exists(dir.resolve("u.csv"))).isFalse();
+
     // images without classes (a folder of files) are scored without a true class
     Path loose = dir.resolve("loose");
     Files.createDirectories(loose);

@@ -45,6 +45,18 @@ class ImageTrainTest {
     assertThat(e.exit()).as(e.err()).isZero();
     assertThat(OM.readTree(e.out()).get("balanced_accuracy_score").asDouble()).isGreaterThan(0.9);
 
+    // a true class the model does not know: one line naming the image
+    Path unknown = dir.resolve("unknown-labels.idx");
+    byte[] ys = new byte[240];
+    ys[7] = 5;
+    org.imbalanced4j.images.Idx.write(unknown, new int[] {240}, ys);
+    CliRun u = CliRun.of("predict", model.toString(), f[0].toString(), "--labels", unknown.toString(), "--out",
+        dir.resolve("u.csv").toString());
+    assertThat(u.exit()).isEqualTo(1);
+    assertThat(u.err().strip()).isEqualTo("imb: " + f[0] + ": image 7 has class '5', which the model does not know "
+        + "(its classes: 0, 1)");
+    assertThat(Files.exists(dir.resolve("u.csv"))).isFalse();
+
     // images without classes (a folder of files) are scored without a true class
     Path loose = dir.resolve("loose");
     Files.createDirectories(loose);
@@ -80,13 +92,16 @@ class ImageTrainTest {
       Path model = dir.resolve(attention);
       CliRun t = CliRun.of("train", f[0].toString(), "--labels", f[1].toString(), "--model", "resnet32",
           "--attention", attention, "--mix", attention.equals("se") ? "cutmix" : "remix", "--epochs", "2",
-          "--batch-size", "32", "--out", model.toString());
+          "--batch-size", "32", "--loss", attention.equals("se") ? "ldam-drw" : "ce", "--out", model.toString());
       assertThat(t.exit()).as(t.err()).isZero();
-      assertThat(OM.readTree(model.resolve("model.json").toFile()).get("model").get("network").get("attention")
-          .asText()).isEqualTo(attention);
+      JsonNode network = OM.readTree(model.resolve("model.json").toFile()).get("model").get("network");
+      assertThat(network.get("attention").asText()).isEqualTo(attention);
+      // LDAM trains on a cosine classifier (Cao et al.), which the saved model rebuilds
+      assertThat(network.get("head").asText()).isEqualTo(attention.equals("se") ? "cosine" : "linear");
       CliRun p = CliRun.of("predict", model.toString(), f[0].toString(), "--labels", f[1].toString(), "--out",
           dir.resolve(attention + ".csv").toString());
       assertThat(p.exit()).as(p.err()).isZero();
+      assertThat(Files.readString(dir.resolve(attention + ".csv"))).doesNotContain("NaN");
     }
     CliRun balanced = CliRun.of("train", f[0].toString(), "--labels", f[1].toString(), "--model", "cnn",
         "--balance-augment", "--epochs", "2", "--batch-size", "32", "--out", dir.resolve("ba").toString());

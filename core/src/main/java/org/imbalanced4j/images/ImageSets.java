@@ -48,8 +48,8 @@ public final class ImageSets {
   /**
    * Reads images with their classes.
    *
-   * @param labels the IDX label file of IDX images; null for a folder, or for IDX images without
-   *     classes
+   * @param labels the IDX label file of IDX images (the classes are the label values present, in
+   *     numeric order); null for a folder, or for IDX images without classes
    * @param size {@code {height, width}} to resize folder images to, or null
    */
   public static ImageSet read(Path images, Path labels, int[] size) {
@@ -92,15 +92,22 @@ public final class ImageSets {
       throw new DataException(String.format(java.util.Locale.ROOT, "%s holds %,d labels for the %,d images of %s",
           labels, l.dims()[0], n, images));
     }
-    int[] y = new int[n];
-    int max = 0;
+    // the classes are the label values present, in numeric order, as a table's target values are
+    boolean[] present = new boolean[256];
     for (int i = 0; i < n; i++) {
-      y[i] = l.data()[i] & 0xff;
-      max = Math.max(max, y[i]);
+      present[l.data()[i] & 0xff] = true;
     }
+    int[] code = new int[256];
     List<String> classes = new ArrayList<>();
-    for (int k = 0; k <= max; k++) {
-      classes.add(Integer.toString(k));
+    for (int v = 0; v < 256; v++) {
+      if (present[v]) {
+        code[v] = classes.size();
+        classes.add(Integer.toString(v));
+      }
+    }
+    int[] y = new int[n];
+    for (int i = 0; i < n; i++) {
+      y[i] = code[l.data()[i] & 0xff];
     }
     return new ImageSet(c, h, w, px, y, classes, names);
   }
@@ -150,9 +157,12 @@ public final class ImageSets {
       int[] dims = set.channels() == 1 ? new int[] {set.count(), set.height(), set.width()}
           : new int[] {set.count(), set.height(), set.width(), set.channels()};
       Idx.write(tmp.resolve(IMAGES_FILE), dims, set.channels() == 1 ? px : interleaved(set, px));
+      // IDX labels are numbers: a class named by one (as read from IDX) keeps it, others their index
+      List<String> names = set.classNames();
+      boolean numbered = names.stream().allMatch(x -> x.matches("\\d{1,3}") && Integer.parseInt(x) < 256);
       byte[] y = new byte[set.count()];
       for (int i = 0; i < y.length; i++) {
-        y[i] = (byte) set.label(i);
+        y[i] = (byte) (numbered ? Integer.parseInt(names.get(set.label(i))) : set.label(i));
       }
       Idx.write(tmp.resolve(LABELS_FILE), new int[] {y.length}, y);
       written.add(dir.resolve(IMAGES_FILE));

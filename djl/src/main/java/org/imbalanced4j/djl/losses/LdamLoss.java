@@ -39,11 +39,6 @@ public final class LdamLoss extends LogitLoss {
   }
 
   @Override
-  public double logitScale() {
-    return scale;
-  }
-
-  @Override
   protected NDArray compute(NDArray logits, NDArray labels) {
     int k = (int) logits.getShape().get(1);
     NDArray oh = oneHot(labels, k);

@@ -22,14 +22,6 @@ public abstract class LogitLoss extends Loss {
     return compute(logits, y.getDataType() == DataType.INT64 ? y : y.toType(DataType.INT64, false));
   }
 
-  /**
-   * The factor the loss multiplies the logits by before its softmax (1 for most; LDAM's {@code s}),
-   * so that validation sees the probabilities training shapes.
-   */
-  public double logitScale() {
-    return 1;
-  }
-
   /** The mean loss of the batch. */
   protected abstract NDArray compute(NDArray logits, NDArray labels);
 

@@ -18,10 +18,8 @@ import org.imbalanced4j.InvalidOptionException;
  * @param hidden the MLP's hidden widths
  * @param dropout the dropout rate
  * @param attention the attention module of an image network: {@code none}, {@code se} or {@code cbam}
- * @param cosineHead whether the last layer is a {@link CosineLinear} instead of a linear layer (not
- *     for {@code bbn}, whose two branches keep theirs)
  */
-public record NetworkSpec(String type, int[] hidden, float dropout, String attention, boolean cosineHead) {
+public record NetworkSpec(String type, int[] hidden, float dropout, String attention) {
   /** The architectures. */
   public static final List<String> TYPES = List.of("mlp", "attention", "cnn", "resnet32", "bbn");
 
@@ -38,18 +36,10 @@ public record NetworkSpec(String type, int[] hidden, float dropout, String atten
     if (!attention.equals("none") && !IMAGE_TYPES.contains(type)) {
       throw new InvalidOptionException("attention modules are for the image networks " + IMAGE_TYPES);
     }
-    if (cosineHead && type.equals("bbn")) {
-      throw new InvalidOptionException("bbn keeps the linear layers of its two branches; no cosine head");
-    }
     hidden = hidden.clone();
   }
 
-  /** A network with a linear last layer. */
-  public NetworkSpec(String type, int[] hidden, float dropout, String attention) {
-    this(type, hidden, dropout, attention, false);
-  }
-
-  /** A network with a linear last layer and without an attention module. */
+  /** A network without an attention module. */
   public NetworkSpec(String type, int[] hidden, float dropout) {
     this(type, hidden, dropout, "none");
   }
@@ -61,17 +51,13 @@ public record NetworkSpec(String type, int[] hidden, float dropout, String atten
 
   /** The untrained block for {@code inputs} input columns and {@code classes} logits. */
   public Block build(int inputs, int classes) {
-    Block b = switch (type) {
+    return switch (type) {
       case "bbn" -> new BilateralBranchNetwork(classes, attention);
       case "attention" -> TabularNetworks.attention(inputs, classes, 32, 4, 2, dropout);
       case "cnn" -> ImageNetworks.cnn(classes, dropout, attention);
       case "resnet32" -> ImageNetworks.resnet(32, classes, attention);
       default -> TabularNetworks.mlp(classes, hidden, dropout);
     };
-    if (cosineHead) {
-      ((ai.djl.nn.SequentialBlock) b).replaceLastBlock(new CosineLinear(classes));
-    }
-    return b;
   }
 
   /** Whether the network is BBN: two batches in while training, two branches' logits out. */
@@ -91,7 +77,6 @@ public record NetworkSpec(String type, int[] hidden, float dropout, String atten
     m.put("hidden", hidden);
     m.put("dropout", dropout);
     m.put("attention", attention);
-    m.put("head", cosineHead ? "cosine" : "linear");
     return m;
   }
 
@@ -103,6 +88,6 @@ public record NetworkSpec(String type, int[] hidden, float dropout, String atten
       hidden[i] = h.get(i).asInt();
     }
     return new NetworkSpec(n.get("type").asText(), hidden, (float) n.get("dropout").asDouble(),
-        n.path("attention").asText("none"), n.path("head").asText("linear").equals("cosine"));
+        n.path("attention").asText("none"));
   }
 }

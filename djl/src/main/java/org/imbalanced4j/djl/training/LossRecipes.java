@@ -14,8 +14,7 @@ import org.imbalanced4j.weights.ClassWeights;
  * The imbalance-aware losses by name, as {@code imb train --loss} and compare grids name them,
  * each set up from the training rows' class counts: {@code ce} (optionally class-weighted),
  * {@code focal} (gamma 2), {@code class-balanced} (effective-number weights, beta 0.999), {@code
- * ldam-drw} (LDAM, re-weighted once plain LDAM stops improving the validation metric; the network's
- * last layer becomes a {@link org.imbalanced4j.djl.nn.CosineLinear}), {@code balanced-softmax}, {@code
+ * ldam-drw} (LDAM, re-weighted once plain LDAM stops improving the validation metric), {@code balanced-softmax}, {@code
  * logit-adjusted} (tau 1) and {@code cost-sensitive} (misclassification cost = balanced weight of
  * the true class).
  */

@@ -74,8 +74,7 @@ public record NetworkConfig(NetworkSpec network, String loss, String classWeight
       SamplerCatalog.get(sampler); // fails with the list of valid names
     }
     NetworkConfig c = new NetworkConfig(new NetworkSpec(type, p.positives("hidden", new int[] {128, 64}), 0.1f,
-        p.choice("attention", "none", org.imbalanced4j.djl.nn.Attention.NAMES),
-        loss.equals("ldam-drw") && !type.equals("bbn")), // LDAM on cosines, as Cao et al. train it
+        p.choice("attention", "none", org.imbalanced4j.djl.nn.Attention.NAMES)),
         loss, weights, p.positive("epochs", 300), patience.equalsIgnoreCase("auto") ? 0 : p.positive("patience", 10),
         p.positive("batch_size", 128), (float) p.real("lr", 0.001, Double.MIN_VALUE, 10),
         ValidationMetric.parse(p.text("metric", "balanced_log_loss")), p.real("time_limit", 300, 0, 1e7),

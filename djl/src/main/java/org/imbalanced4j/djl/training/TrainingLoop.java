@@ -206,9 +206,7 @@ public final class TrainingLoop {
         double[] trained = run.epoch(order, network.bilateral() ? reversed(train, e) : null,
             1 - Math.pow((double) e / epochs, 2), st.phase == 0 ? loss : deferredLoss,
             f -> learningRate.at(epoch, f) * rate, seed + e);
-        Loss current = st.phase == 0 ? loss : deferredLoss;
-        double scale = current instanceof org.imbalanced4j.djl.losses.LogitLoss l ? l.logitScale() : 1;
-        double[][] proba = Calibration.softmax(logits(block, ps, manager, validation), 1 / scale);
+        double[][] proba = Calibration.softmax(logits(block, ps, manager, validation), 1.0);
         double value = metric.of(validation.labels(), proba, k);
         double validationLoss = logLoss(validation.labels(), proba);
         EpochLog log = new EpochLog(e, trained[0], value, trained[1], (System.nanoTime() - t0) / 1e9, st.phase);

@@ -17,8 +17,11 @@ rounds="${3:-3}"
 malloc=(MALLOC_MMAP_THRESHOLD_=33554432 MALLOC_TRIM_THRESHOLD_=1073741824 MALLOC_TOP_PAD_=268435456)
 (cd "$root" && mvn -q -B -DskipTests -pl bench -am install >/dev/null)
 cp="$root/bench/target/imbalanced4j-bench-0.1.0-SNAPSHOT.jar:$root/bench/target/lib/*"
+# torch_speed [VAR=VALUE...] NET N EPOCHS DIR: PyTorch's images per second, in that environment
 torch_speed() {
-  "$py" - "$@" <<'PY'
+  local -a vars=()
+  while [[ "$1" == *=* ]]; do vars+=("$1"); shift; done
+  env "${vars[@]}" "$py" - "$@" <<'PY'
 import json, sys, time
 import torch, torch.nn as nn, torch.nn.functional as F
 torch.set_num_threads(2)
@@ -59,7 +62,7 @@ for net in resnet32 cnn; do
     ours=$(env "${malloc[@]}" MKL_DYNAMIC=FALSE OMP_DYNAMIC=FALSE java -Xmx4g -cp "$cp" \
       org.imbalanced4j.bench.ImageTrainSpeedBench "$net" "$n" "$epochs")
     plain=$(torch_speed "$net" "$n" "$epochs" "$root/scripts/bench/lt")
-    same=$(env "${malloc[@]}" bash -c "$(declare -f torch_speed); py=$py; torch_speed $net $n $epochs $root/scripts/bench/lt")
+    same=$(torch_speed "${malloc[@]}" "$net" "$n" "$epochs" "$root/scripts/bench/lt")
     runs+=("{\"ours\": $ours, \"plain\": $plain, \"same\": $same}")
   done
   printf '%s\n' "${runs[@]}" | "$py" -c '

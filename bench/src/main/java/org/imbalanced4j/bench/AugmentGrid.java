@@ -29,8 +29,8 @@ public final class AugmentGrid {
     int h = set.height();
     int w = set.width();
     Augmentation policy = Augmentation.named("default");
-    List<String> names = List.of("original", "hflip", "rotate 30", "affine", "zoom (crop)", "brightness 1.5", "contrast 0.5",
-        "erase", "default #1", "default #2", "default #3");
+    List<String> names = List.of("original", "hflip", "rotate 30", "affine", "zoom (crop)", "brightness 1.5",
+        "contrast 0.5", "erase", "default #1", "default #2", "default #3");
     List<UnaryOperator<float[]>> ops = List.of(x -> x, x -> ImageOps.hflip(x, c, h, w),
         x -> ImageOps.rotate(x, c, h, w, 30, 0), x -> ImageOps.affine(x, c, h, w, 15, 3, -2, 0.85, 12, 0, 0),
         x -> ImageOps.resizedCrop(x, c, h, w, h / 5, w / 5, 3 * h / 5, 3 * w / 5, h, w),

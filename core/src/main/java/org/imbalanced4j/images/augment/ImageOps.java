@@ -183,17 +183,10 @@ public final class ImageOps {
       float qv = clamp(maxc * (1f - s * fr));
       float tv = clamp(maxc * (1f - s * (1f - fr)));
       float v = maxc;
-      float[] rgb = switch (k) {
-        case 0 -> new float[] {v, tv, pv};
-        case 1 -> new float[] {qv, v, pv};
-        case 2 -> new float[] {pv, v, tv};
-        case 3 -> new float[] {pv, qv, v};
-        case 4 -> new float[] {tv, pv, v};
-        default -> new float[] {v, pv, qv};
-      };
-      out[p] = rgb[0];
-      out[plane + p] = rgb[1];
-      out[2 * plane + p] = rgb[2];
+      // _hsv2rgb's table: (r, g, b) by sector k
+      out[p] = k == 0 || k == 5 ? v : k == 1 ? qv : k == 4 ? tv : pv;
+      out[plane + p] = k == 1 || k == 2 ? v : k == 0 ? tv : k == 3 ? qv : pv;
+      out[2 * plane + p] = k == 3 || k == 4 ? v : k == 2 ? tv : k == 5 ? qv : pv;
     }
     return out;
   }

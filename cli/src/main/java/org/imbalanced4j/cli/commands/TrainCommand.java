@@ -93,7 +93,8 @@ public final class TrainCommand implements Callable<Integer> {
       description = "Stop after this many seconds, keeping the best epoch so far (default: 0, no limit).")
   double timeLimit;
 
-  @Option(names = "--batch-size", paramLabel = "N", defaultValue = "256", description = "Batch size (default: 256).")
+  @Option(names = "--batch-size", paramLabel = "N", defaultValue = "128",
+      description = "Rows or images per step (default: 128, as `imb compare`'s networks).")
   int batchSize;
 
   @Option(names = "--lr", paramLabel = "RATE", defaultValue = "0.001", description = "Learning rate (default: 0.001).")

@@ -554,7 +554,7 @@ public final class TrainingLoop {
     private EpochSampler sampler;
     private NetworkSpec network = new NetworkSpec("mlp", new int[] {128, 64}, 0.1f);
     private int epochs = 30;
-    private int batchSize = 256;
+    private int batchSize = 128;
     private LearningRate learningRate = LearningRate.constant(1e-3f);
     private boolean sgd;
     private double weightDecay;

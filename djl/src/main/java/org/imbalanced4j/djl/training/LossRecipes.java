@@ -14,9 +14,9 @@ import org.imbalanced4j.weights.ClassWeights;
  * The imbalance-aware losses by name, as {@code imb train --loss} and compare grids name them,
  * each set up from the training rows' class counts: {@code ce} (optionally class-weighted),
  * {@code focal} (gamma 2), {@code class-balanced} (effective-number weights, beta 0.999), {@code
- * ldam-drw} (LDAM, re-weighted once plain LDAM stops improving the validation metric), {@code balanced-softmax}, {@code
- * logit-adjusted} (tau 1) and {@code cost-sensitive} (misclassification cost = balanced weight of
- * the true class).
+ * ldam-drw} (LDAM, re-weighted once plain LDAM stops improving the validation metric, or at 2/3
+ * of the epochs under a cosine or step schedule), {@code balanced-softmax}, {@code logit-adjusted}
+ * (tau 1) and {@code cost-sensitive} (misclassification cost = balanced weight of the true class).
  */
 public final class LossRecipes {
   public static final List<String> NAMES = List.of("ce", "focal", "class-balanced", "ldam-drw",

@@ -117,6 +117,9 @@ public record NetworkConfig(NetworkSpec network, String loss, String classWeight
     if (es != null) {
       b.optSampler(es);
     }
+    if (!schedule.equals("constant")) {
+      b.optDeferAt(2 * epochs / 3); // a schedule that ends at the last epoch: defer at a fixed point of it
+    }
     return LossRecipes.apply(b, loss, counts, w);
   }
 

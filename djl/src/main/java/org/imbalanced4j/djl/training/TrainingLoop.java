@@ -63,6 +63,7 @@ import org.imbalanced4j.io.AtomicFiles;
 public final class TrainingLoop {
   private final Loss loss;
   private final Loss deferredLoss;
+  private final int deferAt;
   private final double timeLimitSeconds;
   private final EpochSampler sampler;
   private final NetworkSpec network;
@@ -88,6 +89,7 @@ public final class TrainingLoop {
     this.frozen = b.frozen;
     this.loss = b.loss;
     this.deferredLoss = b.deferredLoss;
+    this.deferAt = b.deferAt;
     this.timeLimitSeconds = b.timeLimitSeconds;
     this.sampler = b.sampler;
     this.network = b.network;
@@ -200,6 +202,11 @@ public final class TrainingLoop {
       int e = st.epoch;
       for (; e < epochs && !stopped(st) && !outOfTime; e++) {
         long t0 = System.nanoTime();
+        if (st.phase == 0 && deferredLoss != null && deferAt >= 0 && e >= deferAt) {
+          st.phase = 1; // the epoch of the deferral has come
+          st.stale = 0;
+          st.rateScale = 1;
+        }
         int[] order = order(train, e);
         double rate = st.rateScale;
         int epoch = e;
@@ -550,6 +557,7 @@ public final class TrainingLoop {
   public static final class Builder {
     private Loss loss;
     private Loss deferredLoss;
+    private int deferAt = -1;
     private double timeLimitSeconds;
     private EpochSampler sampler;
     private NetworkSpec network = new NetworkSpec("mlp", new int[] {128, 64}, 0.1f);
@@ -582,6 +590,16 @@ public final class TrainingLoop {
      */
     public Builder optDeferredLoss(Loss loss) {
       this.deferredLoss = loss;
+      return this;
+    }
+
+    /**
+     * The epoch (0-based) at which the deferred loss takes over at the latest, whether or not the
+     * first one still improves; -1 (the default) for only when it stops improving. With a schedule
+     * that ends at the last epoch, Cao et al. defer at a fixed epoch (160 of 200).
+     */
+    public Builder optDeferAt(int epoch) {
+      this.deferAt = epoch;
       return this;
     }
 

@@ -90,6 +90,19 @@ class TrainingLoopTest {
   }
 
   @Test
+  void ldamDefersReweightingAtTheGivenEpochWhileStillImproving() {
+    Dataset[] tv = ionosphere();
+    long[] counts = tv[0].classCounts().counts();
+    double[] cb = org.imbalanced4j.weights.ClassWeights.effectiveNumber(counts, 0.999);
+    java.util.List<EpochLog> logs = new java.util.ArrayList<>();
+    TrainingLoop.builder().setLoss(new org.imbalanced4j.djl.losses.LdamLoss(counts, 0.5, 30, null))
+        .optDeferredLoss(new org.imbalanced4j.djl.losses.LdamLoss(counts, 0.5, 30, cb)).optDeferAt(4)
+        .optLearningRate(LearningRate.cosine(3e-3f, 6, 1)).optEpochs(6).optPatience(100).optBatchSize(32)
+        .optMetric(ValidationMetric.BALANCED_ACCURACY).optListener(logs::add).optSeed(3).build().fit(tv[0], tv[1]);
+    assertThat(logs).extracting(EpochLog::phase).containsExactly(0, 0, 0, 0, 1, 1);
+  }
+
+  @Test
   void aRunEndedByTheEpochCapWhileImprovingSaysSo() {
     Dataset[] tv = ionosphere();
     TrainingLoop.Result r = TrainingLoop.builder().setLoss(new WeightedCrossEntropyLoss(null, 0))

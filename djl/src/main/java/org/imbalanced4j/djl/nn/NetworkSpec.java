@@ -52,10 +52,10 @@ public record NetworkSpec(String type, int[] hidden, float dropout, String atten
   /** The untrained block for {@code inputs} input columns and {@code classes} logits. */
   public Block build(int inputs, int classes) {
     return switch (type) {
-      case "bbn" -> new BilateralBranchNetwork(classes, attention);
+      case "bbn" -> ImageNetworks.torchInit(new BilateralBranchNetwork(classes, attention));
       case "attention" -> TabularNetworks.attention(inputs, classes, 32, 4, 2, dropout);
-      case "cnn" -> ImageNetworks.cnn(classes, dropout, attention);
-      case "resnet32" -> ImageNetworks.resnet(32, classes, attention);
+      case "cnn" -> ImageNetworks.torchInit(ImageNetworks.cnn(classes, dropout, attention));
+      case "resnet32" -> ImageNetworks.torchInit(ImageNetworks.resnet(32, classes, attention));
       default -> TabularNetworks.mlp(classes, hidden, dropout);
     };
   }

@@ -23,6 +23,8 @@ public final class Adam {
   private NDList m;
   private NDList v;
   private int t;
+  /** SGD: the rate the momentum is scaled by (libtorch's kernel accumulates {@code lr * g}). */
+  private float momentumRate = 1;
 
   private Adam(boolean adaptive, float beta1, float beta2, float eps, float weightDecay) {
     this.adaptive = adaptive;
@@ -41,10 +43,14 @@ public final class Adam {
   }
 
   /**
-   * One update of the parameters (whose gradients are set) with learning rate {@code lr}; the
-   * moments are updated in place and every temporary array is freed.
+   * One update of the parameters (whose gradients are set) with learning rate {@code lr}, each in
+   * one native call of libtorch (DJL's fused {@code adamUpdate} / {@code sgdUpdate}), which then
+   * zeroes the parameter's gradient for the next backward pass. For Adam the bias corrections go
+   * into the rate and epsilon ({@code lr sqrt(c2) / c1} and {@code eps sqrt(c2)}), which gives
+   * PyTorch's formula exactly; for SGD the native kernel keeps the momentum scaled by the rate, so
+   * it is rescaled when the rate changes and {@link #state} divides it out again.
    */
-  public void step(NDManager manager, List<NDArray> params, float lr) {
+  public void step(List<NDArray> params, float lr) {
     if (m == null) {
       m = new NDList();
       v = new NDList();
@@ -54,43 +60,49 @@ public final class Adam {
       }
     }
     t++;
-    float c1 = (float) (1 - Math.pow(beta1, t));
-    float c2 = (float) (1 - Math.pow(beta2, t));
+    double c1 = 1 - Math.pow(beta1, t);
+    double c2 = 1 - Math.pow(beta2, t);
+    if (!adaptive && lr != momentumRate) {
+      float ratio = lr / momentumRate;
+      m.forEach(a -> a.muli(ratio));
+      momentumRate = lr;
+    }
     for (int i = 0; i < params.size(); i++) {
-      try (NDManager tmp = manager.newSubManager()) {
-        NDArray w = params.get(i);
-        NDArray g = temp(w.getGradient(), tmp); // a new handle on the base manager otherwise: one per step
-        NDArray mi = m.get(i);
+      NDArray w = params.get(i);
+      NDArray g;
+      try {
+        g = w.getGradient();
+      } catch (IllegalStateException none) {
+        continue; // not reached by this backward pass
+      }
+      try (g) {
+        NDList one = new NDList(w);
         if (adaptive) {
-          mi.muli(beta1).addi(temp(g.mul(1 - beta1), tmp));
-          NDArray vi = v.get(i);
-          vi.muli(beta2).addi(temp(g.square(), tmp).muli(1 - beta2));
-          NDArray den = temp(temp(vi.div(c2), tmp).sqrt(), tmp).addi(eps);
-          NDArray update = temp(mi.div(c1), tmp).divi(den).muli(lr);
-          if (weightDecay > 0) {
-            update.addi(temp(w.mul(lr * weightDecay), tmp));
-          }
-          w.subi(update);
+          w.getNDArrayInternal().adamUpdate(new NDList(w, g, m.get(i), v.get(i)), one, lr,
+              (float) (lr * Math.sqrt(c2) / c1), weightDecay, 1f, -1f, beta1, beta2, (float) (eps * Math.sqrt(c2)),
+              false, true);
         } else {
-          NDArray grad = weightDecay > 0 ? temp(g.add(temp(w.mul(weightDecay), tmp)), tmp) : g;
-          mi.muli(beta1).addi(grad);
-          w.subi(temp(mi.mul(lr), tmp));
+          w.getNDArrayInternal().sgdUpdate(new NDList(w, g, m.get(i)), one, lr, weightDecay, 1f, -1f, beta1, false);
         }
       }
     }
   }
 
-  private static NDArray temp(NDArray a, NDManager tmp) {
-    a.attach(tmp);
-    return a;
-  }
-
-  /** The state to checkpoint: the step count and the moments. */
+  /**
+   * The state to checkpoint: the step count and the moments (SGD's momentum without the rate),
+   * new arrays in {@code manager}.
+   */
   public NDList state(NDManager manager) {
     NDList s = new NDList();
     s.add(manager.create(new int[] {t}));
     if (m != null) {
-      s.addAll(m);
+      for (NDArray a : m) {
+        NDArray copy = adaptive ? a : a.div(momentumRate);
+        if (!adaptive) {
+          copy.attach(manager); // freed with the caller's manager
+        }
+        s.add(copy);
+      }
       s.addAll(v);
     }
     return s;
@@ -99,6 +111,7 @@ public final class Adam {
   /** Restores {@link #state}, the arrays moved to {@code manager}. */
   public void restore(NDList s, NDManager manager) {
     t = s.get(0).toIntArray()[0];
+    momentumRate = 1;
     int k = (s.size() - 1) / 2;
     if (k == 0) {
       m = null;

@@ -318,7 +318,6 @@ public final class TrainingLoop {
             x = mixed.inputs();
           }
           try (GradientCollector gc = engine.newGradientCollector()) {
-            zeroGradients(params, sub);
             NDArray l;
             if (rows2 != null) {
               l = bilateralLoss(epochLoss, x, rows2, labels, alpha, sub, epochSeed * 1_000_003L + b + 1);
@@ -332,7 +331,7 @@ public final class TrainingLoop {
           }
           lr = (float) rate.applyAsDouble((double) b / order.length);
           PyTorchEngine.noGrad(); // the collector restores the thread's previous mode
-          adam.step(manager, params, lr);
+          adam.step(params, lr); // also zeroes the gradients
         }
         batches++;
         if (progress != null) {
@@ -417,24 +416,6 @@ public final class TrainingLoop {
   }
 
   /**
-   * Zeroes the parameters' gradients (before their first backward pass they have none). DJL's
-   * {@code GradientCollector.zeroGradients} would walk every array of every manager, which costs
-   * more than the step itself on a small network.
-   */
-  private static void zeroGradients(List<NDArray> params, NDManager sub) {
-    for (NDArray p : params) {
-      NDArray g;
-      try {
-        g = p.getGradient();
-      } catch (IllegalStateException none) {
-        continue;
-      }
-      g.attach(sub);
-      g.subi(g);
-    }
-  }
-
-  /**
    * Logits of every row of {@code source}, in blocks of 4096 table rows or 256 images: DJL keeps
    * every intermediate array of a block until the block is done, and a ResNet's activations for
    * 4096 images would take gigabytes.
@@ -486,7 +467,10 @@ public final class TrainingLoop {
   private void save(Block block, NDManager manager, Adam adam, State st) throws IOException {
     Files.createDirectories(checkpoints);
     byte[] params = parameters(block);
-    byte[] opt = adam.state(manager).encode();
+    byte[] opt;
+    try (NDManager tmp = manager.newSubManager()) {
+      opt = adam.state(tmp).encode();
+    }
     AtomicFiles.write(checkpoints.resolve("checkpoint.bin"), out -> {
       DataOutputStream o = new DataOutputStream(out);
       o.writeInt(2); // format

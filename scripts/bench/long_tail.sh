@@ -4,9 +4,9 @@
 # `imb resample --method long-tail --param ratio=100 --seed 0` (6,000 down to 60 images a class);
 # the full balanced test set. Each recipe trains ResNet-32 (bbn: its bilateral-branch version) for
 # EPOCHS epochs with the default augmentation, Adam at 1e-3 with one warm-up epoch and cosine decay
-# to 0 (`--schedule cosine`, the same schedule in PyTorch), batch 128, ours through `imb train` (5% of
-# the rows held out for choosing the best epoch) and PyTorch's through scripts/bench/lt/torch_recipes.py
-# (all rows, the last epoch); LDAM-DRW re-weights from 2/3 of the epochs on both sides. Reports top-1, balanced accuracy and recall on many-shot (classes 0-2), medium (3-6) and
+# to 0 (`--schedule cosine`, the same schedule in PyTorch), batch 128, on every training row and
+# keeping the last epoch, ours through `imb train --val-split 0` and PyTorch's through
+# scripts/bench/lt/torch_recipes.py; LDAM-DRW re-weights from 2/3 of the epochs on both sides. Reports top-1, balanced accuracy and recall on many-shot (classes 0-2), medium (3-6) and
 # few-shot (7-9) classes, mean over SEEDS seeds, and draws the per-class recall of each side's CE and
 # best recipe to docs/img/long-tail-recall.png.
 # Usage: scripts/bench/long_tail.sh [EPOCHS] [SEEDS] [RECIPE...]
@@ -67,8 +67,8 @@ for r in "${recipes[@]}"; do
     start=$(date +%s.%N)
     # shellcheck disable=SC2046
     "$root/bin/imb" train "$lt/images-idx3-ubyte.gz" --labels "$lt/labels-idx1-ubyte.gz" $(options "$r") \
-      --augment default --schedule cosine --epochs "$epochs" --patience "$epochs" \
-      --val-split 0.05 --seed "$s" --out "$m" >"$m.log" 2>&1
+      --augment default --schedule cosine --epochs "$epochs" \
+      --val-split 0 --seed "$s" --out "$m" >"$m.log" 2>&1
     secs=$(echo "$(date +%s.%N) - $start" | bc)
     "$root/bin/imb" predict "$m" "$d/t10k-images-idx3-ubyte.gz" --labels "$d/t10k-labels-idx1-ubyte.gz" \
       --out "$m.pred.csv" >/dev/null

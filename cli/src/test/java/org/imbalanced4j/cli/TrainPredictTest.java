@@ -48,6 +48,28 @@ class TrainPredictTest {
   }
 
   @Test
+  void withoutValidationRowsEveryRowTrainsEveryEpochAndTheLastIsKept() throws IOException {
+    Path model = dir.resolve("all-rows");
+    CliRun t = CliRun.of("train", "builtin:ionosphere", "--val-split", "0", "--loss", "ldam-drw", "--epochs", "3",
+        "--patience", "1", "--batch-size", "32", "--out", model.toString());
+    assertThat(t.exit()).as(t.err()).isZero();
+    assertThat(t.err()).contains("(no validation rows)").doesNotContain("warning");
+    assertThat(t.out()).contains("kept the last epoch (3; no validation rows)");
+    JsonNode meta = new ObjectMapper().readTree(model.resolve("model.json").toFile());
+    assertThat(meta.get("model").get("best_epoch").asInt()).isEqualTo(3);
+    assertThat(meta.get("decision").get("rule").asText()).isEqualTo("argmax");
+    assertThat(meta.get("decision").get("temperature").asDouble()).isEqualTo(1.0);
+    List<String> log = Files.readAllLines(model.resolve("log.jsonl"));
+    assertThat(log).hasSize(3).allSatisfy(l -> assertThat(l).contains("\"metric\":null"));
+    assertThat(log.get(2)).as("LDAM-DRW re-weights at 2/3 of the epochs without a plateau to wait for")
+        .contains("\"phase\":1");
+    Path pred = dir.resolve("all-rows.csv");
+    CliRun p = CliRun.of("predict", model.toString(), "builtin:ionosphere", "--out", pred.toString());
+    assertThat(p.exit()).as(p.err()).isZero();
+    assertThat(Files.readAllLines(pred)).hasSize(352);
+  }
+
+  @Test
   void everyLossAndSamplerNameTrains() {
     for (String[] args : new String[][] {{"--loss", "ldam-drw"}, {"--loss", "balanced-softmax"},
         {"--loss", "logit-adjusted"}, {"--loss", "cost-sensitive"}, {"--loss", "class-balanced"},

@@ -115,7 +115,9 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--hidden", paramLabel = "W", split = ",", description = "Hidden layer widths (default: 128,64).")
   int[] hidden = {128, 64};
 
-  @Option(names = "--val-split", paramLabel = "F", defaultValue = "0.2", description = "Stratified validation share (default: 0.2).")
+  @Option(names = "--val-split", paramLabel = "F", defaultValue = "0.2", description = "Stratified validation share "
+      + "(default: 0.2); 0: every row trains, for all --epochs, and the last epoch is kept (a fixed budget, as with "
+      + "--schedule cosine), with temperature 1 and the argmax decision.")
   double valSplit;
 
   @Option(names = "--metric", paramLabel = "NAME", defaultValue = "balanced_log_loss",
@@ -221,7 +223,9 @@ public final class TrainCommand implements Callable<Integer> {
     Check.range("--batch-size", batchSize, 1, 1 << 20);
     Check.positive("--lr", lr, 10);
     Check.range("--weight-decay", weightDecay, 0, 1);
-    Check.open("--val-split", valSplit, 0, 1);
+    if (valSplit != 0) {
+      Check.open("--val-split", valSplit, 0, 1);
+    }
     Check.range("--time-limit", timeLimit, 0, 1e7);
     for (int h : hidden) {
       Check.range("--hidden", h, 1, 1 << 16);
@@ -231,9 +235,13 @@ public final class TrainCommand implements Callable<Integer> {
     Trainer trainer = learner.create(lp); // bad parameters fail before the data is read
     Dataset all = Inputs.read(file, data, images);
     LearnerCatalog.checkInput(learner, all.schema());
-    Split s = StratifiedShuffleSplit.trainTestSplit(all.labels(), valSplit, seed.seed());
-    Dataset train = all.subset(s.train()).compact();
-    Dataset val = all.subset(s.test());
+    Dataset train = all.compact();
+    Dataset val = all.subset(new int[0]);
+    if (valSplit > 0) {
+      Split s = StratifiedShuffleSplit.trainTestSplit(all.labels(), valSplit, seed.seed());
+      train = all.subset(s.train()).compact();
+      val = all.subset(s.test());
+    }
     Map<String, Object> config = new LinkedHashMap<>();
     config.put("data", file);
     config.put("model", learner.name());
@@ -278,8 +286,9 @@ public final class TrainCommand implements Callable<Integer> {
       if (terminal) {
         err.print("\r" + " ".repeat(44) + "\r");
       }
-      err.printf(Locale.ROOT, "epoch %3d/%d  loss %.4f  %s %.4f  lr %.2e  %.1fs%n", l.get("epoch"), epochs,
-          l.get("loss"), metricName, l.get("metric"), l.get("learning_rate"), l.get("seconds"));
+      err.printf(Locale.ROOT, "epoch %3d/%d  loss %.4f  %s  lr %.2e  %.1fs%n", l.get("epoch"), epochs, l.get("loss"),
+          l.get("metric") == null ? "(no validation rows)" : String.format(Locale.ROOT, "%s %.4f", metricName,
+              l.get("metric")), l.get("learning_rate"), l.get("seconds"));
       err.flush();
       try {
         Files.writeString(log, om.writeValueAsString(l) + "\n", java.nio.file.StandardOpenOption.CREATE,
@@ -302,7 +311,10 @@ public final class TrainCommand implements Callable<Integer> {
           : "early stopping");
     }
     ModelDirectory.save(out, m, decision(m, val, train.classCounts().minority()), config, train);
-    if (fit.containsKey("best_epoch")) {
+    if (fit.containsKey("best_epoch") && !fit.containsKey("best_metric")) {
+      spec.commandLine().getOut().printf(Locale.ROOT, "kept the last epoch (%d; no validation rows); wrote %s%n",
+          fit.get("best_epoch"), out);
+    } else if (fit.containsKey("best_epoch")) {
       spec.commandLine().getOut().printf(Locale.ROOT, "best %s %.4f at epoch %d; wrote %s%n", fit.get("metric"),
           ((Number) fit.get("best_metric")).doubleValue(), fit.get("best_epoch"), out);
     } else {
@@ -318,9 +330,16 @@ public final class TrainCommand implements Callable<Integer> {
   /**
    * The saved decision: for a model with logits, temperature scaling fitted on the validation
    * rows; for two classes, the threshold on the rare class's (calibrated) probability that
-   * maximises F1 on the validation rows.
+   * maximises F1 on the validation rows; without validation rows, temperature 1 and argmax.
    */
   private static Map<String, Object> decision(Model m, Dataset val, int rare) {
+    if (val.rows() == 0) {
+      Map<String, Object> d = new LinkedHashMap<>();
+      d.put("temperature", 1.0);
+      d.putAll(DecisionRule.ARGMAX.toMap(m.classes()));
+      d.put("chosen_by", "no validation rows");
+      return d;
+    }
     int[] y = val.labels();
     double t = 1.0;
     double[][] p;

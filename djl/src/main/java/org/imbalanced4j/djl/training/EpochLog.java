@@ -5,7 +5,7 @@ package org.imbalanced4j.djl.training;
  *
  * @param epoch 0-based
  * @param loss mean training loss over the epoch's batches
- * @param metric the validation metric
+ * @param metric the validation metric, NaN without validation rows
  * @param learningRate the rate at the epoch's last step
  * @param seconds wall time of the epoch
  * @param phase 0 for the loss, 1 for the deferred loss ({@link TrainingLoop.Builder#optDeferredLoss})
@@ -16,7 +16,7 @@ public record EpochLog(int epoch, double loss, double metric, double learningRat
     java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
     m.put("epoch", epoch + 1);
     m.put("loss", loss);
-    m.put("metric", metric);
+    m.put("metric", Double.isNaN(metric) ? null : metric);
     m.put("learning_rate", learningRate);
     m.put("seconds", seconds);
     m.put("phase", phase);

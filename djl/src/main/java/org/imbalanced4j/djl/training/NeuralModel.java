@@ -68,7 +68,7 @@ public record NeuralModel(Schema schema, TrainingLoop.Result result, Provenance 
     result.input().toMap().forEach(out::put);
     out.put("network", result.network().toMap());
     out.put("best_epoch", result.bestEpoch() + 1); // 1-based, as printed
-    out.put("best_metric", result.bestMetric());
+    out.put("best_metric", Double.isNaN(result.bestMetric()) ? null : result.bestMetric());
     StringBuilder h = new StringBuilder();
     for (EpochLog l : result.history()) {
       h.append(OM.writeValueAsString(l.toJson())).append('\n');

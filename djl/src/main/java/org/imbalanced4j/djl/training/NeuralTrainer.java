@@ -81,7 +81,9 @@ public final class NeuralTrainer implements Trainer {
     TrainingLoop.Result r = b.build().fit(fitOn.compact(), val);
     Map<String, Object> params = new LinkedHashMap<>();
     params.put("best_epoch", r.bestEpoch() + 1);
-    params.put("best_metric", r.bestMetric());
+    if (!Double.isNaN(r.bestMetric())) {
+      params.put("best_metric", r.bestMetric()); // none without validation rows
+    }
     params.put("metric", config.metric().key());
     params.put("epochs_trained", r.history().size());
     Provenance prov = new Provenance(description, params, seed, fitOn.rows() + " rows");

@@ -161,7 +161,9 @@ public final class TrainingLoop {
 
   /**
    * Trains the network on batches of {@code train} until {@code validation} says stop, for {@code
-   * classes} logits. The result has no standardizer: preprocessing belongs to the source.
+   * classes} logits. With no validation rows it trains every epoch and keeps the last (a deferred
+   * loss then takes over at 2/3 of the epochs at the latest). The result has no standardizer:
+   * preprocessing belongs to the source.
    */
   public Result fit(BatchSource train, BatchSource validation, int classes) {
     synchronized (COLLECTOR) {
@@ -200,9 +202,11 @@ public final class TrainingLoop {
       long started = System.nanoTime();
       boolean outOfTime = false;
       int e = st.epoch;
+      boolean validating = validation.size() > 0;
+      int deferAtEpoch = deferAt >= 0 || validating ? deferAt : 2 * epochs / 3; // no plateau to wait for
       for (; e < epochs && !stopped(st) && !outOfTime; e++) {
         long t0 = System.nanoTime();
-        if (st.phase == 0 && deferredLoss != null && deferAt >= 0 && e >= deferAt) {
+        if (st.phase == 0 && deferredLoss != null && deferAtEpoch >= 0 && e >= deferAtEpoch) {
           st.phase = 1; // the epoch of the deferral has come
           st.stale = 0;
           st.rateScale = 1;
@@ -213,12 +217,16 @@ public final class TrainingLoop {
         double[] trained = run.epoch(order, network.bilateral() ? reversed(train, e) : null,
             1 - Math.pow((double) e / epochs, 2), st.phase == 0 ? loss : deferredLoss,
             f -> learningRate.at(epoch, f) * rate, seed + e);
-        double[][] proba = Calibration.softmax(logits(block, ps, manager, validation), 1.0);
-        double value = metric.of(validation.labels(), proba, k);
-        double validationLoss = logLoss(validation.labels(), proba);
+        double value = Double.NaN;
+        double validationLoss = Double.NaN;
+        if (validating) {
+          double[][] proba = Calibration.softmax(logits(block, ps, manager, validation), 1.0);
+          value = metric.of(validation.labels(), proba, k);
+          validationLoss = logLoss(validation.labels(), proba);
+        }
         EpochLog log = new EpochLog(e, trained[0], value, trained[1], (System.nanoTime() - t0) / 1e9, st.phase);
         st.history.add(log);
-        if (st.best == null || metric.better(value, st.bestMetric)
+        if (!validating || st.best == null || metric.better(value, st.bestMetric)
             || (value == st.bestMetric && validationLoss < st.bestLoss)) {
           st.best = parameters(block);
           st.bestMetric = value;
@@ -246,7 +254,7 @@ public final class TrainingLoop {
         outOfTime = timeLimitSeconds > 0 && (System.nanoTime() - started) / 1e9 >= timeLimitSeconds;
       }
       List<String> warnings = new ArrayList<>();
-      if (!stopped(st) && e > 0 && st.bestEpoch >= e - Math.max(1, Math.min(patience, e) / 10)) {
+      if (validating && !stopped(st) && e > 0 && st.bestEpoch >= e - Math.max(1, Math.min(patience, e) / 10)) {
         warnings.add(String.format(java.util.Locale.ROOT,
             "network stopped at the %s (epoch %d) while the validation %s was still improving (best epoch %d); "
                 + "raise %s", outOfTime ? String.format(java.util.Locale.ROOT, "time limit of %.0f s", timeLimitSeconds)

@@ -278,6 +278,7 @@ public final class TrainCommand implements Callable<Integer> {
     com.fasterxml.jackson.databind.ObjectMapper om = new com.fasterxml.jackson.databind.ObjectMapper();
     boolean terminal = System.console() != null;
     String metricName = lp.getOrDefault("metric", "metric");
+    boolean noValidation = val.rows() == 0;
     FitMonitor monitor = new FitMonitor(out.resolve("checkpoints"), !terminal ? null : f -> {
       int done = (int) Math.round(f * 30);
       err.printf(Locale.ROOT, "\r  [%s%s] %3.0f%%", "#".repeat(done), " ".repeat(30 - done), 100 * f);
@@ -287,8 +288,9 @@ public final class TrainCommand implements Callable<Integer> {
         err.print("\r" + " ".repeat(44) + "\r");
       }
       err.printf(Locale.ROOT, "epoch %3d/%d  loss %.4f  %s  lr %.2e  %.1fs%n", l.get("epoch"), epochs, l.get("loss"),
-          l.get("metric") == null ? "(no validation rows)" : String.format(Locale.ROOT, "%s %.4f", metricName,
-              l.get("metric")), l.get("learning_rate"), l.get("seconds"));
+          noValidation ? "(no validation rows)" : l.get("metric") == null ? metricName + " NaN"
+              : String.format(Locale.ROOT, "%s %.4f", metricName, l.get("metric")), l.get("learning_rate"),
+          l.get("seconds"));
       err.flush();
       try {
         Files.writeString(log, om.writeValueAsString(l) + "\n", java.nio.file.StandardOpenOption.CREATE,

@@ -203,6 +203,7 @@ public final class TrainingLoop {
       boolean outOfTime = false;
       int e = st.epoch;
       boolean validating = validation.size() > 0;
+      int skippedBatches = 0;
       int deferAtEpoch = deferAt >= 0 || validating ? deferAt : 2 * epochs / 3; // no plateau to wait for
       for (; e < epochs && !stopped(st) && !outOfTime; e++) {
         long t0 = System.nanoTime();
@@ -217,6 +218,7 @@ public final class TrainingLoop {
         double[] trained = run.epoch(order, network.bilateral() ? reversed(train, e) : null,
             1 - Math.pow((double) e / epochs, 2), st.phase == 0 ? loss : deferredLoss,
             f -> learningRate.at(epoch, f) * rate, seed + e);
+        skippedBatches += (int) trained[2];
         double value = Double.NaN;
         double validationLoss = Double.NaN;
         if (validating) {
@@ -254,6 +256,9 @@ public final class TrainingLoop {
         outOfTime = timeLimitSeconds > 0 && (System.nanoTime() - started) / 1e9 >= timeLimitSeconds;
       }
       List<String> warnings = new ArrayList<>();
+      if (skippedBatches > 0) {
+        warnings.add(skippedBatches + " batch(es) gave a non-finite loss and were skipped without an update");
+      }
       if (validating && !stopped(st) && e > 0 && st.bestEpoch >= e - Math.max(1, Math.min(patience, e) / 10)) {
         warnings.add(String.format(java.util.Locale.ROOT,
             "network stopped at the %s (epoch %d) while the validation %s was still improving (best epoch %d); "
@@ -302,18 +307,21 @@ public final class TrainingLoop {
 
     /**
      * One pass over {@code order} in batches; {@code rate} gives the learning rate at a fraction
-     * of the epoch. Returns the mean batch loss and the last rate.
+     * of the epoch. A batch whose loss is not finite trains nothing. Returns the mean loss of the
+     * other batches, the last rate and the number of batches skipped.
      */
     double[] epoch(int[] order, int[] second, double alpha, Loss epochLoss, java.util.function.DoubleUnaryOperator rate,
         long epochSeed) {
       double lossSum = 0;
       int batches = 0;
+      int skipped = 0;
       float lr = 0;
       for (int b = 0; b + 1 < order.length; b += batchSize) {
         int[] rows = java.util.Arrays.copyOfRange(order, b, Math.min(order.length, b + batchSize));
         if (rows.length < 2) {
           break; // batch normalisation needs two rows
         }
+        float value;
         try (NDManager sub = manager.newSubManager()) {
           NDList x = train.inputs(sub, rows, true, epochSeed * 1_000_003L + b);
           int[] yi = org.imbalanced4j.numeric.Indices.gather(y, rows);
@@ -334,19 +342,29 @@ public final class TrainingLoop {
               l = mixed == null ? epochLoss.evaluate(new NDList(labels), new NDList(logits))
                   : mixedLoss(epochLoss, logits, mixed, sub);
             }
-            lossSum += l.getFloat();
-            gc.backward(l);
+            value = l.getFloat();
+            if (Float.isFinite(value)) {
+              gc.backward(l);
+            }
           }
-          lr = (float) rate.applyAsDouble((double) b / order.length);
           PyTorchEngine.noGrad(); // the collector restores the thread's previous mode
-          adam.step(params, lr); // also zeroes the gradients
+          if (Float.isFinite(value)) {
+            lr = (float) rate.applyAsDouble((double) b / order.length);
+            adam.step(params, lr); // also zeroes the gradients
+            lossSum += value;
+            batches++;
+          } else {
+            skipped++; // no gradient, no step: the parameters stay finite (as AMP's GradScaler skips)
+          }
         }
-        batches++;
         if (progress != null) {
           progress.accept(Math.min(1.0, (double) (b + rows.length) / order.length));
         }
       }
-      return new double[] {lossSum / Math.max(1, batches), lr};
+      if (batches == 0 && skipped > 0) {
+        throw new DataException("training diverged: every batch gave a non-finite loss; lower --lr");
+      }
+      return new double[] {lossSum / Math.max(1, batches), lr, skipped};
     }
 
     /**

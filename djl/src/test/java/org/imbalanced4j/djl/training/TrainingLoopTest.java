@@ -103,6 +103,26 @@ class TrainingLoopTest {
   }
 
   @Test
+  void aBatchWithANonFiniteLossIsSkippedAndSaid() {
+    Dataset[] tv = ionosphere();
+    WeightedCrossEntropyLoss ce = new WeightedCrossEntropyLoss(null, 0);
+    ai.djl.training.loss.Loss flaky = new ai.djl.training.loss.Loss("flaky") {
+      private int calls;
+
+      @Override
+      public ai.djl.ndarray.NDArray evaluate(ai.djl.ndarray.NDList labels, ai.djl.ndarray.NDList predictions) {
+        ai.djl.ndarray.NDArray l = ce.evaluate(labels, predictions);
+        return calls++ == 2 ? l.mul(Float.NaN) : l;
+      }
+    };
+    TrainingLoop.Result r = TrainingLoop.builder().setLoss(flaky).optEpochs(3).optPatience(10).optBatchSize(32)
+        .optMetric(ValidationMetric.BALANCED_ACCURACY).optSeed(1).build().fit(tv[0], tv[1]);
+    assertThat(r.warnings()).anySatisfy(w -> assertThat(w).startsWith("1 batch(es) gave a non-finite loss"));
+    assertThat(r.history()).allSatisfy(l -> assertThat(l.loss()).isFinite());
+    assertThat(r.bestMetric()).isGreaterThan(0.7);
+  }
+
+  @Test
   void aRunEndedByTheEpochCapWhileImprovingSaysSo() {
     Dataset[] tv = ionosphere();
     TrainingLoop.Result r = TrainingLoop.builder().setLoss(new WeightedCrossEntropyLoss(null, 0))

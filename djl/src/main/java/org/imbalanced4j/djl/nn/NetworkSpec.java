@@ -56,7 +56,7 @@ public record NetworkSpec(String type, int[] hidden, float dropout, String atten
       case "attention" -> TabularNetworks.attention(inputs, classes, 32, 4, 2, dropout);
       case "cnn" -> ImageNetworks.torchInit(ImageNetworks.cnn(classes, dropout, attention));
       case "resnet32" -> ImageNetworks.torchInit(ImageNetworks.resnet(32, classes, attention));
-      default -> ImageNetworks.torchInit(TabularNetworks.mlp(classes, hidden, dropout));
+      default -> TabularNetworks.mlp(classes, hidden, dropout);
     };
   }
 

@@ -69,13 +69,7 @@ public final class Adam {
     }
     for (int i = 0; i < params.size(); i++) {
       NDArray w = params.get(i);
-      NDArray g;
-      try {
-        g = w.getGradient();
-      } catch (IllegalStateException none) {
-        continue; // not reached by this backward pass
-      }
-      try (g) {
+      try (NDArray g = w.getGradient()) { // zeros when the backward pass did not reach w
         NDList one = new NDList(w);
         if (adaptive) {
           w.getNDArrayInternal().adamUpdate(new NDList(w, g, m.get(i), v.get(i)), one, lr,

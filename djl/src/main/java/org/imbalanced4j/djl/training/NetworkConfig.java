@@ -118,7 +118,7 @@ public record NetworkConfig(NetworkSpec network, String loss, String classWeight
       b.optSampler(es);
     }
     if (!schedule.equals("constant")) {
-      b.optDeferAt(2 * epochs / 3); // a schedule that ends at the last epoch: defer at a fixed point of it
+      b.optDeferAt(TrainingLoop.fixedDeferral(epochs)); // a schedule that ends at the last epoch
     }
     return LossRecipes.apply(b, loss, counts, w);
   }

@@ -60,15 +60,20 @@ class TrainingLoopTest {
     assertThat(r.bestMetric()).isGreaterThan(0.8);
   }
 
+  /** LDAM, then LDAM with effective-number weights (beta 0.999) from the training rows' counts. */
+  private static TrainingLoop.Builder ldamDrw(Dataset train) {
+    long[] counts = train.classCounts().counts();
+    double[] cb = org.imbalanced4j.weights.ClassWeights.effectiveNumber(counts, 0.999);
+    return TrainingLoop.builder().setLoss(new org.imbalanced4j.djl.losses.LdamLoss(counts, 0.5, 30, null))
+        .optDeferredLoss(new org.imbalanced4j.djl.losses.LdamLoss(counts, 0.5, 30, cb));
+  }
+
   @Test
   void ldamDefersReweightingUntilThePlainLossStopsImprovingThenStopsOnPatience() {
     Dataset[] tv = ionosphere();
-    long[] counts = tv[0].classCounts().counts();
-    double[] cb = org.imbalanced4j.weights.ClassWeights.effectiveNumber(counts, 0.999);
     java.util.List<EpochLog> logs = new java.util.ArrayList<>();
     int patience = 4;
-    TrainingLoop.Result r = TrainingLoop.builder().setLoss(new org.imbalanced4j.djl.losses.LdamLoss(counts, 0.5, 30, null))
-        .optDeferredLoss(new org.imbalanced4j.djl.losses.LdamLoss(counts, 0.5, 30, cb)).optLearningRate(3e-3f)
+    TrainingLoop.Result r = ldamDrw(tv[0]).optLearningRate(3e-3f)
         .optEpochs(500).optPatience(patience).optBatchSize(32).optMetric(ValidationMetric.BALANCED_ACCURACY)
         .optListener(logs::add).optSeed(3).build().fit(tv[0], tv[1]);
     assertThat(logs.size()).as("early stopping, not the cap, ends training").isLessThan(500);
@@ -92,11 +97,8 @@ class TrainingLoopTest {
   @Test
   void ldamDefersReweightingAtTheGivenEpochWhileStillImproving() {
     Dataset[] tv = ionosphere();
-    long[] counts = tv[0].classCounts().counts();
-    double[] cb = org.imbalanced4j.weights.ClassWeights.effectiveNumber(counts, 0.999);
     java.util.List<EpochLog> logs = new java.util.ArrayList<>();
-    TrainingLoop.builder().setLoss(new org.imbalanced4j.djl.losses.LdamLoss(counts, 0.5, 30, null))
-        .optDeferredLoss(new org.imbalanced4j.djl.losses.LdamLoss(counts, 0.5, 30, cb)).optDeferAt(4)
+    ldamDrw(tv[0]).optDeferAt(4)
         .optLearningRate(LearningRate.cosine(3e-3f, 6, 1)).optEpochs(6).optPatience(100).optBatchSize(32)
         .optMetric(ValidationMetric.BALANCED_ACCURACY).optListener(logs::add).optSeed(3).build().fit(tv[0], tv[1]);
     assertThat(logs).extracting(EpochLog::phase).containsExactly(0, 0, 0, 0, 1, 1);

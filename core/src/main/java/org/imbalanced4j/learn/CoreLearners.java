@@ -6,11 +6,13 @@ import org.imbalanced4j.model.KNeighbors;
 import org.imbalanced4j.model.LogisticRegression;
 import org.imbalanced4j.model.io.ModelFormat;
 
-/** The learners of the core module: logistic regression and k nearest neighbours. */
+/** The learners of the core module: logistic regression, k nearest neighbours, trees and forests. */
 public final class CoreLearners implements LearnerProvider {
   @Override
   public List<Learner> learners() {
-    return List.of(LogisticRegression.LEARNER, KNeighbors.LEARNER);
+    List<Learner> all = new java.util.ArrayList<>(List.of(LogisticRegression.LEARNER, KNeighbors.LEARNER));
+    all.addAll(org.imbalanced4j.tree.TreeLearners.ALL);
+    return all;
   }
 
   @Override

@@ -1,0 +1,155 @@
+package org.imbalanced4j.tree;
+
+import java.util.Arrays;
+import java.util.stream.IntStream;
+
+/**
+ * Features pre-binned for histogram split search (as LightGBM and scikit-learn's
+ * HistGradientBoosting do): each column's values become bin codes 0..b-1, one byte per value,
+ * stored column by column. A column with at most {@code maxBins} distinct values gets one bin per
+ * value, so its splits are exactly CART's; a column with more gets bins of about equal row counts.
+ * A split "code &lt;= b" is the threshold "x &lt;= edge(j, b)", with edges half-way between
+ * neighbouring values as CART places them. Immutable after construction; built on all cores.
+ */
+final class Bins {
+  /** The most bins a column gets (codes fit in a byte). */
+  static final int MAX_BINS = 256;
+
+  private final int rows;
+  private final int cols;
+  private final byte[] codes;
+  private final float[][] edges;
+  private final float[][] low;
+  private final float[][] high;
+
+  private Bins(int rows, int cols, byte[] codes, float[][] edges, float[][] low, float[][] high) {
+    this.rows = rows;
+    this.cols = cols;
+    this.codes = codes;
+    this.edges = edges;
+    this.low = low;
+    this.high = high;
+  }
+
+  /** Bins of a row-major {@code rows x cols} matrix. */
+  static Bins of(float[] x, int rows, int cols) {
+    byte[] codes = new byte[rows * cols];
+    float[][] edges = new float[cols][];
+    float[][] low = new float[cols][];
+    float[][] high = new float[cols][];
+    IntStream.range(0, cols).parallel().forEach(j -> {
+      float[] col = new float[rows];
+      for (int i = 0; i < rows; i++) {
+        col[i] = x[i * cols + j];
+      }
+      edges[j] = edges(col.clone());
+      float[] e = edges[j];
+      int base = j * rows;
+      low[j] = new float[e.length + 1];
+      high[j] = new float[e.length + 1];
+      java.util.Arrays.fill(low[j], Float.POSITIVE_INFINITY);
+      java.util.Arrays.fill(high[j], Float.NEGATIVE_INFINITY);
+      for (int i = 0; i < rows; i++) {
+        int b = bin(e, col[i]);
+        codes[base + i] = (byte) b;
+        low[j][b] = Math.min(low[j][b], col[i]);
+        high[j][b] = Math.max(high[j][b], col[i]);
+      }
+    });
+    return new Bins(rows, cols, codes, edges, low, high);
+  }
+
+  /** The bin of value v: the first b with {@code v <= edges[b]}, else the last bin. */
+  static int bin(float[] edges, float v) {
+    int lo = 0;
+    int hi = edges.length;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (v <= edges[mid]) {
+        hi = mid;
+      } else {
+        lo = mid + 1;
+      }
+    }
+    return lo;
+  }
+
+  /** Split points of one column (sorted in place): between bins of about equal row counts. */
+  private static float[] edges(float[] v) {
+    Arrays.sort(v);
+    int n = v.length;
+    int distinct = 0;
+    for (int i = 0; i < n; i++) {
+      if (i == 0 || v[i] != v[i - 1]) {
+        distinct++;
+      }
+    }
+    float[] out = new float[Math.max(0, Math.min(distinct, MAX_BINS) - 1)];
+    int made = 0;
+    if (distinct <= MAX_BINS) {
+      for (int i = 1; i < n && made < out.length; i++) {
+        if (v[i] != v[i - 1]) {
+          out[made++] = midpoint(v[i - 1], v[i]);
+        }
+      }
+      return out;
+    }
+    // quantile bins: close a bin at a change of value once it holds its share of the rows
+    int start = 0;
+    for (int i = 1; i < n && made < out.length; i++) {
+      if (v[i] != v[i - 1] && (long) (i - start) * MAX_BINS >= n) {
+        out[made++] = midpoint(v[i - 1], v[i]);
+        start = i;
+      }
+    }
+    return Arrays.copyOf(out, made);
+  }
+
+  /** Half-way between a &lt; b, as CART places a threshold; a itself when float rounding reaches b. */
+  static float midpoint(float a, float b) {
+    float m = (float) (((double) a + b) / 2);
+    return m >= b ? a : m;
+  }
+
+  int rows() {
+    return rows;
+  }
+
+  int cols() {
+    return cols;
+  }
+
+  /** Number of bins of column j. */
+  int binCount(int j) {
+    return edges[j].length + 1;
+  }
+
+  /** The code of row i in column j. */
+  int code(int j, int i) {
+    return codes[j * rows + i] & 0xff;
+  }
+
+  /** All codes, column-major: {@code codes[j * rows + i]}. */
+  byte[] codes() {
+    return codes;
+  }
+
+  /**
+   * The threshold between bins {@code b} and {@code c > b} of column j when the bins between them
+   * hold none of a node's rows: half-way between the largest value of b and the smallest of c, as
+   * CART places it between the node's neighbouring values.
+   */
+  float threshold(int j, int b, int c) {
+    return midpoint(high[j][b], low[j][c]);
+  }
+
+  /** The bin of value v in column j. */
+  int binOf(int j, float v) {
+    return bin(edges[j], v);
+  }
+
+  /** The threshold of the split "bin &lt;= b" of column j. */
+  float edge(int j, int b) {
+    return edges[j][b];
+  }
+}

@@ -1,0 +1,284 @@
+package org.imbalanced4j.tree;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+
+/**
+ * Grows one CART classification tree (Breiman, Friedman, Olshen and Stone, "Classification and
+ * Regression Trees", 1984) depth first, as scikit-learn's {@code DepthFirstTreeBuilder} does, on
+ * pre-binned columns ({@link Bins}). At each node it tries {@code max_features} columns drawn
+ * without replacement (constant columns do not count, as in scikit-learn), builds each one's
+ * weighted class histogram over its bins, and takes the threshold that minimises the weighted
+ * impurity of the children, {@code W_L I(L) + W_R I(R)}, with
+ *
+ * <ul>
+ *   <li>Gini: {@code I = 1 - sum_c p_c^2}, so the split maximises {@code sum_c L_c^2 / W_L + sum_c
+ *       R_c^2 / W_R};
+ *   <li>entropy: {@code I = -sum_c p_c log p_c}, so it maximises {@code sum_c L_c log(L_c / W_L) +
+ *       sum_c R_c log(R_c / W_R)};
+ * </ul>
+ *
+ * <p>where {@code L_c, R_c} are the summed weights of class c on each side. Extremely randomised
+ * trees (Geurts, Ernst and Wehenkel, Machine Learning 63, 2006) draw one threshold per column
+ * uniformly between the node's smallest and largest value instead of searching. A node is a leaf
+ * when it is pure, at {@code max_depth}, has fewer than {@code 2 * min_samples_leaf} rows, or no
+ * threshold leaves {@code min_samples_leaf} rows on both sides. Not thread-safe: one grower per
+ * thread.
+ */
+final class TreeGrower {
+  private final Bins bins;
+  private final int[] y;
+  private final int classes;
+  private final TreeParams params;
+  private final int tryFeatures;
+  private final double[] hist;
+  private final int[] count;
+  // the tree under construction
+  private int size;
+  private int[] feature = new int[64];
+  private float[] threshold = new float[64];
+  private int[] left = new int[64];
+  private int[] right = new int[64];
+  private float[] value;
+
+  TreeGrower(Bins bins, int[] y, int classes, TreeParams params) {
+    this.bins = bins;
+    this.y = y;
+    this.classes = classes;
+    this.params = params;
+    this.tryFeatures = params.featuresOf(bins.cols());
+    this.hist = new double[Bins.MAX_BINS * classes];
+    this.count = new int[Bins.MAX_BINS];
+  }
+
+  /**
+   * A tree of the rows {@code rows} (reordered in place) with weights {@code weight[row]} (all
+   * positive), its random choices drawn from {@code rng}.
+   */
+  Tree grow(int[] rows, double[] weight, SplittableRandom rng) {
+    size = 0;
+    value = new float[64 * classes];
+    int[] features = new int[bins.cols()];
+    for (int j = 0; j < features.length; j++) {
+      features[j] = j;
+    }
+    // explicit stack of (node, start, end, depth)
+    int[] stack = new int[64 * 4];
+    int top = 0;
+    int root = newNode();
+    stack[top++] = root;
+    stack[top++] = 0;
+    stack[top++] = rows.length;
+    stack[top++] = 0;
+    double[] total = new double[classes];
+    double[] best = new double[2];
+    while (top > 0) {
+      int depth = stack[--top];
+      int end = stack[--top];
+      int start = stack[--top];
+      int node = stack[--top];
+      Arrays.fill(total, 0);
+      double w = 0;
+      for (int r = start; r < end; r++) {
+        int i = rows[r];
+        total[y[i]] += weight[i];
+        w += weight[i];
+      }
+      for (int c = 0; c < classes; c++) {
+        value[node * classes + c] = (float) (total[c] / w);
+      }
+      feature[node] = -1;
+      int n = end - start;
+      if ((params.maxDepth() > 0 && depth >= params.maxDepth()) || n < 2 * params.minSamplesLeaf() || n < 2
+          || impurity(total, w) <= 1e-12) {
+        continue;
+      }
+      int split = findSplit(rows, start, end, weight, total, w, features, rng, best);
+      if (split < 0) {
+        continue;
+      }
+      int f = (int) best[0];
+      int b = (int) best[1];
+      int mid = partition(rows, start, end, f, b);
+      int below = 0;
+      int above = Bins.MAX_BINS;
+      for (int at = start; at < end; at++) {
+        int code = bins.code(f, rows[at]);
+        if (at < mid) {
+          below = Math.max(below, code);
+        } else {
+          above = Math.min(above, code);
+        }
+      }
+      int l = newNode();
+      int r = newNode();
+      feature[node] = f;
+      threshold[node] = bins.threshold(f, below, above); // between the node's neighbouring values
+      left[node] = l;
+      right[node] = r;
+      if (top + 8 > stack.length) {
+        stack = Arrays.copyOf(stack, stack.length * 2);
+      }
+      // right pushed first so the left child is grown first, as scikit-learn numbers nodes
+      stack[top++] = r;
+      stack[top++] = mid;
+      stack[top++] = end;
+      stack[top++] = depth + 1;
+      stack[top++] = l;
+      stack[top++] = start;
+      stack[top++] = mid;
+      stack[top++] = depth + 1;
+    }
+    return new Tree(classes, Arrays.copyOf(feature, size), Arrays.copyOf(threshold, size), Arrays.copyOf(left, size),
+        Arrays.copyOf(right, size), Arrays.copyOf(value, size * classes));
+  }
+
+  private int newNode() {
+    if (size == feature.length) {
+      int cap = size * 2;
+      feature = Arrays.copyOf(feature, cap);
+      threshold = Arrays.copyOf(threshold, cap);
+      left = Arrays.copyOf(left, cap);
+      right = Arrays.copyOf(right, cap);
+    }
+    if ((size + 1) * classes > value.length) {
+      value = Arrays.copyOf(value, value.length * 2);
+    }
+    return size++;
+  }
+
+  /**
+   * The best split of rows {@code [start, end)}: {@code out = {feature, bin}}, returning the
+   * feature, or -1 when no column splits the node.
+   */
+  private int findSplit(int[] rows, int start, int end, double[] weight, double[] total, double w, int[] features,
+      SplittableRandom rng, double[] out) {
+    byte[] codes = bins.codes();
+    int n = bins.rows();
+    int minLeaf = params.minSamplesLeaf();
+    double bestScore = Double.NEGATIVE_INFINITY;
+    int bestFeature = -1;
+    int bestBin = -1;
+    double[] lw = new double[classes];
+    int visited = 0;
+    for (int k = 0; k < features.length && visited < tryFeatures; k++) {
+      int pick = k + rng.nextInt(features.length - k); // Fisher-Yates, one draw at a time
+      int f = features[pick];
+      features[pick] = features[k];
+      features[k] = f;
+      int nb = bins.binCount(f);
+      if (nb < 2) {
+        continue;
+      }
+      Arrays.fill(hist, 0, nb * classes, 0);
+      Arrays.fill(count, 0, nb, 0);
+      int base = f * n;
+      for (int r = start; r < end; r++) {
+        int i = rows[r];
+        int b = codes[base + i] & 0xff;
+        hist[b * classes + y[i]] += weight[i];
+        count[b]++;
+      }
+      int lo = 0;
+      while (count[lo] == 0) {
+        lo++;
+      }
+      int hi = nb - 1;
+      while (count[hi] == 0) {
+        hi--;
+      }
+      if (lo == hi) {
+        continue; // constant in this node: does not count as tried
+      }
+      visited++;
+      int from = lo;
+      int to = hi - 1;
+      if (params.randomSplits()) {
+        // a threshold uniform between the node's extremes, in the column's own units
+        float a = bins.edge(f, lo);
+        float c = bins.edge(f, hi - 1);
+        float t = a + (float) rng.nextDouble() * (c - a);
+        from = Math.max(lo, Math.min(hi - 1, bins.binOf(f, t)));
+        to = from;
+      }
+      Arrays.fill(lw, 0);
+      double wl = 0;
+      int nl = 0;
+      for (int b = lo; b <= to; b++) {
+        for (int c = 0; c < classes; c++) {
+          lw[c] += hist[b * classes + c];
+        }
+        wl += sumRow(b);
+        nl += count[b];
+        if (b < from || nl < minLeaf || (end - start) - nl < minLeaf || count[b] == 0 && b != from) {
+          continue;
+        }
+        double score = score(lw, wl, total, w);
+        if (score > bestScore) {
+          bestScore = score;
+          bestFeature = f;
+          bestBin = b;
+        }
+      }
+    }
+    out[0] = bestFeature;
+    out[1] = bestBin;
+    return bestFeature;
+  }
+
+  private double sumRow(int b) {
+    double s = 0;
+    for (int c = 0; c < classes; c++) {
+      s += hist[b * classes + c];
+    }
+    return s;
+  }
+
+  /** Higher is better: minus the children's weighted impurity, up to a constant. */
+  private double score(double[] lw, double wl, double[] total, double w) {
+    double wr = w - wl;
+    double s = 0;
+    if (params.entropy()) {
+      for (int c = 0; c < classes; c++) {
+        double r = total[c] - lw[c];
+        s += lw[c] > 0 ? lw[c] * Math.log(lw[c] / wl) : 0;
+        s += r > 0 ? r * Math.log(r / wr) : 0;
+      }
+      return s;
+    }
+    double sl = 0;
+    double sr = 0;
+    for (int c = 0; c < classes; c++) {
+      double r = total[c] - lw[c];
+      sl += lw[c] * lw[c];
+      sr += r * r;
+    }
+    return sl / wl + sr / wr;
+  }
+
+  private double impurity(double[] total, double w) {
+    double g = 1;
+    for (double t : total) {
+      g -= (t / w) * (t / w);
+    }
+    return g;
+  }
+
+  /** Moves rows with code &lt;= b in column f before the others; returns where the others start. */
+  private int partition(int[] rows, int start, int end, int f, int b) {
+    byte[] codes = bins.codes();
+    int base = f * bins.rows();
+    int i = start;
+    int j = end - 1;
+    while (i <= j) {
+      if ((codes[base + rows[i]] & 0xff) <= b) {
+        i++;
+      } else {
+        int t = rows[i];
+        rows[i] = rows[j];
+        rows[j--] = t;
+      }
+    }
+    return i;
+  }
+}

@@ -1,0 +1,80 @@
+package org.imbalanced4j.tree;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.imbalanced4j.Fixtures;
+import org.imbalanced4j.data.Dataset;
+import org.imbalanced4j.learn.LearnerCatalog;
+import org.imbalanced4j.model.Model;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The {@code tree} learner grows scikit-learn 1.2's {@code DecisionTreeClassifier} (fixtures:
+ * trees.json, from {@code scripts/fixtures/generate.py trees}): the same number of nodes and depth,
+ * and the same probabilities for the training rows and for held-out rows (whose thresholds lie
+ * half-way between neighbouring training values, as CART's), with Gini and entropy,
+ * depth caps, {@code min_samples_leaf}, balanced class weights and sample weights.
+ */
+class TreeParityTest {
+  private static final JsonNode ROOT = Fixtures.json("trees.json");
+
+  static Stream<Arguments> cases() {
+    List<Arguments> out = new ArrayList<>();
+    ROOT.get("cases").forEach(c -> out.add(Arguments.of(c.get("name").asText(), c)));
+    return out.stream();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cases")
+  void growsScikitLearnsTree(String name, JsonNode c) {
+    Dataset train = Fixtures.dataset(c.get("X"), c.get("y"));
+    if (!c.get("sample_weight").isNull()) {
+      double[] w = new double[train.rows()];
+      for (int i = 0; i < w.length; i++) {
+        w[i] = c.get("sample_weight").get(i).asDouble();
+      }
+      train = train.withWeights(w);
+    }
+    JsonNode xt = c.get("X_test");
+    Dataset test = Fixtures.dataset(xt, zeros(xt.size()));
+    Map<String, String> params = new LinkedHashMap<>();
+    c.get("params").fields().forEachRemaining(e -> params.put(e.getKey(), e.getValue().asText()));
+    Model m = LearnerCatalog.create("tree", params).fit(train, null, 0);
+    Tree t = ((ForestModel) m).trees().get(0);
+    if (!params.containsKey("class_weight")) {
+      // with fractional weights scikit-learn also splits nodes that are pure up to rounding
+      // (impurity 4e-16 > its epsilon 2.2e-16) into children of the same class: same predictions
+      assertThat(t.nodes()).isEqualTo(c.get("nodes").asInt());
+    }
+    assertThat(t.depth()).isEqualTo(c.get("depth").asInt());
+    check(m.predictProba(train), c.get("proba_train"));
+    check(m.predictProba(test), c.get("proba"));
+  }
+
+  private static JsonNode zeros(int n) {
+    com.fasterxml.jackson.databind.node.ArrayNode a = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
+    for (int i = 0; i < n; i++) {
+      a.add(0);
+    }
+    return a;
+  }
+
+  private static void check(double[][] got, JsonNode want) {
+    assertThat(got).hasNumberOfRows(want.size());
+    int k = want.get(0).size();
+    for (int i = 0; i < got.length; i++) {
+      for (int j = 0; j < k; j++) {
+        assertThat(got[i][j]).as("row %d class %d", i, j).isCloseTo(want.get(i).get(j).asDouble(), within(1e-6));
+      }
+    }
+  }
+}

@@ -1,6 +1,5 @@
 package org.imbalanced4j.ensemble;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,26 +22,38 @@ import org.imbalanced4j.sampling.Sampler;
  * LinearModel#averageOfLogits}, so a bagged logistic regression scores and saves as cheaply as one);
  * other members are kept and their probabilities averaged ({@link MeanModel}).
  *
+ * <p>With {@code bootstrap}, each member first draws n rows with replacement and resamples those,
+ * as imbalanced-learn's {@code BalancedBaggingClassifier(bootstrap=True)} (a bag of scikit-learn's
+ * {@code BaggingClassifier} holding a sampler-then-learner pipeline).
+ *
  * <p>Member {@code b} uses seed {@link #memberSeed}{@code (seed, b)} for its draw and its fit; member
- * 0 has the fit's own seed. Validation rows, when the base learner uses them, are the same real rows
- * for every member.
+ * 0 has the fit's own seed. Members fit on all cores when the base trainer allows it ({@link
+ * Trainer#concurrentFits}), with the same result as one by one. Validation rows, when the base
+ * learner uses them, are the same real rows for every member.
  */
 public final class BalancedBagging implements Trainer {
   private final Trainer base;
   private final LongFunction<Sampler> sampler;
   private final int members;
+  private final boolean bootstrap;
 
   /**
    * @param sampler the resampler of a seed, drawn once per member
    * @param members how many members (at least 1)
    */
   public BalancedBagging(Trainer base, LongFunction<Sampler> sampler, int members) {
+    this(base, sampler, members, false);
+  }
+
+  /** @param bootstrap whether each member resamples a bootstrap sample of the rows rather than the rows */
+  public BalancedBagging(Trainer base, LongFunction<Sampler> sampler, int members, boolean bootstrap) {
     if (members < 1) {
       throw new IllegalArgumentException("bags must be at least 1, got " + members);
     }
     this.base = base;
     this.sampler = sampler;
     this.members = members;
+    this.bootstrap = bootstrap;
   }
 
   /** The resampler each member's rows are drawn with. */
@@ -66,17 +77,19 @@ public final class BalancedBagging implements Trainer {
 
   @Override
   public Trainer withMonitor(org.imbalanced4j.model.FitMonitor monitor) {
-    return new BalancedBagging(base.withMonitor(monitor), sampler, members);
+    return new BalancedBagging(base.withMonitor(monitor), sampler, members, bootstrap);
   }
 
   @Override
   public Model fit(Dataset train, Dataset validation, long seed) {
-    List<Model> fitted = new ArrayList<>();
-    for (int b = 0; b < members; b++) {
+    Model[] member = new Model[members];
+    java.util.stream.IntStream range = java.util.stream.IntStream.range(0, members);
+    (base.concurrentFits() ? range.parallel() : range).forEach(b -> {
       long s = memberSeed(seed, b);
-      Dataset fitOn = sampler.apply(s).fitResample(train).data();
-      fitted.add(base.fit(fitOn, validation, s));
-    }
+      Dataset bag = bootstrap ? train.subset(draw(train.rows(), s)).compact() : train;
+      member[b] = base.fit(sampler.apply(s).fitResample(bag).data(), validation, s);
+    });
+    List<Model> fitted = List.of(member);
     Provenance p = fitted.get(0).provenance();
     Map<String, Object> params = new LinkedHashMap<>(p.parameters());
     params.put("bags", members);
@@ -85,6 +98,16 @@ public final class BalancedBagging implements Trainer {
       return LinearModel.averageOfLogits(fitted.stream().map(m -> (LinearModel) m).toList(), prov);
     }
     return new MeanModel(fitted, prov);
+  }
+
+  /** n row indices drawn with replacement. */
+  private static int[] draw(int n, long seed) {
+    org.imbalanced4j.random.NumpyRandom rng = new org.imbalanced4j.random.NumpyRandom(seed);
+    int[] rows = new int[n];
+    for (int i = 0; i < n; i++) {
+      rows[i] = rng.randint(n);
+    }
+    return rows;
   }
 
   /** The seed of member {@code b} in a fit with {@code seed}; member 0 has the fit's seed. */

@@ -6,12 +6,13 @@ import org.imbalanced4j.model.KNeighbors;
 import org.imbalanced4j.model.LogisticRegression;
 import org.imbalanced4j.model.io.ModelFormat;
 
-/** The learners of the core module: logistic regression, k nearest neighbours, trees and forests. */
+/** The learners of the core module: logistic regression, k nearest neighbours, trees, forests and balanced ensembles. */
 public final class CoreLearners implements LearnerProvider {
   @Override
   public List<Learner> learners() {
     List<Learner> all = new java.util.ArrayList<>(List.of(LogisticRegression.LEARNER, KNeighbors.LEARNER));
     all.addAll(org.imbalanced4j.tree.TreeLearners.ALL);
+    all.addAll(org.imbalanced4j.ensemble.EnsembleLearners.ALL);
     return all;
   }
 

@@ -27,6 +27,14 @@ public interface Trainer {
     return false;
   }
 
+  /**
+   * Whether several fits of this trainer may run at once on different threads, as the members of a
+   * bagged ensemble do; false for trainers that write checkpoints or hold an engine's threads.
+   */
+  default boolean concurrentFits() {
+    return true;
+  }
+
   /** This trainer reporting to {@code monitor} during its fits; itself when it has nothing to report. */
   default Trainer withMonitor(FitMonitor monitor) {
     return this;

@@ -123,7 +123,7 @@ public final class Forest implements Trainer {
       grown[t] = new TreeGrower(bins, y, k, tree).grow(rows, w, rng);
     });
     Map<String, Object> params = new LinkedHashMap<>(described);
-    return new ForestModel(train.schema(), std, List.of(grown), new Provenance(describe(), params, seed,
+    return new ForestModel(train.schema(), std, List.of(grown), ForestModel.Combine.MEAN, null, new Provenance(describe(), params, seed,
         n + " rows"));
   }
 

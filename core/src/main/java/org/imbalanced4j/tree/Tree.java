@@ -16,9 +16,9 @@ public final class Tree {
   private final float[] threshold;
   private final int[] left;
   private final int[] right;
-  private final float[] value;
+  private final double[] value;
 
-  Tree(int classes, int[] feature, float[] threshold, int[] left, int[] right, float[] value) {
+  Tree(int classes, int[] feature, float[] threshold, int[] left, int[] right, double[] value) {
     int n = feature.length;
     if (threshold.length != n || left.length != n || right.length != n || value.length != (long) n * classes
         || n == 0) {
@@ -95,7 +95,7 @@ public final class Tree {
       out.writeInt(left[i]);
       out.writeInt(right[i]);
       for (int c = 0; c < classes; c++) {
-        out.writeFloat(value[i * classes + c]);
+        out.writeDouble(value[i * classes + c]);
       }
     }
   }
@@ -110,14 +110,14 @@ public final class Tree {
     float[] t = new float[n];
     int[] l = new int[n];
     int[] r = new int[n];
-    float[] v = new float[n * classes];
+    double[] v = new double[n * classes];
     for (int i = 0; i < n; i++) {
       f[i] = in.readInt();
       t[i] = in.readFloat();
       l[i] = in.readInt();
       r[i] = in.readInt();
       for (int c = 0; c < classes; c++) {
-        v[i * classes + c] = in.readFloat();
+        v[i * classes + c] = in.readDouble();
       }
       if (f[i] >= width) {
         throw new IOException("a tree splits on input column " + f[i] + " of " + width);

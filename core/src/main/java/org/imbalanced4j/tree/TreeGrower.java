@@ -39,7 +39,7 @@ final class TreeGrower {
   private float[] threshold = new float[64];
   private int[] left = new int[64];
   private int[] right = new int[64];
-  private float[] value;
+  private double[] value;
 
   TreeGrower(Bins bins, int[] y, int classes, TreeParams params) {
     this.bins = bins;
@@ -57,7 +57,7 @@ final class TreeGrower {
    */
   Tree grow(int[] rows, double[] weight, SplittableRandom rng) {
     size = 0;
-    value = new float[64 * classes];
+    value = new double[64 * classes];
     int[] features = new int[bins.cols()];
     for (int j = 0; j < features.length; j++) {
       features[j] = j;
@@ -85,7 +85,7 @@ final class TreeGrower {
         w += weight[i];
       }
       for (int c = 0; c < classes; c++) {
-        value[node * classes + c] = (float) (total[c] / w);
+        value[node * classes + c] = total[c] / w;
       }
       feature[node] = -1;
       int n = end - start;

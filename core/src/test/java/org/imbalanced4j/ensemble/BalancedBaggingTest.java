@@ -53,7 +53,7 @@ class BalancedBaggingTest {
 
   @Test
   void otherMembersAverageTheirProbabilitiesAndEachGetsItsOwnSeed() {
-    List<Long> seeds = new ArrayList<>();
+    List<Long> seeds = java.util.Collections.synchronizedList(new ArrayList<>());
     Trainer knn = new KNeighbors(5, false);
     Trainer recording = new Trainer() {
       @Override
@@ -70,7 +70,7 @@ class BalancedBaggingTest {
     LongFunction<Sampler> under = seed -> SamplerCatalog.create("RandomUnderSampler", Map.of(), seed);
     Model bagged = new BalancedBagging(recording, under, 4).fit(D, null, 11);
     assertThat(bagged).isInstanceOf(MeanModel.class);
-    assertThat(seeds).doesNotHaveDuplicates().hasSize(4).startsWith(11L);
+    assertThat(seeds).doesNotHaveDuplicates().hasSize(4).contains(11L); // members fit on all cores
     double[][] expected = new double[D.rows()][2];
     for (int b = 0; b < 4; b++) {
       long s = BalancedBagging.memberSeed(11, b);

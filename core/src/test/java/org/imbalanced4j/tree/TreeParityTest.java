@@ -60,6 +60,26 @@ class TreeParityTest {
     check(m.predictProba(test), c.get("proba"));
   }
 
+  static Stream<Arguments> boosted() {
+    List<Arguments> out = new ArrayList<>();
+    ROOT.get("boosted").forEach(c -> out.add(Arguments.of(c.get("name").asText(), c)));
+    return out.stream();
+  }
+
+  /** {@code adaboost} gives {@code AdaBoostClassifier}'s probabilities, SAMME.R and SAMME, 2 and 3 classes. */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("boosted")
+  void boostsAsScikitLearnsAdaBoost(String name, JsonNode c) {
+    Dataset train = Fixtures.dataset(c.get("X"), c.get("y"));
+    JsonNode xt = c.get("X_test");
+    Map<String, String> params = new LinkedHashMap<>();
+    c.get("params").fields().forEachRemaining(e -> params.put(e.getKey(), e.getValue().asText()));
+    Model m = LearnerCatalog.create("adaboost", params).fit(train, null, 0);
+    assertThat(((ForestModel) m).trees()).hasSize(c.get("rounds").asInt());
+    check(m.predictProba(train), c.get("proba_train"));
+    check(m.predictProba(Fixtures.dataset(xt, zeros(xt.size()))), c.get("proba"));
+  }
+
   private static JsonNode zeros(int n) {
     com.fasterxml.jackson.databind.node.ArrayNode a = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
     for (int i = 0; i < n; i++) {

@@ -38,6 +38,11 @@ public final class NeuralTrainer implements Trainer {
   }
 
   @Override
+  public boolean concurrentFits() {
+    return false; // checkpoints in one folder, and libtorch already uses every core
+  }
+
+  @Override
   public String describe() {
     return description;
   }

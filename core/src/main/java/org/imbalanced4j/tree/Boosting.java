@@ -1,0 +1,198 @@
+package org.imbalanced4j.tree;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.imbalanced4j.DataException;
+import org.imbalanced4j.data.Dataset;
+import org.imbalanced4j.model.Model;
+import org.imbalanced4j.model.Provenance;
+import org.imbalanced4j.model.Standardizer;
+import org.imbalanced4j.model.Trainer;
+import org.imbalanced4j.sampling.SamplingStrategy;
+import org.imbalanced4j.sampling.under.RandomUnderSampler;
+
+/**
+ * AdaBoost of small trees as scikit-learn's {@code AdaBoostClassifier} runs it (Freund and
+ * Schapire 1997; multi-class as Zhu, Zou, Rosset and Hastie, "Multi-class AdaBoost", 2009), and
+ * RUSBoost (Seiffert, Khoshgoftaar, Van Hulse and Napolitano, IEEE SMC-A 40, 2010) when each round
+ * first under-samples the classes, as imbalanced-learn's {@code RUSBoostClassifier}.
+ *
+ * <p>Row weights start at {@code 1/n}. Round t fits a tree to the weighted rows (RUSBoost: to a
+ * random under-sample of them, with their weights), and with its leaf distributions {@code v(x)}
+ * on every training row and its weighted error {@code e = sum_i w_i [argmax v(x_i) != y_i] / sum_i
+ * w_i}:
+ *
+ * <ul>
+ *   <li>SAMME.R: {@code w_i *= exp(-lr (K-1)/K sum_c y_ic log v_c(x_i))} with {@code y_ic = 1} for
+ *       the true class and {@code -1/(K-1)} otherwise (v clipped at 2.2e-16);
+ *   <li>SAMME: the round's weight is {@code a = lr (log((1-e)/e) + log(K-1))} and misclassified rows
+ *       get {@code w_i *= exp(a)}; a round no better than chance ({@code e >= 1 - 1/K}) is dropped
+ *       and ends boosting;
+ * </ul>
+ *
+ * <p>then the weights are normalised. A perfect round ({@code e = 0}) ends boosting; the last round
+ * does not update the weights. Probabilities: {@link ForestModel.Combine}.
+ */
+public final class Boosting implements Trainer {
+  /** The clip of probabilities before a log: numpy's float64 epsilon. */
+  static final double EPS = Math.ulp(1.0);
+
+  private final String name;
+  private final int rounds;
+  private final double rate;
+  private final boolean real;
+  private final TreeParams tree;
+  private final SamplingStrategy underSample;
+  private final boolean replacement;
+  private final Map<String, Object> described;
+
+  /**
+   * @param real SAMME.R (true) or SAMME
+   * @param underSample each round's under-sampling target (RUSBoost), or null for AdaBoost
+   */
+  public Boosting(String name, int rounds, double rate, boolean real, TreeParams tree, SamplingStrategy underSample,
+      boolean replacement, Map<String, Object> described) {
+    if (rounds < 1 || !(rate > 0)) {
+      throw new IllegalArgumentException("boosting needs at least one round and a positive rate");
+    }
+    this.name = name;
+    this.rounds = rounds;
+    this.rate = rate;
+    this.real = real;
+    this.tree = tree;
+    this.underSample = underSample;
+    this.replacement = replacement;
+    this.described = Map.copyOf(described);
+  }
+
+  @Override
+  public String describe() {
+    return org.imbalanced4j.catalog.Params.label(name, new java.util.TreeMap<>(
+        described.entrySet().stream().collect(java.util.stream.Collectors.toMap(Map.Entry::getKey,
+            e -> String.valueOf(e.getValue())))));
+  }
+
+  @Override
+  public Model fit(Dataset train, Dataset validation, long seed) {
+    int n = train.rows();
+    int k = train.classCount();
+    if (n == 0) {
+      throw new DataException(name + ": no training rows");
+    }
+    Standardizer std = Standardizer.fit(train);
+    float[] x = std.transform(train);
+    int width = std.width();
+    Bins bins = Bins.of(x, n, width);
+    int[] y = train.labels();
+    double[] w = new double[n];
+    double sum = 0;
+    for (int i = 0; i < n; i++) {
+      w[i] = train.hasWeights() ? train.weight(i) : 1;
+      sum += w[i];
+    }
+    for (int i = 0; i < n; i++) {
+      w[i] /= sum;
+    }
+    int[] all = new int[n];
+    for (int i = 0; i < n; i++) {
+      all[i] = i;
+    }
+    List<Tree> trees = new ArrayList<>();
+    List<Double> alphas = new ArrayList<>();
+    TreeGrower grower = new TreeGrower(bins, y, k, tree);
+    double[] v = new double[k];
+    for (int t = 0; t < rounds; t++) {
+      long roundSeed = Forest.treeSeed(seed, t);
+      int[] rows = underSample == null ? positive(all, w)
+          : positive(RandomUnderSampler.builder().optSamplingStrategy(underSample).optReplacement(replacement)
+              .optSeed(roundSeed & 0xffffffffL).build().sampleIndices(y, k), w);
+      if (rows.length == 0) {
+        break;
+      }
+      double[] fitWeight = w;
+      if (underSample != null && replacement) {
+        fitWeight = new double[n]; // a row drawn twice counts twice
+        for (int i : rows) {
+          fitWeight[i] += w[i];
+        }
+        rows = java.util.Arrays.stream(rows).distinct().toArray();
+      }
+      Tree h = grower.grow(rows, fitWeight, new SplittableRandom(roundSeed));
+      double wrong = 0;
+      double total = 0;
+      boolean[] miss = new boolean[n];
+      double[] update = new double[n];
+      for (int i = 0; i < n; i++) {
+        java.util.Arrays.fill(v, 0);
+        h.addProba(x, i * width, 1, v);
+        miss[i] = argmax(v) != y[i];
+        wrong += miss[i] ? w[i] : 0;
+        total += w[i];
+        if (real) {
+          double s = 0;
+          for (int c = 0; c < k; c++) {
+            s += (c == y[i] ? 1 : -1.0 / (k - 1)) * Math.log(Math.max(v[c], EPS));
+          }
+          update[i] = -rate * (k - 1.0) / k * s;
+        }
+      }
+      double error = wrong / total;
+      if (error <= 0) {
+        trees.add(h);
+        alphas.add(1.0);
+        break;
+      }
+      double alpha = 1;
+      if (!real) {
+        if (error >= 1 - 1.0 / k) {
+          if (trees.isEmpty()) {
+            throw new DataException(name + ": the first tree is no better than chance (weighted error "
+                + String.format(java.util.Locale.ROOT, "%.3f", error) + "); boosting cannot start");
+          }
+          break;
+        }
+        alpha = rate * (Math.log((1 - error) / error) + Math.log(k - 1.0));
+      }
+      trees.add(h);
+      alphas.add(alpha);
+      if (t == rounds - 1) {
+        break;
+      }
+      double s = 0;
+      for (int i = 0; i < n; i++) {
+        if (real) {
+          w[i] *= Math.exp(update[i] * ((w[i] > 0 || update[i] < 0) ? 1 : 0));
+        } else if (miss[i] && w[i] > 0) {
+          w[i] *= Math.exp(alpha);
+        }
+        s += w[i];
+      }
+      if (!(s > 0) || Double.isInfinite(s)) {
+        break;
+      }
+      for (int i = 0; i < n; i++) {
+        w[i] /= s;
+      }
+    }
+    double[] a = alphas.stream().mapToDouble(Double::doubleValue).toArray();
+    return new ForestModel(train.schema(), std, trees, real ? ForestModel.Combine.SAMME_R : ForestModel.Combine.SAMME,
+        real ? null : a, new Provenance(describe(), new java.util.LinkedHashMap<>(described), seed, n + " rows"));
+  }
+
+  /** The rows of {@code rows} with positive weight. */
+  private static int[] positive(int[] rows, double[] w) {
+    return java.util.Arrays.stream(rows).filter(i -> w[i] > 0).toArray();
+  }
+
+  static int argmax(double[] v) {
+    int best = 0;
+    for (int c = 1; c < v.length; c++) {
+      if (v[c] > v[best]) {
+        best = c;
+      }
+    }
+    return best;
+  }
+}

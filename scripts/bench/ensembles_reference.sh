@@ -19,6 +19,9 @@ cat > "$grid" <<'YAML'
 samplers: [none]
 learners:
   - balanced-forest: {n_estimators: 100}
+  - easy-ensemble: {n_estimators: 10}
+  - rusboost: {n_estimators: 50}
+  - balanced-bagging: {n_estimators: 10}
   - forest: {n_estimators: 100}
 thresholds: [argmax]
 YAML
@@ -39,7 +42,8 @@ from sklearn.metrics import balanced_accuracy_score
 from sklearn.model_selection import StratifiedKFold
 from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import OneHotEncoder, StandardScaler
-from imblearn.ensemble import BalancedRandomForestClassifier
+from imblearn.ensemble import (BalancedBaggingClassifier, BalancedRandomForestClassifier, EasyEnsembleClassifier,
+                               RUSBoostClassifier)
 warnings.filterwarnings("ignore")
 path, ours_json, seed = sys.argv[1], sys.argv[2], int(sys.argv[3])
 df = pd.read_csv(path)
@@ -55,6 +59,11 @@ pre = lambda: ColumnTransformer([("num", StandardScaler(), num),
 refs = {  # our learner -> its reference
     "balanced-forest": ("BalancedRandomForestClassifier(100)", lambda: BalancedRandomForestClassifier(
         n_estimators=100, random_state=seed, n_jobs=2)),
+    "easy-ensemble": ("EasyEnsembleClassifier(10)", lambda: EasyEnsembleClassifier(n_estimators=10, random_state=seed,
+                                                                            n_jobs=2)),
+    "rusboost": ("RUSBoostClassifier(50)", lambda: RUSBoostClassifier(n_estimators=50, random_state=seed)),
+    "balanced-bagging": ("BalancedBaggingClassifier(10)", lambda: BalancedBaggingClassifier(
+        n_estimators=10, random_state=seed, n_jobs=2)),
     "forest": ("RandomForestClassifier(100)", lambda: RandomForestClassifier(n_estimators=100, random_state=seed,
                                                                            n_jobs=2)),
 }

@@ -23,7 +23,7 @@ class CompareCommandTest {
     assertThat(r.out()).contains("rank").contains("balanced_accuracy_score").contains("SMOTE + ");
     JsonNode j = new ObjectMapper().readTree(out.resolve("results.json").toFile());
     JsonNode cands = j.get("candidates");
-    assertThat(cands.size()).isEqualTo(18);
+    assertThat(cands.size()).isEqualTo(24); // 3 samplers x 4 learners x 2 decisions
     double previous = Double.POSITIVE_INFINITY;
     for (JsonNode c : cands) {
       double v = c.get("metrics").get("balanced_accuracy_score").get("mean").asDouble();
@@ -31,12 +31,47 @@ class CompareCommandTest {
       assertThat(c.get("metrics").get("balanced_accuracy_score").has("std")).isTrue();
       previous = v;
     }
-    assertThat(Files.readAllLines(out.resolve("results.csv"))).hasSize(1 + 18 * 3);
+    assertThat(Files.readAllLines(out.resolve("results.csv"))).hasSize(1 + 24 * 3);
     String html = Files.readString(out.resolve("report.html"));
     assertThat(html).startsWith("<!DOCTYPE html>").contains("Ranking by balanced_accuracy_score")
         .contains("recall good").doesNotContain("<script").contains("Critical-difference diagram")
         .contains("<svg").contains("alt=\"ROC curves\" src=\"data:image/svg+xml;base64,")
         .contains("confusion matrix of " + cands.get(0).get("candidate").asText());
+  }
+
+  @Test
+  void rankByChoosesTheMetricThatRanksAndThatTunedThresholdsMaximise() throws IOException {
+    Path grid = dir.resolve("rank.yaml");
+    Files.writeString(grid, "samplers: [none]\nlearners:\n  - logistic: {}\n  - balanced-forest: {n_estimators: 20}\n"
+        + "thresholds: [argmax, tuned]\n");
+    for (String metric : new String[] {"f1_score_macro", "expected_cost"}) {
+      Path out = dir.resolve(metric);
+      CliRun r = CliRun.of("compare", "builtin:ionosphere", "--grid", grid.toString(), "--folds", "3", "--no-race",
+          "--rank-by", metric.equals("expected_cost") ? "expected_cost" : "f1", "--cost", "1,5", "--out", out.toString());
+      assertThat(r.exit()).as(r.err()).isZero();
+      assertThat(r.out()).contains(metric + " (95% CI)");
+      JsonNode j = new ObjectMapper().readTree(out.resolve("results.json").toFile());
+      assertThat(j.get("primary_metric").asText()).isEqualTo(metric);
+      double previous = metric.equals("expected_cost") ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+      for (JsonNode c : j.get("candidates")) {
+        double v = c.get("metrics").get(metric).get("mean").asDouble();
+        if (metric.equals("expected_cost")) {
+          assertThat(v).isGreaterThanOrEqualTo(previous); // lower is better
+        } else {
+          assertThat(v).isLessThanOrEqualTo(previous);
+        }
+        previous = v;
+      }
+      assertThat(Files.readString(out.resolve("report.html"))).contains("Ranking by " + metric);
+    }
+    CliRun noCost = CliRun.of("compare", "builtin:ionosphere", "--grid", grid.toString(), "--rank-by", "expected_cost",
+        "--out", dir.resolve("x").toString());
+    assertThat(noCost.exit()).isEqualTo(2);
+    assertThat(noCost.err().strip()).isEqualTo("imb: --rank-by expected_cost needs --cost (C_FP,C_FN or the cost matrix)");
+    CliRun badCost = CliRun.of("compare", "builtin:ionosphere", "--grid", grid.toString(), "--cost", "1,2,3",
+        "--out", dir.resolve("y").toString());
+    assertThat(badCost.exit()).isEqualTo(2);
+    assertThat(badCost.err()).contains("--cost takes C_FP,C_FN or the 2 x 2 cost matrix (4 numbers, row by row), got 3");
   }
 
   @Test
@@ -108,7 +143,7 @@ class CompareCommandTest {
     JsonNode j = new ObjectMapper().readTree(out.resolve("results.json").toFile());
     int planned = j.get("fold_fits_planned").asInt();
     int run = j.get("fold_fits_run").asInt();
-    assertThat(planned).isEqualTo(18 * 6);
+    assertThat(planned).isEqualTo(24 * 6);
     assertThat(run).isLessThan(planned);
     assertThat(r.out()).contains("racing ran " + run + " of " + planned);
     boolean seenDropped = false;

@@ -14,9 +14,31 @@ import org.imbalanced4j.sampling.Sampler;
  * @param name a label for reports, such as {@code SMOTE + logistic(balanced) + threshold}
  * @param sampler the resampler for a seed, or null for none
  * @param trainer the model's trainer
- * @param tunedThreshold whether to tune an F1-optimal threshold (two classes only)
+ * @param tunedThreshold whether to tune a threshold (two classes only)
+ * @param tuner how the threshold is chosen on validation rows (for the ranking metric: {@link
+ *     RankMetric#tuner})
  */
-public record Candidate(String name, LongFunction<Sampler> sampler, Trainer trainer, boolean tunedThreshold) {
+public record Candidate(String name, LongFunction<Sampler> sampler, Trainer trainer, boolean tunedThreshold,
+    Tuner tuner) {
+  /** Chooses a threshold on the rare class's scores ({@code positive[i]}: row i is of class {@code rare}). */
+  @FunctionalInterface
+  public interface Tuner {
+    /** The F1-optimal threshold of the rare class. */
+    Tuner F1 = (positive, score, rare) -> org.imbalanced4j.threshold.Thresholds.maximizeFbeta(positive, score, 1.0);
+
+    org.imbalanced4j.threshold.ThresholdChoice choose(boolean[] positive, double[] score, int rare);
+  }
+
+  /** A candidate whose tuned threshold maximises F1 of the rare class. */
+  public Candidate(String name, LongFunction<Sampler> sampler, Trainer trainer, boolean tunedThreshold) {
+    this(name, sampler, trainer, tunedThreshold, Tuner.F1);
+  }
+
+  /** This candidate with its threshold tuned by {@code t}. */
+  public Candidate tunedBy(Tuner t) {
+    return new Candidate(name, sampler, trainer, tunedThreshold, t);
+  }
+
   /** The resampler the training rows meet: the candidate's own, or its ensemble's for each member; or null. */
   public LongFunction<Sampler> resampler() {
     return sampler != null ? sampler : trainer instanceof BalancedBagging b ? b.sampler() : null;

@@ -18,7 +18,6 @@ import org.imbalanced4j.split.Split;
 import org.imbalanced4j.split.StratifiedKFold;
 import org.imbalanced4j.split.StratifiedShuffleSplit;
 import org.imbalanced4j.threshold.DecisionRule;
-import org.imbalanced4j.threshold.Thresholds;
 
 /**
  * Scores a candidate under (repeated) stratified k-fold cross-validation, leak-free by
@@ -34,11 +33,13 @@ public final class CrossValidator {
   private final int folds;
   private final int repeats;
   private final long seed;
+  private final double[][] cost;
 
-  private CrossValidator(int folds, int repeats, long seed) {
+  private CrossValidator(int folds, int repeats, long seed, double[][] cost) {
     this.folds = folds;
     this.repeats = repeats;
     this.seed = seed;
+    this.cost = cost;
   }
 
   public static Builder builder() {
@@ -75,7 +76,11 @@ public final class CrossValidator {
         proba[i * k + j] = (float) p[i][j];
       }
     }
-    return new FoldResult(c.name(), s.repeat(), s.fold(), metrics(test.labels(), predicted, p, k, f.positive()),
+    Map<String, Double> metrics = metrics(test.labels(), predicted, p, k, f.positive());
+    if (cost != null) {
+      metrics.put("expected_cost", RankMetric.expectedCost(test.labels(), predicted, cost));
+    }
+    return new FoldResult(c.name(), s.repeat(), s.fold(), metrics,
         (System.nanoTime() - t0) / 1e9, proba, predicted, f.model().warnings());
   }
 
@@ -109,7 +114,7 @@ public final class CrossValidator {
   /**
    * Fits a candidate on training rows the way every fold does: the resampler runs on the rows,
    * then the model is fitted. A trainer that stops early on validation rows gets a stratified
-   * fifth of the rows, held out before resampling; a tuned threshold is then the F1-optimal
+   * fifth of the rows, held out before resampling; a tuned threshold is then the candidate tuner's
    * threshold of the rarest class on those same rows, so the network is trained once (training it
    * again on all the rows for the early-stopped epoch count was tried: it lost the epoch that
    * validation chose and scored 2 points lower on satimage, at twice the time). Otherwise, for a
@@ -126,22 +131,22 @@ public final class CrossValidator {
       Split s = StratifiedShuffleSplit.trainTestSplit(train.labels(), 0.2, seed + 1);
       Dataset validation = train.subset(s.test());
       Model model = fitModel(train.subset(s.train()), validation, c, seed);
-      return new Fitted(model, rare, tuned ? threshold(model, validation, rare) : DecisionRule.ARGMAX);
+      return new Fitted(model, rare, tuned ? threshold(model, validation, rare, c.tuner()) : DecisionRule.ARGMAX);
     }
     Model model = fitModel(train, null, c, seed);
     DecisionRule threshold = DecisionRule.ARGMAX;
     if (tuned) {
       Split inner = StratifiedShuffleSplit.trainTestSplit(train.labels(), 0.25, seed);
       Dataset validation = train.subset(inner.test());
-      threshold = threshold(fitModel(train.subset(inner.train()), validation, c, seed), validation, rare);
+      threshold = threshold(fitModel(train.subset(inner.train()), validation, c, seed), validation, rare, c.tuner());
     }
     return new Fitted(model, rare, threshold);
   }
 
-  /** The F1-optimal probability threshold of class {@code rare} on rows the model was not fitted on. */
-  private static DecisionRule threshold(Model model, Dataset validation, int rare) {
+  /** The tuner's probability threshold of class {@code rare} on rows the model was not fitted on. */
+  private static DecisionRule threshold(Model model, Dataset validation, int rare, Candidate.Tuner tuner) {
     OneVsRest v = OneVsRest.of(validation.labels(), model.predictProba(validation), rare);
-    return new DecisionRule.Threshold(rare, Thresholds.maximizeFbeta(v.positive(), v.score(), 1.0).threshold());
+    return new DecisionRule.Threshold(rare, tuner.choose(v.positive(), v.score(), rare).threshold());
   }
 
   /** Resamples the rows and fits, with validation rows when the trainer uses them. */
@@ -175,11 +180,21 @@ public final class CrossValidator {
     return m;
   }
 
-  /** Builder: {@code optFolds} (5), {@code optRepeats} (1), {@code optSeed} (0). */
+  /**
+   * Builder: {@code optFolds} (5), {@code optRepeats} (1), {@code optSeed} (0), {@code optCost}
+   * (none; a K x K matrix {@code cost[true][predicted]} adds {@code expected_cost} to each fold's
+   * metrics).
+   */
   public static final class Builder {
     private int folds = 5;
     private int repeats = 1;
     private long seed;
+    private double[][] cost;
+
+    public Builder optCost(double[][] cost) {
+      this.cost = cost;
+      return this;
+    }
 
     public Builder optFolds(int folds) {
       this.folds = folds;
@@ -197,7 +212,7 @@ public final class CrossValidator {
     }
 
     public CrossValidator build() {
-      return new CrossValidator(folds, repeats, seed);
+      return new CrossValidator(folds, repeats, seed, cost);
     }
   }
 }

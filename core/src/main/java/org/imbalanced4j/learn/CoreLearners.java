@@ -6,13 +6,14 @@ import org.imbalanced4j.model.KNeighbors;
 import org.imbalanced4j.model.LogisticRegression;
 import org.imbalanced4j.model.io.ModelFormat;
 
-/** The learners of the core module: logistic regression, k nearest neighbours, trees, forests and balanced ensembles. */
+/** The learners of the core module: logistic regression, k nearest neighbours, trees, forests, balanced ensembles and anomaly detectors. */
 public final class CoreLearners implements LearnerProvider {
   @Override
   public List<Learner> learners() {
     List<Learner> all = new java.util.ArrayList<>(List.of(LogisticRegression.LEARNER, KNeighbors.LEARNER));
     all.addAll(org.imbalanced4j.tree.TreeLearners.ALL);
     all.addAll(org.imbalanced4j.ensemble.EnsembleLearners.ALL);
+    all.addAll(org.imbalanced4j.anomaly.RareAsAnomaly.LEARNERS);
     return all;
   }
 

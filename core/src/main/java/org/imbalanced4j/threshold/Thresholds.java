@@ -13,6 +13,9 @@ import org.imbalanced4j.metrics.ScoreMetrics;
  *   <li>Youden's J: {@code TPR - FPR} (Youden, "Index for rating diagnostic tests", Cancer 3(1),
  *       1950);
  *   <li>G-mean: {@code sqrt(TPR (1 - FPR))};
+ *   <li>macro F1: the mean of the F1 of the positive class and of the negative class;
+ *   <li>Matthews correlation: {@code (TP TN - FP FN) / sqrt((TP + FP)(TP + FN)(TN + FP)(TN + FN))}
+ *       (0 when a factor is 0, as scikit-learn);
  *   <li>expected cost: {@code (c_fn FN + c_fp FP + c_tp TP + c_tn TN) / n} under a 2x2 cost
  *       matrix {@code cost[true][predicted]}, minimised.
  * </ul>
@@ -44,6 +47,25 @@ public final class Thresholds {
 
   public static ThresholdChoice maximizeGmean(boolean[] positive, double[] score) {
     return best(positive, score, (tp, fp, p, n) -> Math.sqrt(rate(tp, p) * (1 - rate(fp, n))), true, "g_mean");
+  }
+
+  public static ThresholdChoice maximizeMacroF1(boolean[] positive, double[] score) {
+    return best(positive, score, (tp, fp, p, n) -> {
+      double fn = p - tp;
+      double tn = n - fp;
+      double f1p = 2 * tp + fp + fn == 0 ? 0 : 2 * tp / (2 * tp + fp + fn);
+      double f1n = 2 * tn + fn + fp == 0 ? 0 : 2 * tn / (2 * tn + fn + fp);
+      return (f1p + f1n) / 2;
+    }, true, "f1_macro");
+  }
+
+  public static ThresholdChoice maximizeMcc(boolean[] positive, double[] score) {
+    return best(positive, score, (tp, fp, p, n) -> {
+      double fn = p - tp;
+      double tn = n - fp;
+      double den = Math.sqrt((tp + fp) * (tp + fn) * (tn + fp) * (tn + fn));
+      return den == 0 ? 0 : (tp * tn - fp * fn) / den;
+    }, true, "matthews_corrcoef");
   }
 
   /** Minimises the expected cost; {@code cost[t][p]} for true class t, predicted p (0 negative, 1 positive). */

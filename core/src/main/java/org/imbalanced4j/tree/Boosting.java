@@ -104,7 +104,7 @@ public final class Boosting implements Trainer {
     TreeGrower grower = new TreeGrower(bins, y, k, tree);
     double[] v = new double[k];
     for (int t = 0; t < rounds; t++) {
-      long roundSeed = Forest.treeSeed(seed, t);
+      long roundSeed = org.imbalanced4j.random.Seeds.mix(seed, t);
       int[] rows = underSample == null ? positive(all, w)
           : positive(RandomUnderSampler.builder().optSamplingStrategy(underSample).optReplacement(replacement)
               .optSeed(roundSeed & 0xffffffffL).build().sampleIndices(y, k), w);

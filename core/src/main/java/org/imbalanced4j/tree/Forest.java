@@ -99,8 +99,8 @@ public final class Forest implements Trainer {
     }
     Tree[] grown = new Tree[trees];
     IntStream.range(0, trees).parallel().forEach(t -> {
-      SplittableRandom rng = new SplittableRandom(treeSeed(seed, t));
-      int[] draws = draws(y, k, rng, treeSeed(seed, t) & 0xffffffffL);
+      SplittableRandom rng = new SplittableRandom(org.imbalanced4j.random.Seeds.mix(seed, t));
+      int[] draws = draws(y, k, rng, org.imbalanced4j.random.Seeds.mix(seed, t) & 0xffffffffL);
       double[] w = new double[n];
       double[] sub = classWeight.equals("balanced_subsample") ? subsampleWeights(y, k, draws) : null;
       int m = 0;
@@ -162,13 +162,5 @@ public final class Forest implements Trainer {
       c[y[i]] += draws[i];
     }
     return ClassWeights.balanced(c);
-  }
-
-  /** The seed of tree {@code t} of a fit with {@code seed}. */
-  static long treeSeed(long seed, int t) {
-    long z = seed * 0x9E3779B97F4A7C15L + t * 0xBF58476D1CE4E5B9L + 0x94D049BB133111EBL;
-    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-    return z ^ (z >>> 31);
   }
 }

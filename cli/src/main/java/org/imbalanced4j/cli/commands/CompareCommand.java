@@ -24,6 +24,7 @@ import org.imbalanced4j.data.Dataset;
 import org.imbalanced4j.experiment.Candidate;
 import org.imbalanced4j.experiment.CrossValidator;
 import org.imbalanced4j.experiment.FoldResult;
+import org.imbalanced4j.experiment.RankMetric;
 import org.imbalanced4j.io.AtomicFiles;
 import org.imbalanced4j.io.BuiltinDatasets;
 import org.imbalanced4j.io.DataSource;
@@ -47,7 +48,8 @@ import picocli.CommandLine.Spec;
     },
     footer = {"", "Example:", "  imb compare builtin:satimage --folds 5 --out compare/"})
 public final class CompareCommand implements Callable<Integer> {
-  static final String PRIMARY = "balanced_accuracy_score";
+  /** The fold metric that ranks, from {@code --rank-by}. */
+  private String primary = RankMetric.BALANCED_ACCURACY.metricKey();
   /** Most folds and repeats accepted. */
   static final int MAX_FOLDS = 1000;
   static final int MAX_REPEATS = 1000;
@@ -90,6 +92,17 @@ public final class CompareCommand implements Callable<Integer> {
   @Option(names = "--no-race", description = "Run every strategy on every fold (no racing).")
   boolean noRace;
 
+  @Option(names = "--rank-by", paramLabel = "METRIC", defaultValue = "balanced_accuracy",
+      description = "The metric that races and ranks the strategies, and that tuned thresholds maximise: "
+          + "balanced_accuracy, average_precision, f1 (macro), g_mean, matthews_corrcoef or expected_cost "
+          + "(needs --cost; lower is better). Default: balanced_accuracy.")
+  String rankBy;
+
+  @Option(names = "--cost", paramLabel = "MATRIX", split = ",",
+      description = "Costs C_FP,C_FN (two classes; the positive class is the rarer one), or the K x K cost matrix "
+          + "row by row (rows: true class, in class order): adds expected_cost to the metrics.")
+  List<Double> cost;
+
   @Override
   public Integer call() throws Exception {
     if (printGrid) {
@@ -106,7 +119,14 @@ public final class CompareCommand implements Callable<Integer> {
     Check.range("--folds", folds, 2, MAX_FOLDS);
     Check.range("--repeats", repeats, 1, MAX_REPEATS);
     Check.range("--jobs", jobs, 1, 256);
+    RankMetric rank = RankMetric.parse(rankBy);
+    primary = rank.metricKey();
     Dataset d = Inputs.read(file, data, images);
+    double[][] costMatrix = costMatrix(d);
+    if (rank == RankMetric.EXPECTED_COST && costMatrix == null) {
+      throw new org.imbalanced4j.InvalidOptionException("--rank-by expected_cost needs --cost (C_FP,C_FN or the "
+          + "cost matrix)");
+    }
     String source = Inputs.name(file, d);
     org.imbalanced4j.data.ClassCounts counts = d.classCounts();
     int smallest = counts.minority();
@@ -121,11 +141,14 @@ public final class CompareCommand implements Callable<Integer> {
           + fewest + " rows, fewer than --folds " + folds + ": every test fold must hold every "
           + "class; use --folds " + fewest + " or fewer");
     }
-    CrossValidator cv = CrossValidator.builder().optFolds(folds).optRepeats(repeats).optSeed(seed.seed()).build();
+    CrossValidator cv = CrossValidator.builder().optFolds(folds).optRepeats(repeats).optSeed(seed.seed())
+        .optCost(costMatrix).build();
     List<org.imbalanced4j.split.Split> splits = cv.splits(d.labels());
     Map<String, String> notApplicable = new LinkedHashMap<>();
     List<Candidate> grid = new ArrayList<>();
-    List<Candidate> listed = gridFile == null ? Grid.defaults(d) : Grid.read(gridFile, d);
+    Candidate.Tuner tuner = rank.tuner(costMatrix);
+    List<Candidate> listed = (gridFile == null ? Grid.defaults(d) : Grid.read(gridFile, d)).stream()
+        .map(c -> c.tunedBy(tuner)).toList();
     PrintWriter err = spec.commandLine().getErr();
     for (Candidate c : listed) {
       String why = Applicability.check(c, d, cv, splits);
@@ -146,6 +169,7 @@ public final class CompareCommand implements Callable<Integer> {
     java.nio.file.Files.createDirectories(out);
     String runId = source + "|" + d.rows() + "x" + d.features() + "|" + d.classCounts() + "|folds=" + folds
         + "|repeats=" + repeats + "|seed=" + seed.seed() + "|grid=" + Integer.toHexString(gridText.hashCode())
+        + "|rank=" + rank.option() + "|cost=" + cost
         + "|version=" + CompareCommand.class.getPackage().getImplementationVersion();
     java.util.concurrent.atomic.AtomicInteger computed = new java.util.concurrent.atomic.AtomicInteger();
     java.util.concurrent.atomic.AtomicInteger reused = new java.util.concurrent.atomic.AtomicInteger();
@@ -217,7 +241,7 @@ public final class CompareCommand implements Callable<Integer> {
           double[][] scores = new double[si + 1][alive.size()];
           for (int f = 0; f <= si; f++) {
             for (int i = 0; i < alive.size(); i++) {
-              scores[f][i] = results.get(alive.get(i)).get(f).metrics().get(PRIMARY);
+              scores[f][i] = sign(rank) * results.get(alive.get(i)).get(f).metrics().get(primary);
             }
           }
           List<Integer> keep = org.imbalanced4j.experiment.Racing.survivors(scores, 0.05);
@@ -260,7 +284,7 @@ public final class CompareCommand implements Callable<Integer> {
     summary.sort((a, b) -> {
       boolean da = a.get("dropped_after_fold") != null;
       boolean db = b.get("dropped_after_fold") != null;
-      return da != db ? Boolean.compare(da, db) : Double.compare(mean(b, PRIMARY), mean(a, PRIMARY));
+      return da != db ? Boolean.compare(da, db) : Double.compare(sign(rank) * mean(b, primary), sign(rank) * mean(a, primary));
     });
     for (int i = 0; i < summary.size(); i++) {
       summary.get(i).put("rank", i + 1);
@@ -273,7 +297,8 @@ public final class CompareCommand implements Callable<Integer> {
     json.put("folds", folds);
     json.put("repeats", repeats);
     json.put("seed", seed.seed());
-    json.put("primary_metric", PRIMARY);
+    json.put("primary_metric", primary);
+    json.put("rank_by", rank.option());
     json.put("racing", !noRace);
     json.put("fold_fits_planned", planned);
     json.put("fold_fits_run", done);
@@ -285,7 +310,7 @@ public final class CompareCommand implements Callable<Integer> {
     AtomicFiles.writeString(out.resolve("results.json"), om.writeValueAsString(json));
     AtomicFiles.writeText(out.resolve("results.csv"), w -> writeCsv(w, results));
     AtomicFiles.writeString(out.resolve("report.html"), CompareReport.html(source, d, json, summary,
-        ranks(grid, results), leaders(grid, results, summary, splits, d), gridText));
+        ranks(grid, results, rank), leaders(grid, results, summary, splits, d), gridText));
     printRanking(spec.commandLine().getOut(), summary, d);
     notApplicable.forEach((name, why) -> spec.commandLine().getOut().printf("  n/a  %s: %s%n", name, why));
     for (Map<String, Object> c : summary) {
@@ -326,13 +351,47 @@ public final class CompareCommand implements Callable<Integer> {
         .filter(i -> grid.get(i).name().equals(summarised.get("candidate"))).findFirst().orElseThrow();
   }
 
+  /** +1 when higher is better, -1 when lower is: racing and ranking maximise {@code sign * metric}. */
+  private static double sign(RankMetric m) {
+    return m.higherIsBetter() ? 1 : -1;
+  }
+
+  /** The cost matrix of {@code --cost}, K x K in class order, or null. */
+  private double[][] costMatrix(Dataset d) {
+    if (cost == null) {
+      return null;
+    }
+    for (double c : cost) {
+      Check.range("--cost", c, 0, 1e12);
+    }
+    int k = d.classCount();
+    if (cost.size() == 2 && k == 2) {
+      int rare = d.classCounts().minority();
+      double[][] m = new double[2][2];
+      m[1 - rare][rare] = cost.get(0); // a false positive: the common class called rare
+      m[rare][1 - rare] = cost.get(1);
+      return m;
+    }
+    if (cost.size() != k * k) {
+      throw new org.imbalanced4j.InvalidOptionException("--cost takes " + (k == 2 ? "C_FP,C_FN or " : "") + "the "
+          + k + " x " + k + " cost matrix (" + k * k + " numbers, row by row), got " + cost.size() + " numbers");
+    }
+    double[][] m = new double[k][k];
+    for (int i = 0; i < k; i++) {
+      for (int j = 0; j < k; j++) {
+        m[i][j] = cost.get(i * k + j);
+      }
+    }
+    return m;
+  }
+
   /** Mean ranks of the primary metric over the folds every strategy ran (racing drops after fold 3). */
-  private static CompareReport.Ranks ranks(List<Candidate> grid, List<List<FoldResult>> results) {
+  private CompareReport.Ranks ranks(List<Candidate> grid, List<List<FoldResult>> results, RankMetric rank) {
     int folds = results.stream().mapToInt(List::size).min().orElse(0);
     double[][] scores = new double[folds][grid.size()];
     for (int f = 0; f < folds; f++) {
       for (int c = 0; c < grid.size(); c++) {
-        scores[f][c] = results.get(c).get(f).metrics().get(PRIMARY);
+        scores[f][c] = sign(rank) * results.get(c).get(f).metrics().get(primary);
       }
     }
     List<String> names = grid.stream().map(Candidate::name).toList();
@@ -414,7 +473,7 @@ public final class CompareCommand implements Callable<Integer> {
   }
 
   @SuppressWarnings("unchecked")
-  private static void printRanking(PrintWriter pw, List<Map<String, Object>> summary, Dataset d) {
+  private void printRanking(PrintWriter pw, List<Map<String, Object>> summary, Dataset d) {
     int w = Math.max("strategy".length(),
         summary.stream().mapToInt(c -> ((String) c.get("candidate")).length()).max().orElse(8));
     List<String> scores = new ArrayList<>();
@@ -429,10 +488,10 @@ public final class CompareCommand implements Callable<Integer> {
         }
       }
       recalls.add(rec.toString().strip());
-      Map<String, Double> p = m.get(PRIMARY);
+      Map<String, Double> p = m.get(primary);
       scores.add(String.format(Locale.ROOT, "%.4f ± %.4f", p.get("mean"), p.get("ci95_half_width")));
     }
-    String scoreHead = PRIMARY + " (95% CI)";
+    String scoreHead = primary + " (95% CI)";
     int sw = Math.max(scoreHead.length(), scores.stream().mapToInt(String::length).max().orElse(0));
     int rw = Math.max("recall per class".length(), recalls.stream().mapToInt(String::length).max().orElse(0));
     String row = "  %-4s  %-" + w + "s  %-" + sw + "s  %-" + rw + "s  %7s%s%n";

@@ -24,10 +24,10 @@ public final class CompareReport {
   /** Short column heads; the scikit-learn names are their tooltips and the keys of results.json. */
   private static final Map<String, String> LABELS = Map.of("balanced_accuracy_score", "balanced accuracy",
       "f1_score_macro", "F1 macro", "geometric_mean_score", "G-mean", "average_precision_score", "PR-AUC (AP)",
-      "roc_auc_score", "ROC AUC", "matthews_corrcoef", "MCC");
+      "roc_auc_score", "ROC AUC", "matthews_corrcoef", "MCC", "expected_cost", "expected cost");
 
-  private static final String[] COLUMNS = {"f1_score_macro", "geometric_mean_score",
-      "average_precision_score", "roc_auc_score", "matthews_corrcoef"};
+  private static final String[] COLUMNS = {"balanced_accuracy_score", "f1_score_macro", "geometric_mean_score",
+      "average_precision_score", "roc_auc_score", "matthews_corrcoef", "expected_cost"};
 
   /**
    * A leading strategy's out-of-fold predictions, pooled over the folds of the first repeat: every
@@ -77,7 +77,9 @@ public final class CompareReport {
             cc.imbalanceRatio(), d.features(), d.schema().categoricalIndices().length));
     h.append("<h2>Ranking by ").append(esc(primary)).append("</h2><div class=\"wide\"><table><tr><th>#</th><th class=\"l\">strategy</th><th>")
         .append(esc(LABELS.getOrDefault(primary, primary))).append(" &plusmn; 95% CI</th><th class=\"l\"></th>");
-    for (String c : COLUMNS) {
+    List<String> columns = java.util.Arrays.stream(COLUMNS).filter(c -> !c.equals(primary) && (ranked.isEmpty()
+        || ((Map<?, ?>) ranked.get(0).get("metrics")).containsKey(c))).toList(); // the others, those measured
+    for (String c : columns) {
       h.append("<th title=\"").append(esc(c)).append("\">").append(esc(LABELS.getOrDefault(c, c))).append("</th>");
     }
     for (int k = 0; k < cc.classCount(); k++) {
@@ -85,6 +87,7 @@ public final class CompareReport {
     }
     h.append("<th>time s</th></tr>");
     double best = ranked.isEmpty() ? 1 : mean(ranked.get(0), primary);
+    boolean lowerIsBetter = "expected_cost".equals(run.get("rank_by")); // the best has the longest bar
     for (Map<String, Object> c : ranked) {
       Map<String, Map<String, Double>> m = (Map<String, Map<String, Double>>) c.get("metrics");
       double v = m.get(primary).get("mean");
@@ -95,8 +98,9 @@ public final class CompareReport {
           .append(warnings(c))
           .append("</td><td>").append(String.format(Locale.ROOT, "%.4f &plusmn; %.4f", v, m.get(primary).get("ci95_half_width")))
           .append("</td><td class=\"l\"><span class=\"bar\" style=\"width:")
-          .append(String.format(Locale.ROOT, "%.0f", Math.max(2, 160 * v / Math.max(best, 1e-9)))).append("px\"></span></td>");
-      for (String col : COLUMNS) {
+          .append(String.format(Locale.ROOT, "%.0f", Math.max(2, 160 * (lowerIsBetter ? Math.min(1, best / Math.max(v, 1e-12))
+              : v / Math.max(best, 1e-9))))).append("px\"></span></td>");
+      for (String col : columns) {
         Map<String, Double> s = m.get(col);
         h.append("<td>").append(s == null ? "" : String.format(Locale.ROOT, "%.4f", s.get("mean"))).append("</td>");
       }

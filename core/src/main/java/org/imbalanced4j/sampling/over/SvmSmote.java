@@ -2,7 +2,6 @@ package org.imbalanced4j.sampling.over;
 
 import libsvm.svm;
 import libsvm.svm_model;
-import libsvm.svm_node;
 import libsvm.svm_parameter;
 import libsvm.svm_problem;
 import org.imbalanced4j.InvalidOptionException;
@@ -126,39 +125,13 @@ public final class SvmSmote extends SmoteBase {
   private static int[] supportVectors(Dataset data) {
     int n = data.rows();
     int d = data.features();
-    svm_problem prob = new svm_problem();
-    prob.l = n;
-    prob.y = new double[n];
-    prob.x = new svm_node[n][];
-    double sum = 0;
-    double sum2 = 0;
+    float[] x = data.toRowMajor();
+    double[] y = new double[n];
     for (int i = 0; i < n; i++) {
-      prob.y[i] = data.label(i);
-      prob.x[i] = new svm_node[d];
-      for (int j = 0; j < d; j++) {
-        svm_node node = new svm_node();
-        node.index = j + 1;
-        node.value = data.value(i, j);
-        prob.x[i][j] = node;
-        sum += node.value;
-        sum2 += node.value * node.value;
-      }
+      y[i] = data.label(i);
     }
-    double mean = sum / ((double) n * d);
-    double var = sum2 / ((double) n * d) - mean * mean;
-    svm_parameter p = new svm_parameter();
-    p.svm_type = svm_parameter.C_SVC;
-    p.kernel_type = svm_parameter.RBF;
-    p.gamma = var > 0 ? 1.0 / (d * var) : 1.0;
-    p.C = 1;
-    p.eps = 1e-3;
-    p.cache_size = 200;
-    p.shrinking = 1;
-    p.probability = 0;
-    p.nr_weight = 0;
-    p.weight_label = new int[0];
-    p.weight = new double[0];
-    svm.svm_set_print_string_function(s -> { });
+    svm_problem prob = org.imbalanced4j.svm.LibSvm.problem(x, n, d, y);
+    svm_parameter p = org.imbalanced4j.svm.LibSvm.rbf(svm_parameter.C_SVC, org.imbalanced4j.svm.LibSvm.scaleGamma(x, n, d));
     svm_model model = svm.svm_train(prob, p);
     int[] sv = new int[model.l];
     for (int i = 0; i < model.l; i++) {

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import org.imbalanced4j.DataException;
 import org.imbalanced4j.InvalidOptionException;
 import org.imbalanced4j.cli.commands.CompareCommand;
+import org.imbalanced4j.cli.commands.DetectCommand;
 import org.imbalanced4j.cli.commands.EvaluateCommand;
 import org.imbalanced4j.cli.commands.InspectCommand;
 import org.imbalanced4j.cli.commands.PredictCommand;
@@ -26,9 +27,9 @@ import picocli.CommandLine.ScopeType;
     name = "imb",
     mixinStandardHelpOptions = true,
     versionProvider = Imb.Version.class,
-    description = "Learning from imbalanced data: inspect, resample, train, evaluate, compare.",
+    description = "Learning from imbalanced data: inspect, resample, train, predict, evaluate, compare, detect.",
     subcommands = {InspectCommand.class, ResampleCommand.class, TrainCommand.class, PredictCommand.class,
-        EvaluateCommand.class, CompareCommand.class, CommandLine.HelpCommand.class})
+        EvaluateCommand.class, CompareCommand.class, DetectCommand.class, CommandLine.HelpCommand.class})
 public final class Imb implements Runnable {
   /** Exit code of a data error. */
   public static final int EXIT_DATA = 1;

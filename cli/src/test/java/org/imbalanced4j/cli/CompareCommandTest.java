@@ -23,7 +23,7 @@ class CompareCommandTest {
     assertThat(r.out()).contains("rank").contains("balanced_accuracy_score").contains("SMOTE + ");
     JsonNode j = new ObjectMapper().readTree(out.resolve("results.json").toFile());
     JsonNode cands = j.get("candidates");
-    assertThat(cands.size()).isEqualTo(24); // 3 samplers x 4 learners x 2 decisions
+    assertThat(cands.size()).isEqualTo(30); // 3 samplers x 5 learners x 2 decisions
     double previous = Double.POSITIVE_INFINITY;
     for (JsonNode c : cands) {
       double v = c.get("metrics").get("balanced_accuracy_score").get("mean").asDouble();
@@ -31,7 +31,7 @@ class CompareCommandTest {
       assertThat(c.get("metrics").get("balanced_accuracy_score").has("std")).isTrue();
       previous = v;
     }
-    assertThat(Files.readAllLines(out.resolve("results.csv"))).hasSize(1 + 24 * 3);
+    assertThat(Files.readAllLines(out.resolve("results.csv"))).hasSize(1 + 30 * 3);
     String html = Files.readString(out.resolve("report.html"));
     assertThat(html).startsWith("<!DOCTYPE html>").contains("Ranking by balanced_accuracy_score")
         .contains("recall good").doesNotContain("<script").contains("Critical-difference diagram")
@@ -97,10 +97,12 @@ class CompareCommandTest {
     long right = lines.stream().skip(1).filter(l -> l.endsWith(",bad,bad") || l.endsWith(",good,good")).count();
     assertThat(right).as("the exported winner classifies its own training rows well").isGreaterThan(300);
 
-    Files.writeString(grid, "learners: [forest]\n");
+    Files.writeString(grid, "learners: [svm]\n");
     CliRun bad = CliRun.of("compare", "builtin:ionosphere", "--grid", grid.toString(), "--out", out.toString());
     assertThat(bad.exit()).isEqualTo(2);
-    assertThat(bad.err().strip()).isEqualTo("imb: " + grid + ": unknown learner 'forest'; valid: logistic, knn, mlp, attention, cnn, resnet32, bbn");
+    assertThat(bad.err().strip()).isEqualTo("imb: " + grid + ": unknown learner 'svm'; valid: logistic, knn, tree, forest, extra-trees, "
+        + "balanced-forest, balanced-bagging, easy-ensemble, rusboost, adaboost, iforest, ocsvm, mlp, attention, cnn, resnet32, "
+        + "bbn, xgboost");
   }
 
   @Test
@@ -143,7 +145,7 @@ class CompareCommandTest {
     JsonNode j = new ObjectMapper().readTree(out.resolve("results.json").toFile());
     int planned = j.get("fold_fits_planned").asInt();
     int run = j.get("fold_fits_run").asInt();
-    assertThat(planned).isEqualTo(24 * 6);
+    assertThat(planned).isEqualTo(30 * 6);
     assertThat(run).isLessThan(planned);
     assertThat(r.out()).contains("racing ran " + run + " of " + planned);
     boolean seenDropped = false;

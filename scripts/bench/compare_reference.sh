@@ -1,17 +1,20 @@
 #!/usr/bin/env bash
-# imb compare against imbalanced-learn pipelines on the same folds (issue 7).
+# imb compare against imbalanced-learn pipelines and ensembles on the same folds (issues 7 and 16).
 # For each data set: `imb compare` with the default grid (5-fold stratified CV, seed 0, racing on),
-# and imbalanced-learn 0.10 / scikit-learn 1.2 pipelines (StandardScaler, then SMOTE,
+# and imbalanced-learn 0.10 / scikit-learn 1.2 on the identical StratifiedKFold(5, shuffle=True,
+# random_state=0) folds (numeric columns standardised, categorical one-hot): pipelines of SMOTE,
 # RandomUnderSampler or SMOTETomek, or class_weight='balanced', with LogisticRegression and
-# MLPClassifier) on the identical StratifiedKFold(5, shuffle=True, random_state=0) folds. Prints
-# our best strategy (rank 1 by balanced accuracy) beside the best pipeline for each metric.
-# Usage: scripts/bench/compare_reference.sh [CSV...]   (default: satimage, pima, ionosphere from ../shared)
+# MLPClassifier; and the balanced ensembles BalancedRandomForestClassifier(100),
+# EasyEnsembleClassifier(10), RUSBoostClassifier(50) and BalancedBaggingClassifier(10). Prints our
+# best strategy (rank 1 by balanced accuracy) beside the best reference for each metric.
+# Usage: scripts/bench/compare_reference.sh [CSV...]   (default: the six CSVs of ../shared/datasets)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 py=/usr/bin/python3
 files=("$@")
-[ ${#files[@]} -gt 0 ] || files=("$root/../shared/datasets/satimage.csv" "$root/../shared/datasets/pima.csv" \
-  "$root/../shared/datasets/ionosphere.csv")
+if [ ${#files[@]} -eq 0 ]; then
+  for f in "$root"/../shared/datasets/*.csv; do files+=("$f"); done
+fi
 out="$root/bench-data/compare-reference"
 mkdir -p "$out"
 rows=()
@@ -33,24 +36,39 @@ from imblearn.pipeline import make_pipeline
 from imblearn.over_sampling import SMOTE
 from imblearn.under_sampling import RandomUnderSampler
 from imblearn.combine import SMOTETomek
+from imblearn.ensemble import (BalancedBaggingClassifier, BalancedRandomForestClassifier, EasyEnsembleClassifier,
+                               RUSBoostClassifier)
+from sklearn.compose import ColumnTransformer
+from sklearn.preprocessing import OneHotEncoder
 warnings.filterwarnings("ignore")
 path, ours_json, our_secs = sys.argv[1], sys.argv[2], float(sys.argv[3])
 df = pd.read_csv(path)
 target = "class" if "class" in df.columns else df.columns[-1]
-X = df.drop(columns=target).to_numpy(float)
-labels = np.unique(df[target].to_numpy())          # sorted as imb sorts class names
-y = np.searchsorted(labels, df[target].to_numpy())
+X = df.drop(columns=target)
+cat = [c for c in X.columns if X[c].dtype == object]
+num = [c for c in X.columns if c not in cat]
+X[num] = X[num].astype(np.float32).astype(np.float64)  # imb stores features as float32
+labels = np.unique(df[target].astype(str))              # sorted as imb sorts class names
+y = np.searchsorted(labels, df[target].astype(str))
 rare = np.argmin(np.bincount(y))
 lr = lambda **kw: LogisticRegression(max_iter=1000, **kw)
 mlp = lambda: MLPClassifier(random_state=0, max_iter=300)
+pre = lambda: ColumnTransformer([("num", StandardScaler(), num),
+                                 ("cat", OneHotEncoder(handle_unknown="ignore", sparse_output=False), cat)])
+smote = lambda: SMOTE(random_state=0)  # on the one-hot columns too (imb uses SMOTENC on categories)
 pipes = {
-  "SMOTE + LogisticRegression": lambda: make_pipeline(StandardScaler(), SMOTE(random_state=0), lr()),
-  "SMOTE + MLPClassifier": lambda: make_pipeline(StandardScaler(), SMOTE(random_state=0), mlp()),
-  "RandomUnderSampler + LogisticRegression": lambda: make_pipeline(StandardScaler(), RandomUnderSampler(random_state=0), lr()),
-  "RandomUnderSampler + MLPClassifier": lambda: make_pipeline(StandardScaler(), RandomUnderSampler(random_state=0), mlp()),
-  "SMOTETomek + LogisticRegression": lambda: make_pipeline(StandardScaler(), SMOTETomek(random_state=0), lr()),
-  "SMOTETomek + MLPClassifier": lambda: make_pipeline(StandardScaler(), SMOTETomek(random_state=0), mlp()),
-  "LogisticRegression(class_weight='balanced')": lambda: make_pipeline(StandardScaler(), lr(class_weight="balanced")),
+  "SMOTE + LogisticRegression": lambda: make_pipeline(pre(), smote(), lr()),
+  "SMOTE + MLPClassifier": lambda: make_pipeline(pre(), smote(), mlp()),
+  "RandomUnderSampler + LogisticRegression": lambda: make_pipeline(pre(), RandomUnderSampler(random_state=0), lr()),
+  "RandomUnderSampler + MLPClassifier": lambda: make_pipeline(pre(), RandomUnderSampler(random_state=0), mlp()),
+  "SMOTETomek + LogisticRegression": lambda: make_pipeline(pre(), SMOTETomek(random_state=0), lr()),
+  "SMOTETomek + MLPClassifier": lambda: make_pipeline(pre(), SMOTETomek(random_state=0), mlp()),
+  "LogisticRegression(class_weight='balanced')": lambda: make_pipeline(pre(), lr(class_weight="balanced")),
+  "BalancedRandomForestClassifier(100)": lambda: make_pipeline(pre(), BalancedRandomForestClassifier(
+      n_estimators=100, random_state=0, n_jobs=2)),
+  "EasyEnsembleClassifier(10)": lambda: make_pipeline(pre(), EasyEnsembleClassifier(random_state=0, n_jobs=2)),
+  "RUSBoostClassifier(50)": lambda: make_pipeline(pre(), RUSBoostClassifier(random_state=0)),
+  "BalancedBaggingClassifier(10)": lambda: make_pipeline(pre(), BalancedBaggingClassifier(random_state=0, n_jobs=2)),
 }
 folds = list(StratifiedKFold(n_splits=5, shuffle=True, random_state=0).split(X, y))
 scores = {}
@@ -58,9 +76,9 @@ t0 = time.perf_counter()
 for name, make in pipes.items():
     ba, ap = [], []
     for tr, te in folds:
-        m = make().fit(X[tr], y[tr])
-        ba.append(balanced_accuracy_score(y[te], m.predict(X[te])))
-        ap.append(average_precision_score(y[te] == rare, m.predict_proba(X[te])[:, rare]))
+        m = make().fit(X.iloc[tr], y[tr])
+        ba.append(balanced_accuracy_score(y[te], m.predict(X.iloc[te])))
+        ap.append(average_precision_score(y[te] == rare, m.predict_proba(X.iloc[te])[:, rare]))
     scores[name] = (np.mean(ba), np.mean(ap))
 their_secs = time.perf_counter() - t0
 best_ba = max(scores.items(), key=lambda kv: kv[1][0])

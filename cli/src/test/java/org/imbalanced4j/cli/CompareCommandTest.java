@@ -101,8 +101,8 @@ class CompareCommandTest {
     CliRun bad = CliRun.of("compare", "builtin:ionosphere", "--grid", grid.toString(), "--out", out.toString());
     assertThat(bad.exit()).isEqualTo(2);
     assertThat(bad.err().strip()).isEqualTo("imb: " + grid + ": unknown learner 'svm'; valid: logistic, knn, tree, forest, extra-trees, "
-        + "balanced-forest, balanced-bagging, easy-ensemble, rusboost, adaboost, iforest, ocsvm, mlp, attention, cnn, resnet32, "
-        + "bbn, xgboost");
+        + "balanced-forest, balanced-bagging, easy-ensemble, rusboost, smoteboost, adaboost, iforest, ocsvm, mlp, "
+        + "attention, cnn, resnet32, bbn, xgboost");
   }
 
   @Test

@@ -20,8 +20,9 @@ import org.imbalanced4j.tree.TreeParams;
  * The balanced ensembles of the catalogue, with imbalanced-learn's names, parameters and defaults:
  * {@code balanced-bagging} ({@code BalancedBaggingClassifier}), {@code easy-ensemble} ({@code
  * EasyEnsembleClassifier}: AdaBoost on under-sampled bags, Liu, Wu and Zhou, IEEE SMC-B 39, 2009),
- * {@code rusboost} ({@code RUSBoostClassifier}) and plain {@code adaboost} (scikit-learn's {@code
- * AdaBoostClassifier}).
+ * {@code rusboost} ({@code RUSBoostClassifier}), {@code smoteboost} (SMOTEBoost, as the
+ * imbalanced-ensemble library names it) and plain {@code adaboost} (scikit-learn's {@code
+ * AdaBoostClassifier}). A deep ensemble is {@code balanced-bagging} with {@code estimator: mlp}.
  */
 public final class EnsembleLearners {
   private EnsembleLearners() {}
@@ -32,7 +33,7 @@ public final class EnsembleLearners {
   public static final Learner ADABOOST = new Learner("adaboost",
       "AdaBoost of decision stumps (SAMME.R or SAMME), as scikit-learn's AdaBoostClassifier.",
       List.of(new Param("n_estimators", "50", "boosting rounds"), rate(), algorithm(), depth()), CAN,
-      p -> boosting("adaboost", p, "n_estimators", null), null);
+      p -> boosting("adaboost", p, "n_estimators", null, 0), null);
 
   /** RUSBoost. */
   public static final Learner RUSBOOST = new Learner("rusboost",
@@ -40,8 +41,16 @@ public final class EnsembleLearners {
           + "imbalanced-learn's RUSBoostClassifier.",
       List.of(new Param("n_estimators", "50", "boosting rounds"), rate(), algorithm(), depth(), strategy(),
           replacement()), CAN,
-      p -> boosting("rusboost", p, "n_estimators", SamplingStrategy.parse(p.text("sampling_strategy", "auto"))),
+      p -> boosting("rusboost", p, "n_estimators", SamplingStrategy.parse(p.text("sampling_strategy", "auto")), 0),
       null);
+
+  /** SMOTEBoost. */
+  public static final Learner SMOTEBOOST = new Learner("smoteboost",
+      "SMOTEBoost: AdaBoost whose every round fits a stump to the weighted rows plus SMOTE's synthetic rows "
+          + "(Chawla et al. 2003).",
+      List.of(new Param("n_estimators", "50", "boosting rounds"), rate(), algorithm(), depth(),
+          new Param("k_neighbors", "5", "SMOTE's neighbours")), CAN,
+      p -> boosting("smoteboost", p, "n_estimators", null, p.positive("k_neighbors", 5)), null);
 
   /** EasyEnsemble. */
   public static final Learner EASY_ENSEMBLE = new Learner("easy-ensemble",
@@ -50,7 +59,7 @@ public final class EnsembleLearners {
       List.of(new Param("n_estimators", "10", "under-sampled bags"), new Param("boost_rounds", "50",
           "AdaBoost rounds in each bag"), rate(), algorithm(), depth(), strategy(), replacement()), CAN,
       p -> {
-        Trainer ada = boosting("adaboost", p, "boost_rounds", null);
+        Trainer ada = boosting("adaboost", p, "boost_rounds", null, 0);
         Map<String, String> rus = under(p);
         return new BalancedBagging(ada, s -> SamplerCatalog.create("RandomUnderSampler", rus, s),
             p.positive("n_estimators", 10), false);
@@ -83,13 +92,13 @@ public final class EnsembleLearners {
       }, null);
 
   /** All of them, in catalogue order. */
-  public static final List<Learner> ALL = List.of(BALANCED_BAGGING, EASY_ENSEMBLE, RUSBOOST, ADABOOST);
+  public static final List<Learner> ALL = List.of(BALANCED_BAGGING, EASY_ENSEMBLE, RUSBOOST, SMOTEBOOST, ADABOOST);
 
-  private static Trainer boosting(String name, Params p, String roundsKey, SamplingStrategy under) {
+  private static Trainer boosting(String name, Params p, String roundsKey, SamplingStrategy under, int smote) {
     int depth = p.positive("max_depth", 1);
     return new Boosting(name, p.positive(roundsKey, 50), p.real("learning_rate", 1.0, Double.MIN_VALUE, 1e6),
         p.choice("algorithm", "SAMME.R", List.of("SAMME.R", "SAMME")).equals("SAMME.R"),
-        new TreeParams(false, depth, 1, "all", false), under, p.bool("replacement", false),
+        new TreeParams(false, depth, 1, "all", false), under, p.bool("replacement", false), smote,
         new LinkedHashMap<>(p.given()));
   }
 

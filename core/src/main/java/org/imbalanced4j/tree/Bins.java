@@ -59,6 +59,31 @@ final class Bins {
     return new Bins(rows, cols, codes, edges, low, high);
   }
 
+  /**
+   * These bins with {@code extraRows} more rows (row-major {@code extra}), coded on the same edges:
+   * rows {@code rows()..} of the result are the new ones. For rows made during training (SMOTEBoost's
+   * synthetic rows) that must split where the original rows do.
+   */
+  Bins extend(float[] extra, int extraRows) {
+    int total = rows + extraRows;
+    byte[] c = new byte[total * cols];
+    float[][] lo = new float[cols][];
+    float[][] hi = new float[cols][];
+    for (int j = 0; j < cols; j++) {
+      System.arraycopy(codes, j * rows, c, j * total, rows);
+      lo[j] = low[j].clone();
+      hi[j] = high[j].clone();
+      for (int i = 0; i < extraRows; i++) {
+        float v = extra[i * cols + j];
+        int b = bin(edges[j], v);
+        c[j * total + rows + i] = (byte) b;
+        lo[j][b] = Math.min(lo[j][b], v);
+        hi[j][b] = Math.max(hi[j][b], v);
+      }
+    }
+    return new Bins(total, cols, c, edges, lo, hi);
+  }
+
   /** The bin of value v: the first b with {@code v <= edges[b]}, else the last bin. */
   static int bin(float[] edges, float v) {
     int lo = 0;

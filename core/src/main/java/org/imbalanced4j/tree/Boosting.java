@@ -17,7 +17,10 @@ import org.imbalanced4j.sampling.under.RandomUnderSampler;
  * AdaBoost of small trees as scikit-learn's {@code AdaBoostClassifier} runs it (Freund and
  * Schapire 1997; multi-class as Zhu, Zou, Rosset and Hastie, "Multi-class AdaBoost", 2009), and
  * RUSBoost (Seiffert, Khoshgoftaar, Van Hulse and Napolitano, IEEE SMC-A 40, 2010) when each round
- * first under-samples the classes, as imbalanced-learn's {@code RUSBoostClassifier}.
+ * first under-samples the classes, as imbalanced-learn's {@code RUSBoostClassifier}, or SMOTEBoost
+ * (Chawla, Lazarevic, Hall and Bowyer, PKDD 2003) when each round adds SMOTE's synthetic rows (every
+ * class to the majority's count), each weighted as the mean weight of its class's rows that round;
+ * the error and the weight update are taken on the real rows only.
  *
  * <p>Row weights start at {@code 1/n}. Round t fits a tree to the weighted rows (RUSBoost: to a
  * random under-sample of them, with their weights), and with its leaf distributions {@code v(x)}
@@ -46,14 +49,16 @@ public final class Boosting implements Trainer {
   private final TreeParams tree;
   private final SamplingStrategy underSample;
   private final boolean replacement;
+  private final int smoteNeighbors;
   private final Map<String, Object> described;
 
   /**
    * @param real SAMME.R (true) or SAMME
-   * @param underSample each round's under-sampling target (RUSBoost), or null for AdaBoost
+   * @param underSample each round's under-sampling target (RUSBoost), or null
+   * @param smoteNeighbors SMOTE's k of each round (SMOTEBoost), or 0
    */
   public Boosting(String name, int rounds, double rate, boolean real, TreeParams tree, SamplingStrategy underSample,
-      boolean replacement, Map<String, Object> described) {
+      boolean replacement, int smoteNeighbors, Map<String, Object> described) {
     if (rounds < 1 || !(rate > 0)) {
       throw new IllegalArgumentException("boosting needs at least one round and a positive rate");
     }
@@ -64,6 +69,7 @@ public final class Boosting implements Trainer {
     this.tree = tree;
     this.underSample = underSample;
     this.replacement = replacement;
+    this.smoteNeighbors = smoteNeighbors;
     this.described = Map.copyOf(described);
   }
 
@@ -119,7 +125,12 @@ public final class Boosting implements Trainer {
         }
         rows = java.util.Arrays.stream(rows).distinct().toArray();
       }
-      Tree h = grower.grow(rows, fitWeight, new SplittableRandom(roundSeed));
+      Tree h;
+      if (smoteNeighbors > 0) {
+        h = smoteRound(train, std, bins, y, k, w, roundSeed);
+      } else {
+        h = grower.grow(rows, fitWeight, new SplittableRandom(roundSeed));
+      }
       double wrong = 0;
       double total = 0;
       boolean[] miss = new boolean[n];
@@ -179,6 +190,35 @@ public final class Boosting implements Trainer {
     double[] a = alphas.stream().mapToDouble(Double::doubleValue).toArray();
     return new ForestModel(train.schema(), std, trees, real ? ForestModel.Combine.SAMME_R : ForestModel.Combine.SAMME,
         real ? null : a, new Provenance(describe(), new java.util.LinkedHashMap<>(described), seed, n + " rows"));
+  }
+
+  /** One SMOTEBoost round's tree: the real rows with their weights and SMOTE's synthetic rows. */
+  private Tree smoteRound(Dataset train, Standardizer std, Bins bins, int[] y, int k, double[] w, long seed) {
+    String method = !train.schema().hasCategorical() ? "SMOTE"
+        : train.schema().categoricalIndices().length == train.features() ? "SMOTEN" : "SMOTENC";
+    org.imbalanced4j.sampling.Resampled r = org.imbalanced4j.sampling.SamplerCatalog.create(method,
+        Map.of("k_neighbors", Integer.toString(smoteNeighbors)), seed & 0xffffffffL).fitResample(train);
+    int[] src = r.source();
+    int[] made = java.util.stream.IntStream.range(0, src.length).filter(i -> src[i] < 0).toArray();
+    int n = y.length;
+    double[] classMean = new double[k];
+    long[] count = new long[k];
+    for (int i = 0; i < n; i++) {
+      classMean[y[i]] += w[i];
+      count[y[i]]++;
+    }
+    for (int c = 0; c < k; c++) {
+      classMean[c] = count[c] == 0 ? 0 : classMean[c] / count[c];
+    }
+    Bins all = bins.extend(std.transform(r.data(), made), made.length);
+    int[] y2 = java.util.Arrays.copyOf(y, n + made.length);
+    double[] w2 = java.util.Arrays.copyOf(w, n + made.length);
+    for (int i = 0; i < made.length; i++) {
+      y2[n + i] = r.data().label(made[i]);
+      w2[n + i] = classMean[y2[n + i]];
+    }
+    int[] rows = java.util.stream.IntStream.range(0, n + made.length).filter(i -> w2[i] > 0).toArray();
+    return new TreeGrower(all, y2, k, tree).grow(rows, w2, new SplittableRandom(seed));
   }
 
   /** The rows of {@code rows} with positive weight. */

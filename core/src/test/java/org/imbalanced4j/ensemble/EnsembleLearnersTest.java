@@ -29,7 +29,7 @@ class EnsembleLearnersTest {
   void balancedEnsemblesRecallTheRareClassThatAdaBoostMisses() {
     int rare = TRAIN.classCounts().counts()[0] < TRAIN.classCounts().counts()[1] ? 0 : 1;
     double[] plain = scores(LearnerCatalog.create("adaboost", Map.of()).fit(TRAIN, null, 0), rare);
-    for (String learner : new String[] {"rusboost", "easy-ensemble", "balanced-bagging"}) {
+    for (String learner : new String[] {"rusboost", "smoteboost", "easy-ensemble", "balanced-bagging"}) {
       double[] s = scores(LearnerCatalog.create(learner, Map.of()).fit(TRAIN, null, 0), rare);
       assertThat(s[1]).as(learner + " rare recall").isGreaterThan(plain[1] + 0.2);
       assertThat(s[0]).as(learner + " balanced accuracy").isGreaterThan(plain[0]).isGreaterThan(0.8);

@@ -51,11 +51,25 @@ class LearnerContractTest {
     return names.stream();
   }
 
-  /** The defaults, with networks cut to a few epochs. */
+  /**
+   * The defaults, with networks cut to a few epochs and ensembles to a few members of shallow
+   * trees: a fully grown tree has pure leaves, whose shares no weight changes (weights then act
+   * only through the splits, as copies of the rows would), and many boosting rounds re-weight the
+   * rows whatever weights they start from.
+   */
   private static Map<String, String> quick(Learner l) {
     Map<String, String> p = new HashMap<>();
     if (l.paramNames().contains("epochs")) {
       p.put("epochs", "3");
+    }
+    if (l.paramNames().contains("max_depth")) {
+      p.put("max_depth", "2");
+    }
+    if (l.paramNames().contains("n_estimators")) {
+      p.put("n_estimators", "3");
+    }
+    if (l.paramNames().contains("boost_rounds")) {
+      p.put("boost_rounds", "2");
     }
     return p;
   }

@@ -73,7 +73,8 @@ public final class EnsembleLearners {
       List.of(new Param("n_estimators", "10", "bags"), new Param("estimator", "tree", "the learner of each bag, "
           + "with its defaults"), new Param("sampler", "RandomUnderSampler", "the resampler of each bag (imb "
           + "resample --list)"), strategy(), replacement(), new Param("bootstrap", "true", "each bag resamples "
-          + "a bootstrap sample of the rows (false: the rows themselves)")), CAN,
+          + "a bootstrap sample of the rows (false: the rows themselves)")),
+      Set.of(Capability.TABLE), // sample weights reach the bags' learner, which may or may not honour them
       p -> {
         String estimator = p.text("estimator", "tree");
         if (estimator.equalsIgnoreCase("balanced-bagging")) {

@@ -127,15 +127,30 @@ public final class XGBoostTrainer implements Trainer {
     DMatrix dval = null;
     try {
       dtrain = matrix(train, std, cw);
-      Map<String, DMatrix> watches = new LinkedHashMap<>();
       boolean stop = earlyStopping > 0 && validation != null && validation.rows() > 0;
       if (stop) {
         dval = matrix(validation, std, cw);
-        watches.put("validation", dval);
       }
-      Booster b = XGBoost.train(dtrain, params, rounds, watches, null, null, null, stop ? earlyStopping : 0);
-      String best = b.getAttr("best_iteration");
-      int kept = best == null ? b.getNumBoostedRound() : Integer.parseInt(best) + 1;
+      // the rounds one by one (XGBoost.train's own early stopping prints to the console)
+      Booster b = XGBoost.train(dtrain, params, 0, new HashMap<>(), null, null);
+      int kept = 0; // rounds the model keeps: all of them, or up to the best on the validation rows
+      double bestLoss = Double.POSITIVE_INFINITY;
+      float[] loss = new float[1];
+      for (int r = 0, since = 0; r < rounds && since < Math.max(1, earlyStopping); r++) {
+        b.update(dtrain, r);
+        if (!stop) {
+          kept = r + 1;
+          continue;
+        }
+        b.evalSet(new DMatrix[] {dval}, new String[] {"validation"}, r, loss);
+        if (loss[0] < bestLoss) { // strictly better, as XGBoost's early stopping
+          bestLoss = loss[0];
+          kept = r + 1;
+          since = 0;
+        } else {
+          since++;
+        }
+      }
       Map<String, Object> prov = new LinkedHashMap<>(given);
       prov.put("rounds_kept", kept);
       List<String> warnings = stop && kept >= rounds - Math.max(1, earlyStopping / 4) ? List.of(String.format(

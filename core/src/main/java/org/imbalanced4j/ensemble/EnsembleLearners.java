@@ -71,16 +71,16 @@ public final class EnsembleLearners {
           + "(a decision tree by default) fitted to it, probabilities averaged, as imbalanced-learn's "
           + "BalancedBaggingClassifier.",
       List.of(new Param("n_estimators", "10", "bags"), new Param("estimator", "tree", "the learner of each bag, "
-          + "with its defaults"), new Param("sampler", "RandomUnderSampler", "the resampler of each bag (imb "
+          + "as NAME or NAME(key=value, ...): tree(max_depth=4), mlp(loss=focal) for a deep ensemble"), new Param("sampler", "RandomUnderSampler", "the resampler of each bag (imb "
           + "resample --list)"), strategy(), replacement(), new Param("bootstrap", "true", "each bag resamples "
           + "a bootstrap sample of the rows (false: the rows themselves)")),
       Set.of(Capability.TABLE), // sample weights reach the bags' learner, which may or may not honour them
       p -> {
-        String estimator = p.text("estimator", "tree");
-        if (estimator.equalsIgnoreCase("balanced-bagging")) {
+        Map.Entry<String, Map<String, String>> estimator = spec(p.text("estimator", "tree"));
+        if (estimator.getKey().equalsIgnoreCase("balanced-bagging")) {
           throw new InvalidOptionException("balanced-bagging: estimator cannot be balanced-bagging itself");
         }
-        Trainer base = LearnerCatalog.create(estimator, Map.of());
+        Trainer base = LearnerCatalog.create(estimator.getKey(), estimator.getValue());
         String sampler = p.text("sampler", "RandomUnderSampler");
         Map<String, String> params = new LinkedHashMap<>();
         params.put("sampling_strategy", p.text("sampling_strategy", "auto"));
@@ -101,6 +101,30 @@ public final class EnsembleLearners {
         p.choice("algorithm", "SAMME.R", List.of("SAMME.R", "SAMME")).equals("SAMME.R"),
         new TreeParams(false, depth, 1, "all", false), under, p.bool("replacement", false), smote,
         new LinkedHashMap<>(p.given()));
+  }
+
+  /** {@code NAME} or {@code NAME(key=value, ...)}: a learner's name and parameters. */
+  static Map.Entry<String, Map<String, String>> spec(String text) {
+    String t = text.strip();
+    int open = t.indexOf('(');
+    if (open < 0) {
+      return Map.entry(t, Map.of());
+    }
+    if (!t.endsWith(")")) {
+      throw new InvalidOptionException("balanced-bagging: estimator must be NAME or NAME(key=value, ...), got '" + text
+          + "'");
+    }
+    Map<String, String> params = new LinkedHashMap<>();
+    String inner = t.substring(open + 1, t.length() - 1).strip();
+    for (String kv : inner.isEmpty() ? new String[0] : inner.split(",")) {
+      int eq = kv.indexOf('=');
+      if (eq <= 0) {
+        throw new InvalidOptionException("balanced-bagging: estimator must be NAME or NAME(key=value, ...), got '"
+            + text + "'");
+      }
+      params.put(kv.substring(0, eq).strip(), kv.substring(eq + 1).strip());
+    }
+    return Map.entry(t.substring(0, open).strip(), params);
   }
 
   private static Map<String, String> under(Params p) {

@@ -54,6 +54,13 @@ class EnsembleLearnersTest {
     assertThat(m).isInstanceOf(MeanModel.class);
     int rare = TRAIN.classCounts().counts()[0] < TRAIN.classCounts().counts()[1] ? 0 : 1;
     assertThat(scores(m, rare)[0]).isGreaterThan(0.8);
+    Model shallow = LearnerCatalog.create("balanced-bagging", Map.of("estimator", "tree(max_depth=1, criterion=entropy)",
+        "n_estimators", "2")).fit(TRAIN, null, 0);
+    for (Model member : ((MeanModel) shallow).members()) {
+      assertThat(((org.imbalanced4j.tree.ForestModel) member).trees().get(0).depth()).isEqualTo(1);
+    }
+    assertThatThrownBy(() -> LearnerCatalog.create("balanced-bagging", Map.of("estimator", "tree(max_depth)")))
+        .isInstanceOf(InvalidOptionException.class).hasMessageContaining("NAME(key=value, ...)");
     assertThatThrownBy(() -> LearnerCatalog.create("balanced-bagging", Map.of("estimator", "svm")))
         .isInstanceOf(InvalidOptionException.class).hasMessageStartingWith("balanced-bagging: unknown learner 'svm'");
     assertThatThrownBy(() -> LearnerCatalog.create("easy-ensemble", Map.of("algorithm", "SAMME.X")))

@@ -51,7 +51,7 @@ public final class LearnerSpeedBench {
     double[] t = new double[repeats];
     double auc = 0;
     double ba = 0;
-    for (int r = -1; r < repeats; r++) { // r = -1: warm-up; the figures are means over the seeds 0..repeats-1
+    for (int r = repeats > 1 ? -1 : 0; r < repeats; r++) { // r = -1: warm-up (for several runs); means over seeds
       long t0 = System.nanoTime();
       double a = detector ? detect(d, name, params, r) : learn(d, name, params, r);
       if (r >= 0) {

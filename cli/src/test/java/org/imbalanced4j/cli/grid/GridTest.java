@@ -106,9 +106,9 @@ class GridTest {
   }
 
   @Test
-  void autoPatienceIsTenEpochsAndAtLeastFiveHundredSteps() {
-    assertThat(org.imbalanced4j.djl.training.NetworkConfig.autoPatience(224, 128)).isEqualTo(250); // 2 steps an epoch
-    assertThat(org.imbalanced4j.djl.training.NetworkConfig.autoPatience(4000, 128)).isEqualTo(16); // 32 steps an epoch
-    assertThat(org.imbalanced4j.djl.training.NetworkConfig.autoPatience(1_000_000, 128)).isEqualTo(10);
+  void autoPatienceIsFiftyEpochsAndAtLeastTwoThousandSteps() {
+    assertThat(org.imbalanced4j.djl.training.NetworkConfig.autoPatience(224, 128)).isEqualTo(1000); // 2 steps an epoch
+    assertThat(org.imbalanced4j.djl.training.NetworkConfig.autoPatience(4000, 128)).isEqualTo(63); // 32 steps an epoch
+    assertThat(org.imbalanced4j.djl.training.NetworkConfig.autoPatience(1_000_000, 128)).isEqualTo(50);
   }
 }

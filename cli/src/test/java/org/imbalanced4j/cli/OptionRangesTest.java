@@ -61,7 +61,8 @@ class OptionRangesTest {
         "train", List.of(data.toString(), "--epochs", "2", "--batch-size", "32", "--out", dir.resolve("m").toString()),
         "evaluate", List.of(pred.toString()),
         "compare", List.of(data.toString(), "--grid", grid.toString(), "--folds", "2", "--no-race", "--out",
-            dir.resolve("c").toString()));
+            dir.resolve("c").toString()),
+        "detect", List.of(data.toString(), "--out", dir.resolve("d.csv").toString()));
     CommandLine imb = Imb.commandLine();
     int walked = 0;
     for (Map.Entry<String, CommandLine> sub : imb.getSubcommands().entrySet()) {

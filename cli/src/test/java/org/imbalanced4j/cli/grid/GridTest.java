@@ -42,10 +42,10 @@ class GridTest {
   }
 
   @Test
-  void theDefaultGridHasEighteenStrategiesForTwoClassesAndNoTunedThresholdForMore() {
-    assertThat(Grid.defaults(data("ionosphere"))).hasSize(18);
+  void theDefaultGridHasThirtyStrategiesForTwoClassesAndNoTunedThresholdForMore() {
+    assertThat(Grid.defaults(data("ionosphere"))).hasSize(30); // 3 samplers x 5 learners x 2 decisions
     List<Candidate> multi = Grid.defaults(data("glass"));
-    assertThat(multi).hasSize(9).noneMatch(Candidate::tunedThreshold);
+    assertThat(multi).hasSize(15).noneMatch(Candidate::tunedThreshold);
     assertThat(Grid.defaultText()).contains("samplers:").contains("# learners:");
   }
 

@@ -57,7 +57,7 @@ public final class RareAsAnomaly implements Trainer {
   static String contamination(Params p) {
     String c = p.text("contamination", "select").strip().toLowerCase(java.util.Locale.ROOT);
     if (!c.equals("select") && !c.equals("auto")) {
-      double v = p.real("contamination", 0.1, Double.MIN_VALUE, 0.5);
+      double v = p.real("contamination", 0.1);
       if (!(v > 0 && v <= 0.5)) {
         throw new InvalidOptionException(p.owner() + ": contamination must be select, auto or in (0, 0.5], got " + c);
       }

@@ -99,8 +99,7 @@ public final class EnsembleLearners {
     int depth = p.positive("max_depth", 1);
     return new Boosting(name, p.positive(roundsKey, 50), p.real("learning_rate", 1.0, Double.MIN_VALUE, 1e6),
         p.choice("algorithm", "SAMME.R", List.of("SAMME.R", "SAMME")).equals("SAMME.R"),
-        new TreeParams(false, depth, 1, "all", false), under, p.bool("replacement", false), smote,
-        new LinkedHashMap<>(p.given()));
+        new TreeParams(false, depth, 1, "all", false), under, p.bool("replacement", false), smote, p.given());
   }
 
   /** {@code NAME} or {@code NAME(key=value, ...)}: a learner's name and parameters. */

@@ -50,7 +50,7 @@ public final class Boosting implements Trainer {
   private final SamplingStrategy underSample;
   private final boolean replacement;
   private final int smoteNeighbors;
-  private final Map<String, Object> described;
+  private final Map<String, String> given;
 
   /**
    * @param real SAMME.R (true) or SAMME
@@ -58,7 +58,7 @@ public final class Boosting implements Trainer {
    * @param smoteNeighbors SMOTE's k of each round (SMOTEBoost), or 0
    */
   public Boosting(String name, int rounds, double rate, boolean real, TreeParams tree, SamplingStrategy underSample,
-      boolean replacement, int smoteNeighbors, Map<String, Object> described) {
+      boolean replacement, int smoteNeighbors, Map<String, String> given) {
     if (rounds < 1 || !(rate > 0)) {
       throw new IllegalArgumentException("boosting needs at least one round and a positive rate");
     }
@@ -70,14 +70,12 @@ public final class Boosting implements Trainer {
     this.underSample = underSample;
     this.replacement = replacement;
     this.smoteNeighbors = smoteNeighbors;
-    this.described = Map.copyOf(described);
+    this.given = new java.util.TreeMap<>(given);
   }
 
   @Override
   public String describe() {
-    return org.imbalanced4j.catalog.Params.label(name, new java.util.TreeMap<>(
-        described.entrySet().stream().collect(java.util.stream.Collectors.toMap(Map.Entry::getKey,
-            e -> String.valueOf(e.getValue())))));
+    return org.imbalanced4j.catalog.Params.label(name, given);
   }
 
   @Override
@@ -189,7 +187,7 @@ public final class Boosting implements Trainer {
     }
     double[] a = alphas.stream().mapToDouble(Double::doubleValue).toArray();
     return new ForestModel(train.schema(), std, trees, real ? ForestModel.Combine.SAMME_R : ForestModel.Combine.SAMME,
-        real ? null : a, new Provenance(describe(), new java.util.LinkedHashMap<>(described), seed, n + " rows"));
+        real ? null : a, new Provenance(describe(), new java.util.LinkedHashMap<>(given), seed, n + " rows"));
   }
 
   /** One SMOTEBoost round's tree: the real rows with their weights and SMOTE's synthetic rows. */

@@ -47,17 +47,17 @@ public final class Forest implements Trainer {
   private final String classWeight;
   private final org.imbalanced4j.sampling.SamplingStrategy strategy;
   private final boolean replacement;
-  private final Map<String, Object> described;
+  private final Map<String, String> given;
 
   /**
    * @param name the learner's name, for reports
    * @param classWeight {@code none}, {@code balanced} or {@code balanced_subsample}
    * @param strategy the under-sampling target of balanced draws
    * @param replacement whether balanced draws under-sample with replacement
-   * @param described the parameters as given, for reports and provenance
+   * @param given the parameters as given, for reports and provenance
    */
   public Forest(String name, int trees, TreeParams tree, Draw draw, String classWeight,
-      org.imbalanced4j.sampling.SamplingStrategy strategy, boolean replacement, Map<String, Object> described) {
+      org.imbalanced4j.sampling.SamplingStrategy strategy, boolean replacement, Map<String, String> given) {
     if (trees < 1) {
       throw new IllegalArgumentException("n_estimators must be at least 1");
     }
@@ -68,18 +68,12 @@ public final class Forest implements Trainer {
     this.classWeight = classWeight;
     this.strategy = strategy;
     this.replacement = replacement;
-    this.described = Map.copyOf(described);
+    this.given = new java.util.TreeMap<>(given);
   }
 
   @Override
   public String describe() {
-    StringBuilder s = new StringBuilder(name).append('(');
-    String sep = "";
-    for (Map.Entry<String, Object> e : new java.util.TreeMap<>(described).entrySet()) {
-      s.append(sep).append(e.getKey()).append('=').append(e.getValue());
-      sep = ", ";
-    }
-    return s.append(')').toString();
+    return org.imbalanced4j.catalog.Params.label(name, given);
   }
 
   @Override
@@ -122,7 +116,7 @@ public final class Forest implements Trainer {
       }
       grown[t] = new TreeGrower(bins, y, k, tree).grow(rows, w, rng);
     });
-    Map<String, Object> params = new LinkedHashMap<>(described);
+    Map<String, Object> params = new LinkedHashMap<>(given);
     return new ForestModel(train.schema(), std, List.of(grown), ForestModel.Combine.MEAN, null, new Provenance(describe(), params, seed,
         n + " rows"));
   }

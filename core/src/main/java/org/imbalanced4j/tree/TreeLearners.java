@@ -1,9 +1,7 @@
 package org.imbalanced4j.tree;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.imbalanced4j.catalog.Param;
 import org.imbalanced4j.catalog.Params;
@@ -27,7 +25,7 @@ public final class TreeLearners {
       "one CART decision tree (Gini or entropy splits on binned columns), as scikit-learn's DecisionTreeClassifier.",
       concat(TreeParams.params("all"), List.of(classWeight(false))), CAN,
       p -> new Forest("tree", 1, TreeParams.parse(p, "all", false), Forest.Draw.ALL, p.choice("class_weight",
-          "none", List.of("none", "balanced")), null, false, given(p)), ForestModel.FORMAT);
+          "none", List.of("none", "balanced")), null, false, p.given()), ForestModel.FORMAT);
 
   /** Breiman's random forest. */
   public static final Learner FOREST = new Learner("forest",
@@ -35,7 +33,7 @@ public final class TreeLearners {
           + "scikit-learn's RandomForestClassifier.",
       concat(List.of(trees()), TreeParams.params("sqrt"), List.of(bootstrap(true), classWeight(true))), CAN,
       p -> new Forest("forest", p.positive("n_estimators", 100), TreeParams.parse(p, "sqrt", false),
-          p.bool("bootstrap", true) ? Forest.Draw.BOOTSTRAP : Forest.Draw.ALL, weights(p), null, false, given(p)),
+          p.bool("bootstrap", true) ? Forest.Draw.BOOTSTRAP : Forest.Draw.ALL, weights(p), null, false, p.given()),
       null);
 
   /** Extremely randomised trees. */
@@ -44,7 +42,7 @@ public final class TreeLearners {
           + "ExtraTreesClassifier.",
       concat(List.of(trees()), TreeParams.params("sqrt"), List.of(bootstrap(false), classWeight(true))), CAN,
       p -> new Forest("extra-trees", p.positive("n_estimators", 100), TreeParams.parse(p, "sqrt", true),
-          p.bool("bootstrap", false) ? Forest.Draw.BOOTSTRAP : Forest.Draw.ALL, weights(p), null, false, given(p)),
+          p.bool("bootstrap", false) ? Forest.Draw.BOOTSTRAP : Forest.Draw.ALL, weights(p), null, false, p.given()),
       null);
 
   /** Chen, Liaw and Breiman's balanced random forest. */
@@ -56,7 +54,7 @@ public final class TreeLearners {
           "false", "under-sample with replacement"), classWeight(true))), CAN,
       p -> new Forest("balanced-forest", p.positive("n_estimators", 100), TreeParams.parse(p, "sqrt", false),
           p.bool("bootstrap", true) ? Forest.Draw.BALANCED_BOOTSTRAP : Forest.Draw.BALANCED, weights(p),
-          SamplingStrategy.parse(p.text("sampling_strategy", "auto")), p.bool("replacement", false), given(p)),
+          SamplingStrategy.parse(p.text("sampling_strategy", "auto")), p.bool("replacement", false), p.given()),
       null);
 
   /** All of them, in catalogue order. */
@@ -77,11 +75,6 @@ public final class TreeLearners {
 
   private static String weights(Params p) {
     return p.choice("class_weight", "none", List.of("none", "balanced", "balanced_subsample"));
-  }
-
-  /** The parameters as given, for reports. */
-  private static Map<String, Object> given(Params p) {
-    return new LinkedHashMap<>(p.given());
   }
 
   @SafeVarargs

@@ -102,7 +102,7 @@ class CompareCommandTest {
     assertThat(bad.exit()).isEqualTo(2);
     assertThat(bad.err().strip()).isEqualTo("imb: " + grid + ": unknown learner 'svm'; valid: logistic, knn, tree, forest, extra-trees, "
         + "balanced-forest, balanced-bagging, easy-ensemble, rusboost, smoteboost, adaboost, iforest, ocsvm, mlp, "
-        + "attention, cnn, resnet32, bbn, xgboost");
+        + "attention, cnn, resnet32, bbn, autoencoder, deep-svdd, xgboost");
   }
 
   @Test

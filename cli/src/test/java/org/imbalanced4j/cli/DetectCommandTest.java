@@ -57,6 +57,23 @@ class DetectCommandTest {
   }
 
   @Test
+  void theNetworksOfTheDjlModuleDetectToo() throws IOException {
+    for (String method : List.of("autoencoder", "deep-svdd")) {
+      Path out = dir.resolve(method + ".csv");
+      CliRun r = CliRun.of("detect", "builtin:ionosphere", "--target", "class", "--method", method, "--param",
+          "epochs=20", "--seed", "2", "--out", out.toString());
+      assertThat(r.exit()).as(r.err()).isZero();
+      List<String> lines = Files.readAllLines(out);
+      assertThat(lines).hasSize(352);
+      long flagged = lines.stream().skip(1).filter(l -> l.endsWith(",1")).count();
+      assertThat(flagged).as("auto: above the 90th percentile of the scores").isBetween(33L, 36L);
+      double auc = Double.parseDouble(r.out().lines().filter(l -> l.contains("roc_auc_score")).findFirst()
+          .orElseThrow().strip().split("\\s+")[1]);
+      assertThat(auc).as(method).isGreaterThan(0.7);
+    }
+  }
+
+  @Test
   void badInputIsOneLineAndANonZeroExit() throws IOException {
     Path one = dir.resolve("one.csv");
     Files.writeString(one, "a,b,class\n1,2,x\n2,3,x\n3,1,x\n");
@@ -66,7 +83,7 @@ class DetectCommandTest {
         "--contamination", "0.6", "--out", dir.resolve("o.csv").toString());
     check(2, "imb: --contamination must be auto or a share in (0, 0.5], got '0'", "detect", "builtin:ionosphere",
         "--contamination", "0", "--out", dir.resolve("o.csv").toString());
-    check(2, "imb: unknown --method 'lof'; valid: iforest, ocsvm", "detect", "builtin:ionosphere", "--method", "lof",
+    check(2, "imb: unknown --method 'lof'; valid: iforest, ocsvm, autoencoder, deep-svdd", "detect", "builtin:ionosphere", "--method", "lof",
         "--out", dir.resolve("o.csv").toString());
     check(2, "imb: iforest has no parameter 'depth'", "detect", "builtin:ionosphere", "--param", "depth=3",
         "--out", dir.resolve("o.csv").toString());

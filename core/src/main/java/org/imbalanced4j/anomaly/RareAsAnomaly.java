@@ -39,18 +39,16 @@ public final class RareAsAnomaly implements Trainer {
     this.given = Map.copyOf(given);
   }
 
-  /** The grid learners {@code iforest} and {@code ocsvm}. */
-  public static final List<Learner> LEARNERS = Detectors.NAMES.stream().map(RareAsAnomaly::learner).toList();
-
-  private static Learner learner(String name) {
-    List<Param> ps = new java.util.ArrayList<>(Detectors.params(name));
+  /** The grid learner of a detector (core's {@code iforest} and {@code ocsvm}, djl's {@code autoencoder}, ...). */
+  public static Learner learner(DetectorKind kind) {
+    String name = kind.name();
+    List<Param> ps = new java.util.ArrayList<>(kind.params());
     ps.add(new Param("contamination", "select", "where the score is cut: select (the threshold that best separates "
         + "the majority from the rest on the training rows) | auto (the detector's own rule) | a share in (0, 0.5] of "
         + "the majority's rows above the cut"));
-    return new Learner(name, (name.equals("iforest") ? "Isolation Forest" : "one-class SVM (LIBSVM)")
-        + " fitted on the majority class only: the rarer classes scored as anomalies.", ps,
+    return new Learner(name, kind.description() + " fitted on the majority class only: the rarer classes scored as anomalies.", ps,
         Set.of(Capability.TABLE, Capability.ONE_CLASS),
-        p -> new RareAsAnomaly(name, Detectors.create(name, p), contamination(p), p.given()), AnomalyModel.FORMAT);
+        p -> new RareAsAnomaly(name, kind.factory().create(p), contamination(p), p.given()), AnomalyModel.FORMAT);
   }
 
   /** {@code select}, {@code auto} or a share in (0, 0.5], checked. */

@@ -13,12 +13,17 @@ public final class CoreLearners implements LearnerProvider {
     List<Learner> all = new java.util.ArrayList<>(List.of(LogisticRegression.LEARNER, KNeighbors.LEARNER));
     all.addAll(org.imbalanced4j.tree.TreeLearners.ALL);
     all.addAll(org.imbalanced4j.ensemble.EnsembleLearners.ALL);
-    all.addAll(org.imbalanced4j.anomaly.RareAsAnomaly.LEARNERS);
+    org.imbalanced4j.anomaly.Detectors.BUILT_IN.forEach(k -> all.add(org.imbalanced4j.anomaly.RareAsAnomaly.learner(k)));
     return all;
   }
 
   @Override
   public List<ModelFormat> formats() {
     return List.of(MeanModel.FORMAT);
+  }
+
+  @Override
+  public List<org.imbalanced4j.anomaly.DetectorKind> detectors() {
+    return org.imbalanced4j.anomaly.Detectors.BUILT_IN;
   }
 }

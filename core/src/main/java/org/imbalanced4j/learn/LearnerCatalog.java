@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
 import org.imbalanced4j.InvalidOptionException;
+import org.imbalanced4j.anomaly.DetectorKind;
 import org.imbalanced4j.model.Trainer;
 import org.imbalanced4j.model.io.ModelFormat;
 
@@ -22,7 +23,7 @@ public final class LearnerCatalog {
 
   private LearnerCatalog() {}
 
-  private record Registry(List<Learner> learners, Map<String, ModelFormat> formats) {}
+  private record Registry(List<Learner> learners, Map<String, ModelFormat> formats, List<DetectorKind> detectors) {}
 
   private static Registry registry() {
     Registry r = registry;
@@ -31,6 +32,7 @@ public final class LearnerCatalog {
         if (registry == null) {
           List<Learner> learners = new ArrayList<>();
           Map<String, ModelFormat> formats = new LinkedHashMap<>();
+          List<DetectorKind> detectors = new ArrayList<>();
           for (LearnerProvider p : ServiceLoader.load(LearnerProvider.class, LearnerCatalog.class.getClassLoader())) {
             for (Learner l : p.learners()) {
               if (learners.stream().anyMatch(o -> o.name().equalsIgnoreCase(l.name()))) {
@@ -42,8 +44,14 @@ public final class LearnerCatalog {
               }
             }
             p.formats().forEach(f -> formats.putIfAbsent(f.kind(), f));
+            for (DetectorKind d : p.detectors()) {
+              if (detectors.stream().anyMatch(o -> o.name().equals(d.name()))) {
+                throw new IllegalStateException("two detectors are named " + d.name());
+              }
+              detectors.add(d);
+            }
           }
-          registry = new Registry(List.copyOf(learners), Map.copyOf(formats));
+          registry = new Registry(List.copyOf(learners), Map.copyOf(formats), List.copyOf(detectors));
         }
         r = registry;
       }
@@ -83,6 +91,11 @@ public final class LearnerCatalog {
       throw new InvalidOptionException(l.name() + " learns from " + (data.isImages() ? "tables, not images" : "images, not tables")
           + "; learners for " + (data.isImages() ? "images" : "tables") + ": " + String.join(", ", can));
     }
+  }
+
+  /** Every registered anomaly detector, in the order their modules list them. */
+  public static List<DetectorKind> detectors() {
+    return registry().detectors();
   }
 
   /** The reader of models of a kind. */

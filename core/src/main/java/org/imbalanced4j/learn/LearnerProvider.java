@@ -16,4 +16,12 @@ public interface LearnerProvider {
   default List<ModelFormat> formats() {
     return List.of();
   }
+
+  /**
+   * The module's anomaly detectors, for {@code imb detect --method}; a module that offers one as a
+   * grid learner also lists {@link org.imbalanced4j.anomaly.RareAsAnomaly#learner} of it.
+   */
+  default List<org.imbalanced4j.anomaly.DetectorKind> detectors() {
+    return List.of();
+  }
 }

@@ -66,17 +66,20 @@ public final class DetectCommand implements Callable<Integer> {
   @Mixin SeedOption seed;
 
   @Option(names = "--method", paramLabel = "NAME", defaultValue = "iforest",
-      description = "iforest (Isolation Forest) or ocsvm (one-class SVM). Default: ${DEFAULT-VALUE}.")
+      description = "iforest (Isolation Forest), ocsvm (one-class SVM), autoencoder (reconstruction error) or "
+          + "deep-svdd (distance to the centre of a learned representation). Default: ${DEFAULT-VALUE}.")
   String method;
 
   @Option(names = "--contamination", paramLabel = "C", defaultValue = "auto",
       description = "Where rows become anomalies: auto (the detector's own rule: Isolation Forest's score 0.5, "
-          + "the SVM's boundary) or the share in (0, 0.5] of rows to call anomalies. Default: ${DEFAULT-VALUE}.")
+          + "the SVM's boundary, the networks' 90th percentile of the scores) or the share in (0, 0.5] of rows to call "
+          + "anomalies. Default: ${DEFAULT-VALUE}.")
   String contamination;
 
   @Option(names = "--param", paramLabel = "KEY=VALUE",
       description = "A detector parameter (repeatable); iforest: n_estimators, max_samples; ocsvm: nu, kernel, "
-          + "gamma, tol.")
+          + "gamma, tol; autoencoder and deep-svdd: hidden, epochs, patience, "
+          + "batch_size, lr, weight_decay.")
   Map<String, String> params = new LinkedHashMap<>();
 
   @Option(names = {"-o", "--out"}, paramLabel = "SCORES.csv", required = true,
@@ -86,8 +89,8 @@ public final class DetectCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     String name = method.strip().toLowerCase(Locale.ROOT);
-    if (!Detectors.NAMES.contains(name)) {
-      throw InvalidOptionException.unknown("--method", method, Detectors.NAMES);
+    if (!Detectors.names().contains(name)) {
+      throw InvalidOptionException.unknown("--method", method, Detectors.names());
     }
     double share = share();
     List<String> valid = Detectors.params(name).stream().map(Param::name).toList();

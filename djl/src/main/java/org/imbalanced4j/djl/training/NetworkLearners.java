@@ -14,7 +14,7 @@ public final class NetworkLearners implements LearnerProvider {
 
   @Override
   public List<Learner> learners() {
-    return List.of(
+    List<Learner> all = new java.util.ArrayList<>(List.of(
         new Learner("mlp", "Multilayer perceptron (batch norm, ReLU, dropout), trained until a stratified fifth of "
             + "the training rows, held out before resampling, says stop; the best epoch is kept.",
             NetworkConfig.PARAMS, CAN, p -> trainer("mlp", p), NeuralModel.FORMAT),
@@ -29,7 +29,14 @@ public final class NetworkLearners implements LearnerProvider {
         new Learner("bbn", "BBN, the bilateral-branch network of Zhou et al. 2020 on ResNet-32: shared layers, a "
             + "conventional branch and a re-balancing branch fed by a reversed sampler, mixed by the cumulative-learning "
             + "weight 1 - (epoch / epochs)^2; trained as mlp.",
-            NetworkConfig.IMAGE_PARAMS, IMAGES, p -> trainer("bbn", p), NeuralModel.FORMAT));
+            NetworkConfig.IMAGE_PARAMS, IMAGES, p -> trainer("bbn", p), NeuralModel.FORMAT)));
+    detectors().forEach(k -> all.add(org.imbalanced4j.anomaly.RareAsAnomaly.learner(k)));
+    return all;
+  }
+
+  @Override
+  public List<org.imbalanced4j.anomaly.DetectorKind> detectors() {
+    return org.imbalanced4j.djl.anomaly.DeepDetectors.ALL;
   }
 
   private static NeuralTrainer trainer(String type, Params p) {

@@ -22,7 +22,10 @@ import org.imbalanced4j.sampling.under.RandomUnderSampler;
  * class to the majority's count), each weighted as the mean weight of its class's rows that round;
  * the error and the weight update are taken on the real rows only.
  *
- * <p>Row weights start at {@code 1/n}. Round t fits a tree to the weighted rows (RUSBoost: to a
+ * <p>Row weights start at {@code 1/n}. Each round first raises every weight that did not start at 0
+ * to at least 2.2e-16, as scikit-learn 1.2 does (its issue 20320): without that floor SAMME.R's
+ * updates of leaves that a small under-sample makes pure ({@code exp(+-18)} a round) drive the rare
+ * rows' weights to nothing, and RUSBoost's later rounds stop seeing them. Round t fits a tree to the weighted rows (RUSBoost: to a
  * random under-sample of them, with their weights), and with its leaf distributions {@code v(x)}
  * on every training row and its weighted error {@code e = sum_i w_i [argmax v(x_i) != y_i] / sum_i
  * w_i}:
@@ -96,6 +99,10 @@ public final class Boosting implements Trainer {
       w[i] = train.hasWeights() ? train.weight(i) : 1;
       sum += w[i];
     }
+    boolean[] zero = new boolean[n];
+    for (int i = 0; i < n; i++) {
+      zero[i] = w[i] == 0;
+    }
     for (int i = 0; i < n; i++) {
       w[i] /= sum;
     }
@@ -108,6 +115,9 @@ public final class Boosting implements Trainer {
     TreeGrower grower = new TreeGrower(bins, y, k, tree);
     double[] v = new double[k];
     for (int t = 0; t < rounds; t++) {
+      for (int i = 0; i < n; i++) {
+        w[i] = zero[i] ? 0 : Math.max(w[i], EPS);
+      }
       long roundSeed = org.imbalanced4j.random.Seeds.mix(seed, t);
       int[] rows = underSample == null ? positive(all, w)
           : positive(RandomUnderSampler.builder().optSamplingStrategy(underSample).optReplacement(replacement)

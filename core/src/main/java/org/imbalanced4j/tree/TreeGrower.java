@@ -36,6 +36,9 @@ final class TreeGrower {
   // the tree under construction
   private int size;
   private int[] feature = new int[64];
+  /** scikit-learn's {@code EPSILON}: {@code np.finfo(np.double).eps}. */
+  private static final double EPSILON = Math.ulp(1.0);
+  private static final double LN2 = Math.log(2);
   private float[] threshold = new float[64];
   private int[] left = new int[64];
   private int[] right = new int[64];
@@ -90,7 +93,7 @@ final class TreeGrower {
       feature[node] = -1;
       int n = end - start;
       if ((params.maxDepth() > 0 && depth >= params.maxDepth()) || n < 2 * params.minSamplesLeaf() || n < 2
-          || impurity(total, w) <= 1e-12) {
+          || impurity(total, w) <= EPSILON) {
         continue;
       }
       int split = findSplit(rows, start, end, weight, total, w, features, rng, best);
@@ -256,12 +259,25 @@ final class TreeGrower {
     return sl / wl + sr / wr;
   }
 
+  /**
+   * The node's impurity as scikit-learn's criteria compute it: Gini {@code 1 - sum_c t_c^2 / w^2},
+   * entropy {@code -sum_c p_c log2 p_c}. A node at or below {@link #EPSILON} is a leaf, as there: a
+   * boosting round whose rare rows weigh 1e-13 of the node still splits them off.
+   */
   private double impurity(double[] total, double w) {
-    double g = 1;
-    for (double t : total) {
-      g -= (t / w) * (t / w);
+    if (params.entropy()) {
+      double e = 0;
+      for (double t : total) {
+        double p = t / w;
+        e -= p > 0 ? p * Math.log(p) / LN2 : 0;
+      }
+      return e;
     }
-    return g;
+    double sq = 0;
+    for (double t : total) {
+      sq += t * t;
+    }
+    return 1 - sq / (w * w);
   }
 
   /** Moves rows with code &lt;= b in column f before the others; returns where the others start. */

@@ -4,9 +4,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.stream.IntStream;
-import libsvm.svm;
-import libsvm.svm_model;
-import libsvm.svm_parameter;
+import libsvm.DenseOneClass;
 import org.imbalanced4j.svm.LibSvm;
 
 /**
@@ -16,7 +14,8 @@ import org.imbalanced4j.svm.LibSvm;
  * rows outside the support, the kernel is RBF with {@code gamma} ({@code scale}: {@code 1 / (width
  * var(X))}) or linear. Its decision function is {@code f(x) = sum_i alpha_i K(x_i, x) - rho}
  * (scikit-learn's {@code decision_function}); the anomaly score is {@code -f(x)}, above 0 outside the
- * estimated support.
+ * estimated support. LIBSVM's solver runs on kernel columns computed on all cores ({@link
+ * DenseOneClass}); the solution is the one {@code svm_train} finds.
  */
 public final class OneClassSvm implements Detector {
   private final double nu;
@@ -45,32 +44,72 @@ public final class OneClassSvm implements Detector {
 
   @Override
   public Fitted fit(float[] x, int rows, int width, long seed) {
-    svm_parameter p = LibSvm.rbf(svm_parameter.ONE_CLASS, Double.isNaN(gamma) ? LibSvm.scaleGamma(x, rows, width) : gamma);
-    p.nu = nu;
-    p.eps = tol;
-    if (linear) {
-      p.kernel_type = svm_parameter.LINEAR;
+    double g = linear ? 0 : Double.isNaN(gamma) ? LibSvm.scaleGamma(x, rows, width) : gamma;
+    DenseOneClass.Solution s = DenseOneClass.solve(x, rows, width, linear, g, nu, tol, LibSvm.CACHE_MB);
+    int l = 0;
+    for (double a : s.alpha()) {
+      l += a != 0 ? 1 : 0;
     }
-    return new Model(svm.svm_train(LibSvm.problem(x, rows, width, null), p), width);
+    float[] sv = new float[l * width];
+    double[] coef = new double[l];
+    for (int i = 0, j = 0; i < rows; i++) {
+      if (s.alpha()[i] != 0) {
+        System.arraycopy(x, i * width, sv, j * width, width);
+        coef[j++] = s.alpha()[i];
+      }
+    }
+    return new Model(sv, coef, s.rho(), linear, g, width);
   }
 
-  /** A fitted one-class SVM. */
+  /**
+   * A fitted one-class SVM: its support vectors (dense), their coefficients, {@code rho} and the
+   * kernel, scored on all cores with LIBSVM's {@code k_function} (RBF: {@code exp(-gamma sum_k (x_k
+   * - s_k)^2)}, summed in column order, then over the support vectors in order).
+   */
   static final class Model implements Fitted {
-    private final svm_model model;
+    private static final int RBF = 2;
+    private static final int LINEAR = 0;
+    private final float[] sv;
+    private final double[] coef;
+    private final double rho;
+    private final boolean linear;
+    private final double gamma;
     private final int width;
 
-    Model(svm_model model, int width) {
-      this.model = model;
+    Model(float[] sv, double[] coef, double rho, boolean linear, double gamma, int width) {
+      this.sv = sv;
+      this.coef = coef;
+      this.rho = rho;
+      this.linear = linear;
+      this.gamma = gamma;
       this.width = width;
     }
 
     /** {@code f(x)} of each row: scikit-learn's {@code decision_function}. */
     double[] decision(float[] x, int rows) {
       double[] out = new double[rows];
-      IntStream.range(0, rows).parallel().forEach(i -> {
-        double[] v = new double[1];
-        svm.svm_predict_values(model, LibSvm.row(x, i * width, width), v);
-        out[i] = v[0];
+      IntStream.range(0, (rows + 63) / 64).parallel().forEach(b -> {
+        for (int i = b * 64, end = Math.min(rows, (b + 1) * 64); i < end; i++) {
+          int o = i * width;
+          double sum = 0;
+          for (int s = 0; s < coef.length; s++) {
+            int q = s * width;
+            double k = 0;
+            if (linear) {
+              for (int c = 0; c < width; c++) {
+                k += (double) x[o + c] * sv[q + c];
+              }
+            } else {
+              for (int c = 0; c < width; c++) {
+                double d = (double) x[o + c] - sv[q + c];
+                k += d * d;
+              }
+              k = Math.exp(-gamma * k);
+            }
+            sum += coef[s] * k;
+          }
+          out[i] = sum - rho;
+        }
       });
       return out;
     }
@@ -94,18 +133,18 @@ public final class OneClassSvm implements Detector {
       return "ocsvm";
     }
 
-    /** The support vectors, their coefficients, rho and the kernel: what {@code f(x)} needs. */
+    /** The support vectors, their coefficients, rho and the kernel (LIBSVM's kernel codes): what {@code f(x)} needs. */
     @Override
     public void write(DataOutputStream out) throws IOException {
       out.writeInt(width);
-      out.writeInt(model.param.kernel_type);
-      out.writeDouble(model.param.gamma);
-      out.writeDouble(model.rho[0]);
-      out.writeInt(model.l);
-      for (int i = 0; i < model.l; i++) {
-        out.writeDouble(model.sv_coef[0][i]);
-        for (libsvm.svm_node node : model.SV[i]) {
-          out.writeDouble(node.value);
+      out.writeInt(linear ? LINEAR : RBF);
+      out.writeDouble(gamma);
+      out.writeDouble(rho);
+      out.writeInt(coef.length);
+      for (int i = 0; i < coef.length; i++) {
+        out.writeDouble(coef[i]);
+        for (int j = 0; j < width; j++) {
+          out.writeDouble(sv[i * width + j]);
         }
       }
     }
@@ -116,27 +155,19 @@ public final class OneClassSvm implements Detector {
       double gamma = in.readDouble();
       double rho = in.readDouble();
       int l = in.readInt();
-      if (w != width || l < 0 || l > 1 << 26 || (kernel != svm_parameter.RBF && kernel != svm_parameter.LINEAR)) {
+      if (w != width || l < 0 || (long) l * (width + 1) * 8 > in.available() || (kernel != RBF && kernel != LINEAR)) {
         throw new IOException("a one-class SVM of " + l + " support vectors on " + w + " inputs (expected " + width
             + ")");
       }
-      svm_model m = new svm_model();
-      m.param = LibSvm.rbf(svm_parameter.ONE_CLASS, gamma);
-      m.param.kernel_type = kernel;
-      m.nr_class = 2;
-      m.l = l;
-      m.rho = new double[] {rho};
-      m.sv_coef = new double[1][l];
-      m.SV = new libsvm.svm_node[l][];
-      float[] row = new float[width];
+      float[] sv = new float[l * width];
+      double[] coef = new double[l];
       for (int i = 0; i < l; i++) {
-        m.sv_coef[0][i] = in.readDouble();
+        coef[i] = in.readDouble();
         for (int j = 0; j < width; j++) {
-          row[j] = (float) in.readDouble();
+          sv[i * width + j] = (float) in.readDouble();
         }
-        m.SV[i] = LibSvm.row(row, 0, width);
       }
-      return new Model(m, width);
+      return new Model(sv, coef, rho, kernel == LINEAR, gamma, width);
     }
   }
 }

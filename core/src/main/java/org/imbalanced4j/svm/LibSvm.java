@@ -17,6 +17,9 @@ public final class LibSvm {
 
   private LibSvm() {}
 
+  /** scikit-learn's kernel cache, megabytes. */
+  public static final double CACHE_MB = 200;
+
   /** A problem of {@code rows} rows of {@code width} values (every value a node, zeros too, as scikit-learn's dense LIBSVM). */
   public static svm_problem problem(float[] x, int rows, int width, double[] y) {
     svm_problem p = new svm_problem();
@@ -64,7 +67,7 @@ public final class LibSvm {
     p.C = 1;
     p.nu = 0.5;
     p.eps = 1e-3;
-    p.cache_size = 200;
+    p.cache_size = CACHE_MB;
     p.shrinking = 1;
     p.probability = 0;
     p.nr_weight = 0;

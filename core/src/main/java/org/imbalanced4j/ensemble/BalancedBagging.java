@@ -26,8 +26,11 @@ import org.imbalanced4j.sampling.Sampler;
  * as imbalanced-learn's {@code BalancedBaggingClassifier(bootstrap=True)} (a bag of scikit-learn's
  * {@code BaggingClassifier} holding a sampler-then-learner pipeline).
  *
- * <p>Member {@code b} uses seed {@link #memberSeed}{@code (seed, b)} for its draw and its fit; member
- * 0 has the fit's own seed. Members fit on all cores when the base trainer allows it ({@link
+ * <p>Member {@code b} uses seed {@link #memberSeed}{@code (seed, b)} for its resampler and its fit
+ * (member 0 has the fit's own seed) and a seed derived from it for its bootstrap: a bootstrap and an
+ * under-sampler drawing from one Mersenne Twister stream pick correlated rows (the same 32-bit
+ * draws choose a bag's rows and which of them the sampler keeps), which left lending_club's
+ * balanced bagging 0.013 below imbalanced-learn's over 6 seeds. Members fit on all cores when the base trainer allows it ({@link
  * Trainer#concurrentFits}), with the same result as one by one. Validation rows, when the base
  * learner uses them, are the same real rows for every member.
  */
@@ -86,7 +89,8 @@ public final class BalancedBagging implements Trainer {
     java.util.stream.IntStream range = java.util.stream.IntStream.range(0, members);
     (base.concurrentFits() ? range.parallel() : range).forEach(b -> {
       long s = memberSeed(seed, b);
-      Dataset bag = bootstrap ? train.subset(draw(train.rows(), s)).compact() : train;
+      Dataset bag = bootstrap ? train.subset(draw(train.rows(), org.imbalanced4j.random.Seeds.mix(s, 1) & 0xffffffffL))
+          .compact() : train;
       member[b] = base.fit(sampler.apply(s).fitResample(bag).data(), validation, s);
     });
     List<Model> fitted = List.of(member);

@@ -52,7 +52,8 @@ import picocli.CommandLine.Spec;
     footer = {"", "Examples:",
         "  imb train data.csv --target Class --loss focal --class-weight balanced --out model/",
         "  imb train data.csv --loss ldam-drw --sampler class-balanced --epochs 40 --out model/",
-        "  imb train data.csv --model logistic --class-weight balanced --param C=0.5 --out model/"})
+        "  imb train data.csv --model logistic --class-weight balanced --param C=0.5 --out model/",
+        "  imb train images/ --pretrained model/ --decouple tau --out model-tau/"})
 public final class TrainCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -156,6 +157,16 @@ public final class TrainCommand implements Callable<Integer> {
           + "(default: none).")
   String attention;
 
+  @Option(names = "--pretrained", paramLabel = "MODEL_DIR",
+      description = "A trained network's model directory, for --decouple.")
+  Path pretrained;
+
+  @Option(names = "--decouple", paramLabel = "tau",
+      description = "Re-balance the classifier head of the --pretrained network instead of training (Kang et al. "
+          + "2020): tau (tau-normalisation: each class's weights divided by their norm to the tau, tau in 0..2 chosen "
+          + "on FILE's rows, which should be rows the network did not train on, best class-balanced).")
+  String decouple;
+
   @Option(names = "--param", paramLabel = "NAME=VALUE",
       description = "A parameter of the learner that has no option of its own, such as C=2 for logistic or "
           + "n_neighbors=7 for knn (repeatable; imb compare --list-learners lists them).")
@@ -229,6 +240,13 @@ public final class TrainCommand implements Callable<Integer> {
     Check.range("--time-limit", timeLimit, 0, 1e7);
     for (int h : hidden) {
       Check.range("--hidden", h, 1, 1 << 16);
+    }
+    if (decouple != null || pretrained != null) {
+      if (decouple == null) {
+        throw new InvalidOptionException("--pretrained is read by --decouple; give --decouple tau");
+      }
+      return Decouple.run(decouple, pretrained, () -> Inputs.read(file, data, images), file, out,
+          spec.commandLine().getOut());
     }
     Learner learner = LearnerCatalog.get(model);
     Map<String, String> lp = learnerParams(learner);
@@ -334,7 +352,7 @@ public final class TrainCommand implements Callable<Integer> {
    * rows; for two classes, the threshold on the rare class's (calibrated) probability that
    * maximises F1 on the validation rows; without validation rows, temperature 1 and argmax.
    */
-  private static Map<String, Object> decision(Model m, Dataset val, int rare) {
+  static Map<String, Object> decision(Model m, Dataset val, int rare) {
     if (val.rows() == 0) {
       Map<String, Object> d = new LinkedHashMap<>();
       d.put("temperature", 1.0);

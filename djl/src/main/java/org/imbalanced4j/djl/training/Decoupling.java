@@ -1,0 +1,196 @@
+package org.imbalanced4j.djl.training;
+
+import ai.djl.MalformedModelException;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.util.Pair;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.imbalanced4j.DataException;
+import org.imbalanced4j.data.Dataset;
+import org.imbalanced4j.djl.engine.PyTorchEngine;
+import org.imbalanced4j.metrics.LabelMetrics;
+import org.imbalanced4j.model.Provenance;
+
+/**
+ * Decoupled classifier learning on a trained network (Kang, Xie, Rohrbach, Yan, Gordo, Feng and
+ * Kalantidis, "Decoupling representation and classifier for long-tailed recognition", ICLR 2020):
+ * the representation stays, only the classifier head, the network's last linear layer {@code z_c =
+ * w_c . f + b_c}, changes.
+ *
+ * <p>tau-normalisation: {@code w_c <- w_c / |w_c|^tau} and no bias, so the larger norms that the
+ * frequent classes' weights grow under instance-balanced training stop deciding; {@code tau} in
+ * {0, 0.1, ..., 2} is the one with the highest balanced accuracy on the validation rows (the
+ * smallest on a tie). The result is a plain network whose head holds the normalised weights; when
+ * no tau beats the head as it was on the validation rows, the head stays as it was ({@code tau} NaN).
+ */
+public final class Decoupling {
+  private Decoupling() {}
+
+  /** The tau grid: 0 to 2 in steps of 0.1. */
+  static final double[] TAUS = java.util.stream.IntStream.rangeClosed(0, 20).mapToDouble(i -> i / 10.0).toArray();
+
+  /**
+   * A decoupled model and what chose it.
+   *
+   * @param before the balanced accuracy of the model it started from on the same rows
+   * @param after the decoupled model's
+   */
+  public record Result(NeuralModel model, String method, double tau, double before, double after) {}
+
+  /** tau-normalises {@code m}'s classifier head, {@code tau} chosen on {@code validation}. */
+  public static Result tauNormalize(NeuralModel m, Dataset validation) {
+    if (validation.rows() == 0) {
+      throw new DataException("tau-normalisation chooses tau on validation rows; there are none (--val-split 0)");
+    }
+    TrainingLoop.Result r = m.result();
+    int k = r.classes();
+    Head head;
+    synchronized (TrainingLoop.COLLECTOR) {
+      head = Head.of(r);
+    }
+    double[][] z = m.scores(validation);
+    int[] y = validation.labels();
+    double before = LabelMetrics.balancedAccuracy(y, argmax(z, null, null, 0), k, false);
+    double[] norm = head.norms();
+    double bestTau = 0;
+    double best = Double.NEGATIVE_INFINITY;
+    for (double tau : TAUS) {
+      double ba = LabelMetrics.balancedAccuracy(y, argmax(z, head.bias, norm, tau), k, false);
+      if (ba > best) {
+        best = ba;
+        bestTau = tau;
+      }
+    }
+    if (best <= before) {
+      return new Result(m, "tau", Double.NaN, before, before);
+    }
+    byte[] params;
+    synchronized (TrainingLoop.COLLECTOR) {
+      params = head.normalized(r, bestTau);
+    }
+    TrainingLoop.Result nr = new TrainingLoop.Result(params, r.input(), r.example(), k, r.network(), r.bestEpoch(),
+        r.bestMetric(), r.history(), r.warnings());
+    Map<String, Object> p = new LinkedHashMap<>(m.provenance().parameters());
+    p.put("decouple", "tau");
+    p.put("tau", bestTau);
+    return new Result(new NeuralModel(m.schema(), nr, new Provenance(m.provenance().trainer() + " + tau-norm", p,
+        m.provenance().seed(), m.provenance().data())), "tau", bestTau, before, best);
+  }
+
+  /** {@code argmax_c (z_c - b_c) / n_c^tau}, or of z itself when {@code norm} is null. */
+  static int[] argmax(double[][] z, float[] bias, double[] norm, double tau) {
+    int[] out = new int[z.length];
+    for (int i = 0; i < z.length; i++) {
+      int best = 0;
+      double top = Double.NEGATIVE_INFINITY;
+      for (int c = 0; c < z[i].length; c++) {
+        double v = norm == null ? z[i][c] : (z[i][c] - bias[c]) / Math.pow(norm[c], tau);
+        if (v > top) {
+          top = v;
+          best = c;
+        }
+      }
+      out[i] = best;
+    }
+    return out;
+  }
+
+  /** The last linear layer of a network with one output per class: its parameters' names and values. */
+  record Head(String weightName, String biasName, float[] weight, float[] bias, int classes, int features) {
+    static Head of(TrainingLoop.Result r) {
+      PyTorchEngine.noGrad();
+      try (NDManager manager = PyTorchEngine.get().newBaseManager()) {
+        Block block = load(r, manager);
+        List<Pair<String, Parameter>> ps = new java.util.ArrayList<>();
+        block.getParameters().forEach(ps::add);
+        for (int i = ps.size() - 1; i >= 0; i--) {
+          String name = ps.get(i).getKey();
+          NDArray w = ps.get(i).getValue().getArray();
+          if (name.endsWith("Linear_weight") && w.getShape().dimension() == 2 && w.getShape().get(0) == r.classes()) {
+            String prefix = name.substring(0, name.length() - "weight".length());
+            String biasName = prefix + "bias";
+            float[] bias = new float[r.classes()];
+            for (Pair<String, Parameter> q : ps) {
+              if (q.getKey().equals(biasName)) {
+                bias = q.getValue().getArray().toFloatArray();
+              }
+            }
+            return new Head(name, biasName, w.toFloatArray(), bias, r.classes(), (int) w.getShape().get(1));
+          }
+          if (!name.contains("running") && !name.endsWith("_bias")) {
+            break; // the network does not end in such a layer
+          }
+        }
+      }
+      throw new DataException("the network has no linear classifier head with one output per class; decoupling "
+          + "needs one");
+    }
+
+    double[] norms() {
+      double[] n = new double[classes];
+      for (int c = 0; c < classes; c++) {
+        double s = 0;
+        for (int j = 0; j < features; j++) {
+          double v = weight[c * features + j];
+          s += v * v;
+        }
+        n[c] = Math.sqrt(s);
+      }
+      return n;
+    }
+
+    /** The network's parameters with this head's weights divided by their norms to the tau and no bias. */
+    byte[] normalized(TrainingLoop.Result r, double tau) {
+      double[] n = norms();
+      float[] w = new float[weight.length];
+      for (int c = 0; c < classes; c++) {
+        double scale = Math.pow(n[c], tau);
+        for (int j = 0; j < features; j++) {
+          w[c * features + j] = (float) (weight[c * features + j] / scale);
+        }
+      }
+      PyTorchEngine.noGrad();
+      try (NDManager manager = PyTorchEngine.get().newBaseManager()) {
+        Block block = load(r, manager);
+        for (Pair<String, Parameter> p : block.getParameters()) {
+          NDArray a = p.getValue().getArray();
+          // in-place arithmetic rather than NDArray.set, whose native path prints a libtorch deprecation warning
+          if (p.getKey().equals(weightName)) {
+            a.muli(0).addi(manager.create(w, a.getShape()));
+          } else if (p.getKey().equals(biasName)) {
+            a.muli(0);
+          }
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+          block.saveParameters(out);
+        }
+        return bytes.toByteArray();
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
+
+    private static Block load(TrainingLoop.Result r, NDManager manager) {
+      Block block = r.network().build((int) r.example().get(0), r.classes());
+      block.initialize(manager, DataType.FLOAT32, new Shape(1).addAll(r.example()));
+      try {
+        block.loadParameters(manager, new DataInputStream(new ByteArrayInputStream(r.parameters())));
+      } catch (IOException | MalformedModelException e) {
+        throw new DataException("the network's parameters cannot be loaded (" + e.getMessage() + ")", e);
+      }
+      return block;
+    }
+  }
+}

@@ -1,0 +1,73 @@
+package org.imbalanced4j.djl.training;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.imbalanced4j.data.Dataset;
+import org.imbalanced4j.djl.losses.WeightedCrossEntropyLoss;
+import org.imbalanced4j.model.Provenance;
+import org.junit.jupiter.api.Test;
+
+/**
+ * tau-normalisation rewrites the network's last linear layer so that its logits are {@code (z_c -
+ * b_c) / |w_c|^tau} of the original ones, and keeps a tau only when it beats the original head on
+ * the validation rows.
+ */
+class DecouplingTest {
+  /** Ionosphere with the rare class cut to 20 training rows: a cross-entropy network leans to the other. */
+  private static Dataset[] skewed() {
+    Dataset[] tv = TrainingLoopTest.ionosphere();
+    Dataset train = tv[0];
+    int rare = train.classCounts().minority();
+    int[] kept = IntStream.range(0, train.rows()).filter(i -> train.label(i) != rare || i % 4 == 0).toArray();
+    return new Dataset[] {train.subset(kept).compact(), tv[1]};
+  }
+
+  private static NeuralModel trained(Dataset[] tv) {
+    TrainingLoop.Result r = TrainingLoop.builder().setLoss(new WeightedCrossEntropyLoss(null, 0)).optEpochs(15)
+        .optBatchSize(32).optSeed(3).build().fit(tv[0], tv[1]);
+    return new NeuralModel(tv[0].schema(), r, new Provenance("mlp", Map.of(), 3, "test"));
+  }
+
+  @Test
+  void theNormalisedHeadGivesTheFormulasLogits() {
+    Dataset[] tv = skewed();
+    NeuralModel m = trained(tv);
+    Decoupling.Head head = Decoupling.Head.of(m.result());
+    double[] norm = head.norms();
+    double[][] z = m.scores(tv[1]);
+    for (double tau : new double[] {0.0, 1.0, 1.7}) {
+      TrainingLoop.Result r = m.result();
+      NeuralModel n = new NeuralModel(m.schema(), new TrainingLoop.Result(head.normalized(r, tau), r.input(),
+          r.example(), r.classes(), r.network(), r.bestEpoch(), r.bestMetric(), r.history(), r.warnings()),
+          m.provenance());
+      double[][] zt = n.scores(tv[1]);
+      for (int i = 0; i < z.length; i++) {
+        for (int c = 0; c < z[i].length; c++) {
+          double want = (z[i][c] - head.bias()[c]) / Math.pow(norm[c], tau);
+          assertThat(zt[i][c]).as("row %d class %d tau %s", i, c, tau).isCloseTo(want, within(1e-4 * (1 + Math.abs(want))));
+        }
+      }
+    }
+  }
+
+  @Test
+  void aTauIsKeptOnlyWhenItBeatsTheHeadOnTheValidationRows() {
+    Dataset[] tv = skewed();
+    NeuralModel m = trained(tv);
+    Decoupling.Result r = Decoupling.tauNormalize(m, tv[1]);
+    if (Double.isNaN(r.tau())) {
+      assertThat(r.model()).isSameAs(m);
+      assertThat(r.after()).isEqualTo(r.before());
+    } else {
+      assertThat(r.after()).isGreaterThan(r.before());
+      int[] pred = Decoupling.argmax(r.model().scores(tv[1]), null, null, 0);
+      assertThat(org.imbalanced4j.metrics.LabelMetrics.balancedAccuracy(tv[1].labels(), pred, 2, false))
+          .isCloseTo(r.after(), within(1e-9));
+      assertThat(r.model().provenance().parameters()).containsEntry("decouple", "tau");
+    }
+    assertThat(Decoupling.tauNormalize(m, tv[1]).tau()).as("the same rows, the same tau").isEqualTo(r.tau());
+  }
+}

@@ -40,6 +40,19 @@ class DecoupleTest {
     assertThat(p.exit()).as(p.err()).isZero();
     assertThat(Files.readAllLines(dir.resolve("p.csv"))).hasSize(241);
 
+    Path crt = dir.resolve("crt");
+    CliRun c = CliRun.of("train", f[0].toString(), "--labels", f[1].toString(), "--pretrained", model.toString(),
+        "--decouple", "crt", "--epochs", "2", "--batch-size", "32", "--out", crt.toString());
+    assertThat(c.exit()).as(c.err()).isZero();
+    assertThat(c.out()).startsWith("re-trained the classifier head on class-balanced batches (192 rows; best epoch ")
+        .contains("balanced accuracy on 48 validation rows");
+    assertThat(OM.readTree(crt.resolve("model.json").toFile()).get("config").get("decouple").asText()).isEqualTo("crt");
+    assertThat(CliRun.of("predict", crt.toString(), f[0].toString(), "--labels", f[1].toString(), "--out",
+        dir.resolve("c.csv").toString()).exit()).isZero();
+    check(2, "imb: --decouple crt stops on validation rows; --val-split 0 leaves none", "train", f[0].toString(),
+        "--labels", f[1].toString(), "--pretrained", model.toString(), "--decouple", "crt", "--val-split", "0",
+        "--out", dir.resolve("x").toString());
+
     Path logistic = dir.resolve("logistic");
     assertThat(CliRun.of("train", "builtin:ionosphere", "--model", "logistic", "--out", logistic.toString()).exit())
         .isZero();
@@ -48,9 +61,9 @@ class DecoupleTest {
         "--out", dir.resolve("x").toString());
     check(2, "imb: --decouple re-balances a trained network's head: give its model directory with --pretrained DIR",
         "train", f[0].toString(), "--labels", f[1].toString(), "--decouple", "tau", "--out", dir.resolve("x").toString());
-    check(2, "imb: unknown --decouple 'crt2'; valid: tau", "train", f[0].toString(), "--labels", f[1].toString(),
+    check(2, "imb: unknown --decouple 'crt2'; valid: tau, crt", "train", f[0].toString(), "--labels", f[1].toString(),
         "--pretrained", model.toString(), "--decouple", "crt2", "--out", dir.resolve("x").toString());
-    check(2, "imb: --pretrained is read by --decouple; give --decouple tau", "train", f[0].toString(), "--labels",
+    check(2, "imb: --pretrained is read by --decouple; give --decouple tau or crt", "train", f[0].toString(), "--labels",
         f[1].toString(), "--pretrained", model.toString(), "--out", dir.resolve("x").toString());
     check(1, "imb: the model reads images, not a table", "train", "builtin:ionosphere", "--pretrained",
         model.toString(), "--decouple", "tau", "--out", dir.resolve("x").toString());

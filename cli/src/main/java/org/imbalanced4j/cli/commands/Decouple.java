@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.imbalanced4j.DataException;
 import org.imbalanced4j.InvalidOptionException;
 import org.imbalanced4j.data.Dataset;
@@ -14,57 +15,83 @@ import org.imbalanced4j.djl.training.NeuralModel;
 import org.imbalanced4j.model.ModelInputs;
 import org.imbalanced4j.model.io.ModelDirectory;
 import org.imbalanced4j.model.io.SavedModel;
+import org.imbalanced4j.split.Split;
+import org.imbalanced4j.split.StratifiedShuffleSplit;
 
 /**
  * {@code imb train --pretrained DIR --decouple METHOD}: a trained network's classifier head
  * re-balanced on the given data ({@link Decoupling}), written as a new model directory. tau trains
  * nothing, so every given row chooses tau and the saved decision: they should be rows the network
- * did not train on, best class-balanced (Kang et al. choose tau on a balanced validation set).
+ * did not train on, best class-balanced (Kang et al. choose tau on a balanced validation set). crt
+ * trains the head on the rows as {@code imb train} trains (a stratified {@code --val-split} held out
+ * to stop on and to fit the decision).
  */
 final class Decouple {
   /** The methods of {@code --decouple}. */
-  static final List<String> METHODS = List.of("tau");
+  static final List<String> METHODS = List.of("tau", "crt");
+
+  /** What {@code imb train} passes on. */
+  record Options(String method, Path pretrained, String file, Path out, double valSplit, long seed, int epochs,
+      int batchSize, float lr) {}
 
   private Decouple() {}
 
-  static int run(String method, Path pretrained, java.util.function.Supplier<Dataset> read, String file, Path out,
-      PrintWriter pw) throws java.io.IOException {
-    String how = method.strip().toLowerCase(Locale.ROOT);
+  static int run(Options o, Supplier<Dataset> read, PrintWriter pw) throws java.io.IOException {
+    String how = o.method().strip().toLowerCase(Locale.ROOT);
     if (!METHODS.contains(how)) {
-      throw InvalidOptionException.unknown("--decouple", method, METHODS);
+      throw InvalidOptionException.unknown("--decouple", o.method(), METHODS);
     }
-    if (pretrained == null) {
+    if (o.pretrained() == null) {
       throw new InvalidOptionException("--decouple re-balances a trained network's head: give its model directory "
           + "with --pretrained DIR");
     }
-    SavedModel saved = ModelDirectory.load(pretrained);
+    if (how.equals("crt") && o.valSplit() == 0) {
+      throw new InvalidOptionException("--decouple crt stops on validation rows; --val-split 0 leaves none");
+    }
+    SavedModel saved = ModelDirectory.load(o.pretrained());
     if (!(saved.model() instanceof NeuralModel network)) {
-      throw new DataException(pretrained + " holds a " + saved.model().kind() + " model; --decouple works on the "
+      throw new DataException(o.pretrained() + " holds a " + saved.model().kind() + " model; --decouple works on the "
           + "classifier head of a network (kind network)");
     }
     Dataset all = read.get();
     Dataset aligned = ModelInputs.align(network.schema(), all);
     if (!all.schema().classNames().equals(network.classes())) {
-      throw new DataException(file + ": its classes " + all.schema().classNames() + " are not the model's "
+      throw new DataException(o.file() + ": its classes " + all.schema().classNames() + " are not the model's "
           + network.classes() + "; decoupling re-balances the same classes");
     }
-    // tau trains nothing: every given row chooses it (rows the network did not train on, best class-balanced)
     Dataset train = aligned;
-    Dataset val = aligned;
-    Decoupling.Result r = Decoupling.tauNormalize(network, val);
+    Dataset val = aligned; // tau trains nothing: every given row chooses it
     Map<String, Object> config = new LinkedHashMap<>();
-    config.put("data", file);
-    config.put("pretrained", pretrained.toString());
+    config.put("data", o.file());
+    config.put("pretrained", o.pretrained().toString());
     config.put("decouple", how);
-    config.put("tau", Double.isNaN(r.tau()) ? "none" : r.tau());
-    ModelDirectory.save(out, r.model(), TrainCommand.decision(r.model(), val, train.classCounts().minority()), config,
-        train);
-    if (Double.isNaN(r.tau())) {
-      pw.printf(Locale.ROOT, "no tau in 0..2 raised balanced accuracy on the %,d rows (%.4f): kept the "
-          + "head as it was; wrote %s%n", val.rows(), r.before(), out);
+    Decoupling.Result r;
+    if (how.equals("crt")) {
+      Split s = StratifiedShuffleSplit.trainTestSplit(aligned.labels(), o.valSplit(), o.seed());
+      train = aligned.subset(s.train()).compact();
+      val = aligned.subset(s.test());
+      r = Decoupling.classifierRetrain(network, train, val, o.epochs(), o.batchSize(), o.lr(), o.seed());
+      config.put("epochs", o.epochs());
+      config.put("batch_size", o.batchSize());
+      config.put("lr", o.lr());
+      config.put("val_split", o.valSplit());
+      config.put("seed", o.seed());
+    } else {
+      r = Decoupling.tauNormalize(network, val);
+      config.put("tau", Double.isNaN(r.tau()) ? "none" : r.tau());
+    }
+    ModelDirectory.save(o.out(), r.model(), TrainCommand.decision(r.model(), val, train.classCounts().minority()),
+        config, train);
+    if (how.equals("crt")) {
+      pw.printf(Locale.ROOT, "re-trained the classifier head on class-balanced batches (%,d rows; best epoch %s): "
+          + "balanced accuracy on %,d validation rows %.4f -> %.4f; wrote %s%n", train.rows(),
+          r.model().provenance().parameters().get("best_epoch"), val.rows(), r.before(), r.after(), o.out());
+    } else if (Double.isNaN(r.tau())) {
+      pw.printf(Locale.ROOT, "no tau in 0..2 raised balanced accuracy on the %,d rows (%.4f): kept the head as it "
+          + "was; wrote %s%n", val.rows(), r.before(), o.out());
     } else {
       pw.printf(Locale.ROOT, "tau-normalised the classifier head (tau %.1f): balanced accuracy on the %,d rows "
-          + "%.4f -> %.4f; wrote %s%n", r.tau(), val.rows(), r.before(), r.after(), out);
+          + "%.4f -> %.4f; wrote %s%n", r.tau(), val.rows(), r.before(), r.after(), o.out());
     }
     return 0;
   }

@@ -33,6 +33,12 @@ import org.imbalanced4j.model.Provenance;
  * {0, 0.1, ..., 2} is the one with the highest balanced accuracy on the validation rows (the
  * smallest on a tie). The result is a plain network whose head holds the normalised weights; when
  * no tau beats the head as it was on the validation rows, the head stays as it was ({@code tau} NaN).
+ *
+ * <p>cRT (classifier re-training): the head re-initialised (to zeros: on fixed features its
+ * cross-entropy is convex, so the start does not matter) and trained with cross-entropy on
+ * class-balanced batches (each class drawn equally often, Shen et al. 2016), every other parameter
+ * frozen, until the validation rows say stop, as any fit. Batch normalisation's running statistics
+ * still follow the batches, as in the authors' code, which leaves the backbone in training mode.
  */
 public final class Decoupling {
   private Decoupling() {}
@@ -86,6 +92,40 @@ public final class Decoupling {
     p.put("tau", bestTau);
     return new Result(new NeuralModel(m.schema(), nr, new Provenance(m.provenance().trainer() + " + tau-norm", p,
         m.provenance().seed(), m.provenance().data())), "tau", bestTau, before, best);
+  }
+
+  /**
+   * cRT of {@code m}'s head on {@code train}, stopping on {@code validation}: the loop's defaults
+   * otherwise (Adam, the automatic patience, balanced log loss), {@code epochs} a cap.
+   */
+  public static Result classifierRetrain(NeuralModel m, Dataset train, Dataset validation, int epochs, int batchSize,
+      float lr, long seed) {
+    TrainingLoop.Result r = m.result();
+    Head head;
+    byte[] start;
+    synchronized (TrainingLoop.COLLECTOR) {
+      head = Head.of(r);
+      start = head.replaced(r, new float[head.weight().length], new float[head.classes()]);
+    }
+    String prefix = head.weightName().substring(0, head.weightName().length() - "weight".length());
+    TrainingLoop loop = TrainingLoop.builder().optNetwork(r.network())
+        .setLoss(new org.imbalanced4j.djl.losses.WeightedCrossEntropyLoss(null, 0)).optEpochs(epochs)
+        .optPatience(NetworkConfig.autoPatience(train.rows(), batchSize)).optBatchSize(batchSize).optLearningRate(lr)
+        .optSeed((int) seed).optInitialParameters(start).optFreeze(n -> !n.startsWith(prefix))
+        .optSampler(org.imbalanced4j.djl.samplers.ClassSamplers.classBalanced(train.labels(), seed)).build();
+    TrainingLoop.Result out = loop.fit(r.input().source(train), r.input().source(validation), r.classes());
+    TrainingLoop.Result nr = new TrainingLoop.Result(out.parameters(), r.input(), r.example(), r.classes(), r.network(),
+        out.bestEpoch(), out.bestMetric(), out.history(), out.warnings());
+    Map<String, Object> p = new LinkedHashMap<>(m.provenance().parameters());
+    p.put("decouple", "crt");
+    p.put("best_epoch", out.bestEpoch() + 1);
+    p.put("epochs_trained", out.history().size());
+    NeuralModel crt = new NeuralModel(m.schema(), nr, new Provenance(m.provenance().trainer() + " + cRT", p, seed,
+        train.rows() + " rows"));
+    int k = r.classes();
+    int[] y = validation.labels();
+    return new Result(crt, "crt", Double.NaN, LabelMetrics.balancedAccuracy(y, argmax(m.scores(validation), null,
+        null, 0), k, false), LabelMetrics.balancedAccuracy(y, argmax(crt.scores(validation), null, null, 0), k, false));
   }
 
   /** {@code argmax_c (z_c - b_c) / n_c^tau}, or of z itself when {@code norm} is null. */
@@ -160,6 +200,11 @@ public final class Decoupling {
           w[c * features + j] = (float) (weight[c * features + j] / scale);
         }
       }
+      return replaced(r, w, new float[classes]);
+    }
+
+    /** The network's parameters with this head's weights and bias replaced. */
+    byte[] replaced(TrainingLoop.Result r, float[] w, float[] b) {
       PyTorchEngine.noGrad();
       try (NDManager manager = PyTorchEngine.get().newBaseManager()) {
         Block block = load(r, manager);
@@ -169,7 +214,7 @@ public final class Decoupling {
           if (p.getKey().equals(weightName)) {
             a.muli(0).addi(manager.create(w, a.getShape()));
           } else if (p.getKey().equals(biasName)) {
-            a.muli(0);
+            a.muli(0).addi(manager.create(b, a.getShape()));
           }
         }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();

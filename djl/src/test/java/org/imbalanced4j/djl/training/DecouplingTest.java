@@ -70,4 +70,39 @@ class DecouplingTest {
     }
     assertThat(Decoupling.tauNormalize(m, tv[1]).tau()).as("the same rows, the same tau").isEqualTo(r.tau());
   }
+
+  @Test
+  void cRtTrainsOnlyTheHeadOnClassBalancedBatchesAndRecallsTheRareClass() {
+    Dataset[] tv = skewed();
+    NeuralModel m = trained(tv);
+    Decoupling.Result r = Decoupling.classifierRetrain(m, tv[0], tv[1], 8, 32, 1e-2f, 4);
+    java.util.Map<String, float[]> before = TrainingLoopTest.parameters(m.result());
+    java.util.Map<String, float[]> after = TrainingLoopTest.parameters(r.model().result());
+    String head = Decoupling.Head.of(m.result()).weightName().replace("_weight", "");
+    assertThat(after.keySet()).isEqualTo(before.keySet());
+    for (String n : before.keySet()) {
+      if (n.startsWith(head)) {
+        assertThat(after.get(n)).as(n + " re-trained").isNotEqualTo(before.get(n));
+      } else if (!n.contains("running")) {
+        assertThat(after.get(n)).as(n + " frozen").isEqualTo(before.get(n));
+      }
+    }
+    int rare = tv[0].classCounts().minority();
+    assertThat(recall(r.model(), tv[1], rare)).as("class-balanced batches recall the rare class better")
+        .isGreaterThan(recall(m, tv[1], rare));
+    assertThat(r.model().provenance().parameters()).containsEntry("decouple", "crt");
+  }
+
+  private static double recall(NeuralModel m, Dataset d, int c) {
+    int[] pred = Decoupling.argmax(m.scores(d), null, null, 0);
+    int hit = 0;
+    int n = 0;
+    for (int i = 0; i < pred.length; i++) {
+      if (d.label(i) == c) {
+        n++;
+        hit += pred[i] == c ? 1 : 0;
+      }
+    }
+    return (double) hit / n;
+  }
 }

@@ -167,7 +167,7 @@ class TrainingLoopTest {
   }
 
   /** A result's parameters by name. */
-  private static java.util.Map<String, float[]> parameters(TrainingLoop.Result r) {
+  static java.util.Map<String, float[]> parameters(TrainingLoop.Result r) {
     java.util.Map<String, float[]> out = new java.util.LinkedHashMap<>();
     try (ai.djl.ndarray.NDManager m = org.imbalanced4j.djl.engine.PyTorchEngine.get().newBaseManager()) {
       ai.djl.nn.Block b = r.network().build((int) r.example().get(0), r.classes());

@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# Decoupled classifiers on long-tailed Fashion-MNIST (issue 17): tau-normalisation (Kang et al.,
+# ICLR 2020) of the cross-entropy ResNet-32s that scripts/bench/long_tail.sh trains (ratio 100,
+# every training row, the last epoch kept). The balanced test set is split in two halves by a
+# fixed permutation (seed 0): tau is chosen on the first (`imb train HALF1 --pretrained MODEL
+# --decouple tau`), both models are scored on the second. Prints balanced accuracy and the mean
+# recall of many-shot (classes 0-2), medium (3-6) and few-shot (7-9) classes per seed, and means.
+# Usage: scripts/bench/decouple.sh [SEEDS]   (trains the CE models with long_tail.sh when missing)
+set -euo pipefail
+root="$(cd "$(dirname "$0")/../.." && pwd)"
+py=/usr/bin/python3
+seeds="${1:-3}"
+d=/usr/share/datasets/fashion-mnist
+out="$root/bench-data/long-tail"
+for ((s = 0; s < seeds; s++)); do
+  [ -f "$out/ours-ce-$s/model.json" ] || SIDES=ours KEEP=1 "$root/scripts/bench/long_tail.sh" "${EPOCHS:-3}" "$seeds" ce
+done
+work="$out/decouple"
+mkdir -p "$work"
+"$py" - "$d" "$work" <<'PY'
+import gzip, struct, sys
+import numpy as np
+d, out = sys.argv[1], sys.argv[2]
+def read(p):
+    b = gzip.open(p).read()
+    dims = struct.unpack(">" + "I" * b[3], b[4:4 + 4 * b[3]])
+    return b[:4], np.frombuffer(b, np.uint8, offset=4 + 4 * b[3]).reshape(dims)
+def write(p, magic, a):
+    with gzip.open(p, "wb") as f:
+        f.write(magic + struct.pack(">" + "I" * a.ndim, *a.shape) + a.tobytes())
+mi, x = read(f"{d}/t10k-images-idx3-ubyte.gz")
+ml, y = read(f"{d}/t10k-labels-idx1-ubyte.gz")
+idx = np.random.RandomState(0).permutation(len(y))
+for name, part in (("choose", np.sort(idx[:5000])), ("score", np.sort(idx[5000:]))):
+    write(f"{out}/{name}-images.gz", mi, x[part])
+    write(f"{out}/{name}-labels.gz", ml, y[part])
+PY
+: > "$work/rows.txt"
+for ((s = 0; s < seeds; s++)); do
+  "$root/bin/imb" train "$work/choose-images.gz" --labels "$work/choose-labels.gz" --pretrained "$out/ours-ce-$s" \
+    --decouple tau --out "$work/tau-$s" | tee "$work/tau-$s.log"
+  for m in "ours-ce-$s:$out/ours-ce-$s" "tau-$s:$work/tau-$s"; do
+    "$root/bin/imb" predict "${m#*:}" "$work/score-images.gz" --labels "$work/score-labels.gz" \
+      --out "$work/${m%%:*}.pred.csv" >/dev/null
+    "$root/bin/imb" evaluate "$work/${m%%:*}.pred.csv" --json | "$py" -c "
+import json, sys
+j = json.load(sys.stdin)
+r = [j['classification_report_imbalanced'][str(c)]['rec'] for c in range(10)]
+print('${m%%:*}'.split('-')[0], $s, j['balanced_accuracy_score'], sum(r[:3]) / 3, sum(r[3:7]) / 4, sum(r[7:]) / 3)
+" >> "$work/rows.txt"
+  done
+done
+"$py" - "$work/rows.txt" <<'PY'
+import sys
+rows = [l.split() for l in open(sys.argv[1])]
+print("| model | seed | balanced accuracy | many-shot recall | medium | few-shot |")
+print("|---|---:|---:|---:|---:|---:|")
+for r in rows:
+    print(f"| {'CE' if r[0] == 'ours' else 'CE + tau-norm'} | {r[1]} | " + " | ".join(f"{float(v):.4f}" for v in r[2:]) + " |")
+for kind in ("ours", "tau"):
+    sel = [[float(v) for v in r[2:]] for r in rows if r[0] == kind]
+    m = [sum(c) / len(sel) for c in zip(*sel)]
+    print(f"| {'CE' if kind == 'ours' else 'CE + tau-norm'} | mean | " + " | ".join(f"{v:.4f}" for v in m) + " |")
+PY

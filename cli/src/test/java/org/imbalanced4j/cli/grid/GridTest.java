@@ -87,7 +87,7 @@ class GridTest {
     Dataset d = data("ionosphere");
     assertThatThrownBy(() -> parse("learners: [svm]", d)).isInstanceOf(InvalidOptionException.class)
         .hasMessageStartingWith("g.yaml: unknown learner 'svm'; valid: logistic, knn, tree, forest, ")
-        .hasMessageEndingWith("bbn, xgboost");
+        .hasMessageEndingWith("bbn, autoencoder, deep-svdd, xgboost");
     assertThatThrownBy(() -> parse("samplers: [SMOOTE]\nlearners: [logistic]", d))
         .hasMessageStartingWith("g.yaml: unknown method 'SMOOTE'");
     assertThatThrownBy(() -> parse("samplers: [{SMOTE: {k: 3}}]\nlearners: [logistic]", d))

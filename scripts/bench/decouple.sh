@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
-# Decoupled classifiers on long-tailed Fashion-MNIST (issue 17): tau-normalisation and cRT (Kang et
+# Decoupled classifiers on long-tailed Fashion-MNIST (issue 17): tau-normalisation, cRT and LWS (Kang et
 # al., ICLR 2020) of the cross-entropy ResNet-32s that scripts/bench/long_tail.sh trains (ratio 100,
 # every training row, the last epoch kept). The balanced test set is split in two halves by a
 # fixed permutation (seed 0): tau is chosen on the first (`imb train HALF1 --pretrained MODEL
 # --decouple tau`); cRT re-trains the head on the long-tailed training set with class-balanced
 # batches (`--decouple crt`, at most CRT_EPOCHS epochs, default 6, a fifth held out to stop on);
-# all three are scored on the second half. Prints balanced accuracy and the mean recall of
+# LWS learns a scale per class on the same rows (`--decouple lws`); all are scored on the second half. Prints balanced accuracy and the mean recall of
 # many-shot (classes 0-2), medium (3-6) and few-shot (7-9) classes per seed, and means.
 # Usage: scripts/bench/decouple.sh [SEEDS]   (trains the CE models with long_tail.sh when missing)
 set -euo pipefail
@@ -45,7 +45,9 @@ for ((s = 0; s < seeds; s++)); do
     --pretrained "$out/ours-ce-$s" --decouple crt --epochs "${CRT_EPOCHS:-6}" --seed "$s" --out "$work/crt-$s" \
     >"$work/crt-$s.log" 2>&1
   tail -1 "$work/crt-$s.log"
-  for m in "ours-ce-$s:$out/ours-ce-$s" "tau-$s:$work/tau-$s" "crt-$s:$work/crt-$s"; do
+  "$root/bin/imb" train "$out/fmnist-lt/images-idx3-ubyte.gz" --labels "$out/fmnist-lt/labels-idx1-ubyte.gz" \
+    --pretrained "$out/ours-ce-$s" --decouple lws --seed "$s" --out "$work/lws-$s" | tee "$work/lws-$s.log"
+  for m in "ours-ce-$s:$out/ours-ce-$s" "tau-$s:$work/tau-$s" "crt-$s:$work/crt-$s" "lws-$s:$work/lws-$s"; do
     "$root/bin/imb" predict "${m#*:}" "$work/score-images.gz" --labels "$work/score-labels.gz" \
       --out "$work/${m%%:*}.pred.csv" >/dev/null
     "$root/bin/imb" evaluate "$work/${m%%:*}.pred.csv" --json | "$py" -c "
@@ -59,7 +61,7 @@ done
 "$py" - "$work/rows.txt" <<'PY'
 import sys
 rows = [l.split() for l in open(sys.argv[1])]
-label = {"ours": "CE", "tau": "CE + tau-norm", "crt": "CE + cRT"}
+label = {"ours": "CE", "tau": "CE + tau-norm", "crt": "CE + cRT", "lws": "CE + LWS"}
 print("| model | seed | balanced accuracy | many-shot recall | medium | few-shot |")
 print("|---|---:|---:|---:|---:|---:|")
 for r in rows:

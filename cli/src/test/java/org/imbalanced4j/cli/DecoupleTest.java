@@ -49,7 +49,14 @@ class DecoupleTest {
     assertThat(OM.readTree(crt.resolve("model.json").toFile()).get("config").get("decouple").asText()).isEqualTo("crt");
     assertThat(CliRun.of("predict", crt.toString(), f[0].toString(), "--labels", f[1].toString(), "--out",
         dir.resolve("c.csv").toString()).exit()).isZero();
-    check(2, "imb: --decouple crt stops on validation rows; --val-split 0 leaves none", "train", f[0].toString(),
+    Path lws = dir.resolve("lws");
+    CliRun l = CliRun.of("train", f[0].toString(), "--labels", f[1].toString(), "--pretrained", model.toString(),
+        "--decouple", "lws", "--out", lws.toString());
+    assertThat(l.exit()).as(l.err()).isZero();
+    assertThat(l.out()).startsWith("scaled each class's head by a learnt factor (").contains("on 192 rows");
+    assertThat(CliRun.of("predict", lws.toString(), f[0].toString(), "--labels", f[1].toString(), "--out",
+        dir.resolve("l.csv").toString()).exit()).isZero();
+    check(2, "imb: --decouple crt reports on validation rows and fits the decision there; --val-split 0 leaves none", "train", f[0].toString(),
         "--labels", f[1].toString(), "--pretrained", model.toString(), "--decouple", "crt", "--val-split", "0",
         "--out", dir.resolve("x").toString());
 
@@ -61,9 +68,9 @@ class DecoupleTest {
         "--out", dir.resolve("x").toString());
     check(2, "imb: --decouple re-balances a trained network's head: give its model directory with --pretrained DIR",
         "train", f[0].toString(), "--labels", f[1].toString(), "--decouple", "tau", "--out", dir.resolve("x").toString());
-    check(2, "imb: unknown --decouple 'crt2'; valid: tau, crt", "train", f[0].toString(), "--labels", f[1].toString(),
+    check(2, "imb: unknown --decouple 'crt2'; valid: tau, crt, lws", "train", f[0].toString(), "--labels", f[1].toString(),
         "--pretrained", model.toString(), "--decouple", "crt2", "--out", dir.resolve("x").toString());
-    check(2, "imb: --pretrained is read by --decouple; give --decouple tau or crt", "train", f[0].toString(), "--labels",
+    check(2, "imb: --pretrained is read by --decouple; give --decouple tau, crt or lws", "train", f[0].toString(), "--labels",
         f[1].toString(), "--pretrained", model.toString(), "--out", dir.resolve("x").toString());
     check(1, "imb: the model reads images, not a table", "train", "builtin:ionosphere", "--pretrained",
         model.toString(), "--decouple", "tau", "--out", dir.resolve("x").toString());

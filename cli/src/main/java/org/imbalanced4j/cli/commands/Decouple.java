@@ -23,12 +23,12 @@ import org.imbalanced4j.split.StratifiedShuffleSplit;
  * re-balanced on the given data ({@link Decoupling}), written as a new model directory. tau trains
  * nothing, so every given row chooses tau and the saved decision: they should be rows the network
  * did not train on, best class-balanced (Kang et al. choose tau on a balanced validation set). crt
- * trains the head on the rows as {@code imb train} trains (a stratified {@code --val-split} held out
- * to stop on and to fit the decision).
+ * and lws fit on the rows as {@code imb train} does (a stratified {@code --val-split} held out to stop
+ * on, to report on and to fit the decision).
  */
 final class Decouple {
   /** The methods of {@code --decouple}. */
-  static final List<String> METHODS = List.of("tau", "crt");
+  static final List<String> METHODS = List.of("tau", "crt", "lws");
 
   /** What {@code imb train} passes on. */
   record Options(String method, Path pretrained, String file, Path out, double valSplit, long seed, int epochs,
@@ -45,8 +45,9 @@ final class Decouple {
       throw new InvalidOptionException("--decouple re-balances a trained network's head: give its model directory "
           + "with --pretrained DIR");
     }
-    if (how.equals("crt") && o.valSplit() == 0) {
-      throw new InvalidOptionException("--decouple crt stops on validation rows; --val-split 0 leaves none");
+    if (!how.equals("tau") && o.valSplit() == 0) {
+      throw new InvalidOptionException("--decouple " + how + " reports on validation rows and fits the decision there; "
+          + "--val-split 0 leaves none");
     }
     SavedModel saved = ModelDirectory.load(o.pretrained());
     if (!(saved.model() instanceof NeuralModel network)) {
@@ -66,16 +67,20 @@ final class Decouple {
     config.put("pretrained", o.pretrained().toString());
     config.put("decouple", how);
     Decoupling.Result r;
-    if (how.equals("crt")) {
+    if (!how.equals("tau")) {
       Split s = StratifiedShuffleSplit.trainTestSplit(aligned.labels(), o.valSplit(), o.seed());
       train = aligned.subset(s.train()).compact();
       val = aligned.subset(s.test());
+      config.put("val_split", o.valSplit());
+      config.put("seed", o.seed());
+    }
+    if (how.equals("crt")) {
       r = Decoupling.classifierRetrain(network, train, val, o.epochs(), o.batchSize(), o.lr(), o.seed());
       config.put("epochs", o.epochs());
       config.put("batch_size", o.batchSize());
       config.put("lr", o.lr());
-      config.put("val_split", o.valSplit());
-      config.put("seed", o.seed());
+    } else if (how.equals("lws")) {
+      r = Decoupling.learnableWeightScaling(network, train, val);
     } else {
       r = Decoupling.tauNormalize(network, val);
       config.put("tau", Double.isNaN(r.tau()) ? "none" : r.tau());
@@ -86,6 +91,13 @@ final class Decouple {
       pw.printf(Locale.ROOT, "re-trained the classifier head on class-balanced batches (%,d rows; best epoch %s): "
           + "balanced accuracy on %,d validation rows %.4f -> %.4f; wrote %s%n", train.rows(),
           r.model().provenance().parameters().get("best_epoch"), val.rows(), r.before(), r.after(), o.out());
+    } else if (how.equals("lws")) {
+      List<?> scales = (List<?>) r.model().provenance().parameters().get("scales");
+      double lo = scales.stream().mapToDouble(v -> ((Number) v).doubleValue()).min().orElse(1);
+      double hi = scales.stream().mapToDouble(v -> ((Number) v).doubleValue()).max().orElse(1);
+      pw.printf(Locale.ROOT, "scaled each class's head by a learnt factor (%.3f to %.3f) on %,d rows: balanced accuracy "
+          + "on %,d validation rows %.4f -> %.4f; wrote %s%n", lo, hi, train.rows(), val.rows(), r.before(), r.after(),
+          o.out());
     } else if (Double.isNaN(r.tau())) {
       pw.printf(Locale.ROOT, "no tau in 0..2 raised balanced accuracy on the %,d rows (%.4f): kept the head as it "
           + "was; wrote %s%n", val.rows(), r.before(), o.out());

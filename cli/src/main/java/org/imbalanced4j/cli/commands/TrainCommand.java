@@ -161,12 +161,13 @@ public final class TrainCommand implements Callable<Integer> {
       description = "A trained network's model directory, for --decouple.")
   Path pretrained;
 
-  @Option(names = "--decouple", paramLabel = "tau|crt",
+  @Option(names = "--decouple", paramLabel = "tau|crt|lws",
       description = "Re-balance the classifier head of the --pretrained network instead of training it all (Kang "
           + "et al. 2020): tau (tau-normalisation: each class's weights divided by their norm to the tau, tau in 0..2 "
           + "chosen on FILE's rows, which should be rows the network did not train on, best class-balanced) or crt "
           + "(the head re-initialised and trained on FILE with class-balanced batches, the rest frozen; --epochs, "
-          + "--batch-size, --lr, --val-split apply).")
+          + "--batch-size, --lr, --val-split apply) or lws (each class's head scaled by a factor learnt on FILE, "
+          + "class-balanced).")
   String decouple;
 
   @Option(names = "--param", paramLabel = "NAME=VALUE",
@@ -245,7 +246,7 @@ public final class TrainCommand implements Callable<Integer> {
     }
     if (decouple != null || pretrained != null) {
       if (decouple == null) {
-        throw new InvalidOptionException("--pretrained is read by --decouple; give --decouple tau or crt");
+        throw new InvalidOptionException("--pretrained is read by --decouple; give --decouple tau, crt or lws");
       }
       return Decouple.run(new Decouple.Options(decouple, pretrained, file, out, valSplit, seed.seed(), epochs, batchSize,
           lr), () -> Inputs.read(file, data, images), spec.commandLine().getOut());

@@ -21,6 +21,8 @@ import org.imbalanced4j.data.Dataset;
 import org.imbalanced4j.djl.engine.PyTorchEngine;
 import org.imbalanced4j.metrics.LabelMetrics;
 import org.imbalanced4j.model.Provenance;
+import org.imbalanced4j.optim.SmoothObjective;
+import org.imbalanced4j.optim.TrustRegionNewton;
 
 /**
  * Decoupled classifier learning on a trained network (Kang, Xie, Rohrbach, Yan, Gordo, Feng and
@@ -39,6 +41,13 @@ import org.imbalanced4j.model.Provenance;
  * class-balanced batches (each class drawn equally often, Shen et al. 2016), every other parameter
  * frozen, until the validation rows say stop, as any fit. Batch normalisation's running statistics
  * still follow the batches, as in the authors' code, which leaves the backbone in training mode.
+ *
+ * <p>LWS (learnable weight scaling): each class's weights and bias multiplied by a learnt scale
+ * {@code s_c}, so {@code z_c -> s_c z_c}, everything else fixed. The scales minimise the
+ * class-balanced cross-entropy {@code sum_i w_i -log softmax(s * z_i)_{y_i}} with {@code w_i = 1 /
+ * (K n_{y_i})} — what class-balanced sampling minimises in expectation — over the training rows'
+ * logits, plus {@code 1e-4/2 |s - 1|^2}; convex in s, solved to its optimum by {@link
+ * TrustRegionNewton}.
  */
 public final class Decoupling {
   private Decoupling() {}
@@ -126,6 +135,129 @@ public final class Decoupling {
     int[] y = validation.labels();
     return new Result(crt, "crt", Double.NaN, LabelMetrics.balancedAccuracy(y, argmax(m.scores(validation), null,
         null, 0), k, false), LabelMetrics.balancedAccuracy(y, argmax(crt.scores(validation), null, null, 0), k, false));
+  }
+
+  /** LWS of {@code m}'s head on {@code train}'s logits; {@code validation} reports the change. */
+  public static Result learnableWeightScaling(NeuralModel m, Dataset train, Dataset validation) {
+    TrainingLoop.Result r = m.result();
+    int k = r.classes();
+    Head head;
+    synchronized (TrainingLoop.COLLECTOR) {
+      head = Head.of(r);
+    }
+    double[] scale = scales(m.scores(train), train.labels(), k);
+    float[] w = head.weight().clone();
+    float[] b = head.bias().clone();
+    for (int c = 0; c < k; c++) {
+      b[c] *= (float) scale[c];
+      for (int j = 0; j < head.features(); j++) {
+        w[c * head.features() + j] *= (float) scale[c];
+      }
+    }
+    byte[] params;
+    synchronized (TrainingLoop.COLLECTOR) {
+      params = head.replaced(r, w, b);
+    }
+    TrainingLoop.Result nr = new TrainingLoop.Result(params, r.input(), r.example(), k, r.network(), r.bestEpoch(),
+        r.bestMetric(), r.history(), r.warnings());
+    Map<String, Object> p = new LinkedHashMap<>(m.provenance().parameters());
+    p.put("decouple", "lws");
+    p.put("scales", java.util.Arrays.stream(scale).boxed().toList());
+    NeuralModel lws = new NeuralModel(m.schema(), nr, new Provenance(m.provenance().trainer() + " + LWS", p,
+        m.provenance().seed(), train.rows() + " rows"));
+    int[] y = validation.labels();
+    return new Result(lws, "lws", Double.NaN, LabelMetrics.balancedAccuracy(y, argmax(m.scores(validation), null, null,
+        0), k, false), LabelMetrics.balancedAccuracy(y, argmax(lws.scores(validation), null, null, 0), k, false));
+  }
+
+  /** The scales {@code s} minimising LWS's objective on logits {@code z} of rows with labels {@code y}. */
+  static double[] scales(double[][] z, int[] y, int k) {
+    long[] count = new long[k];
+    for (int label : y) {
+      count[label]++;
+    }
+    int present = (int) java.util.Arrays.stream(count).filter(n -> n > 0).count();
+    double[] w = new double[y.length];
+    for (int i = 0; i < y.length; i++) {
+      w[i] = 1.0 / (present * count[y[i]]);
+    }
+    double lambda = 1e-4;
+    int n = z.length;
+    double[][] p = new double[n][k];
+    SmoothObjective f = new SmoothObjective() {
+      private double[] at;
+
+      @Override
+      public int dimension() {
+        return k;
+      }
+
+      @Override
+      public double value(double[] s) {
+        at = s.clone();
+        double v = 0;
+        for (int i = 0; i < n; i++) {
+          double max = Double.NEGATIVE_INFINITY;
+          for (int c = 0; c < k; c++) {
+            max = Math.max(max, s[c] * z[i][c]);
+          }
+          double sum = 0;
+          for (int c = 0; c < k; c++) {
+            sum += Math.exp(s[c] * z[i][c] - max);
+          }
+          v += w[i] * (max + Math.log(sum) - s[y[i]] * z[i][y[i]]);
+        }
+        for (int c = 0; c < k; c++) {
+          v += lambda / 2 * (s[c] - 1) * (s[c] - 1);
+        }
+        return v;
+      }
+
+      @Override
+      public void gradient(double[] out) {
+        java.util.Arrays.fill(out, 0);
+        for (int i = 0; i < n; i++) {
+          double max = Double.NEGATIVE_INFINITY;
+          for (int c = 0; c < k; c++) {
+            max = Math.max(max, at[c] * z[i][c]);
+          }
+          double sum = 0;
+          for (int c = 0; c < k; c++) {
+            p[i][c] = Math.exp(at[c] * z[i][c] - max);
+            sum += p[i][c];
+          }
+          for (int c = 0; c < k; c++) {
+            p[i][c] /= sum;
+            out[c] += w[i] * (p[i][c] - (c == y[i] ? 1 : 0)) * z[i][c];
+          }
+        }
+        for (int c = 0; c < k; c++) {
+          out[c] += lambda * (at[c] - 1);
+        }
+      }
+
+      @Override
+      public void hessianTimes(double[] v, double[] out) {
+        java.util.Arrays.fill(out, 0);
+        double[] a = new double[k];
+        for (int i = 0; i < n; i++) {
+          double pa = 0;
+          for (int c = 0; c < k; c++) {
+            a[c] = z[i][c] * v[c];
+            pa += p[i][c] * a[c];
+          }
+          for (int c = 0; c < k; c++) {
+            out[c] += w[i] * z[i][c] * p[i][c] * (a[c] - pa);
+          }
+        }
+        for (int c = 0; c < k; c++) {
+          out[c] += lambda * v[c];
+        }
+      }
+    };
+    double[] ones = new double[k];
+    java.util.Arrays.fill(ones, 1);
+    return TrustRegionNewton.builder().optTolerance(1e-8).optMaxIterations(500).build().minimize(f, ones).x();
   }
 
   /** {@code argmax_c (z_c - b_c) / n_c^tau}, or of z itself when {@code norm} is null. */

@@ -105,4 +105,48 @@ class DecouplingTest {
     }
     return (double) hit / n;
   }
+
+  @Test
+  void lwsScalesEachClassToTheOptimumOfTheClassBalancedLoss() {
+    Dataset[] tv = skewed();
+    NeuralModel m = trained(tv);
+    double[][] z = m.scores(tv[0]);
+    int[] y = tv[0].labels();
+    double[] s = Decoupling.scales(z, y, 2);
+    double at = balancedLoss(z, y, s);
+    for (int c = 0; c < 2; c++) { // a minimum: moving any scale either way costs
+      for (double d : new double[] {-1e-3, 1e-3}) {
+        double[] t = s.clone();
+        t[c] += d;
+        assertThat(balancedLoss(z, y, t)).isGreaterThan(at);
+      }
+    }
+    Decoupling.Result r = Decoupling.learnableWeightScaling(m, tv[0], tv[1]);
+    double[][] zt = r.model().scores(tv[1]);
+    double[][] zv = m.scores(tv[1]);
+    for (int i = 0; i < zv.length; i++) {
+      for (int c = 0; c < 2; c++) {
+        assertThat(zt[i][c]).isCloseTo(s[c] * zv[i][c], within(1e-4 * (1 + Math.abs(zv[i][c]))));
+      }
+    }
+    int rare = tv[0].classCounts().minority();
+    assertThat(s[rare]).as("the rare class's logit is scaled up relative to the other").isGreaterThan(s[1 - rare]);
+  }
+
+  /** LWS's objective: class-balanced cross-entropy of softmax(s * z), with its 1e-4 pull to 1. */
+  private static double balancedLoss(double[][] z, int[] y, double[] s) {
+    long[] n = new long[2];
+    for (int v : y) {
+      n[v]++;
+    }
+    double f = 0;
+    for (int i = 0; i < z.length; i++) {
+      double a = s[0] * z[i][0];
+      double b = s[1] * z[i][1];
+      double max = Math.max(a, b);
+      double lse = max + Math.log(Math.exp(a - max) + Math.exp(b - max));
+      f += (lse - (y[i] == 0 ? a : b)) / (2.0 * n[y[i]]);
+    }
+    return f + 1e-4 / 2 * ((s[0] - 1) * (s[0] - 1) + (s[1] - 1) * (s[1] - 1));
+  }
 }

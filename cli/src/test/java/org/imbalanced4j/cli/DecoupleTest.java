@@ -46,6 +46,7 @@ class DecoupleTest {
     assertThat(c.exit()).as(c.err()).isZero();
     assertThat(c.out()).startsWith("re-trained the classifier head on class-balanced batches (192 rows; best epoch ")
         .contains("balanced accuracy on 48 validation rows");
+    assertThat(c.err()).contains("epoch   1/2  loss ").contains("epoch   2/2  loss ");
     assertThat(OM.readTree(crt.resolve("model.json").toFile()).get("config").get("decouple").asText()).isEqualTo("crt");
     assertThat(CliRun.of("predict", crt.toString(), f[0].toString(), "--labels", f[1].toString(), "--out",
         dir.resolve("c.csv").toString()).exit()).isZero();

@@ -32,7 +32,7 @@ final class Decouple {
 
   /** What {@code imb train} passes on. */
   record Options(String method, Path pretrained, String file, Path out, double valSplit, long seed, int epochs,
-      int batchSize, float lr) {}
+      int batchSize, float lr, PrintWriter err) {}
 
   private Decouple() {}
 
@@ -75,7 +75,12 @@ final class Decouple {
       config.put("seed", o.seed());
     }
     if (how.equals("crt")) {
-      r = Decoupling.classifierRetrain(network, train, val, o.epochs(), o.batchSize(), o.lr(), o.seed());
+      PrintWriter err = o.err();
+      r = Decoupling.classifierRetrain(network, train, val, o.epochs(), o.batchSize(), o.lr(), o.seed(), l -> {
+        err.printf(Locale.ROOT, "epoch %3d/%d  loss %.4f  balanced_log_loss %.4f  %.1fs%n", l.epoch() + 1, o.epochs(),
+            l.loss(), l.metric(), l.seconds());
+        err.flush();
+      });
       config.put("epochs", o.epochs());
       config.put("batch_size", o.batchSize());
       config.put("lr", o.lr());

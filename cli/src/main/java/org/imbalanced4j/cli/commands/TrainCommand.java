@@ -249,7 +249,7 @@ public final class TrainCommand implements Callable<Integer> {
         throw new InvalidOptionException("--pretrained is read by --decouple; give --decouple tau, crt or lws");
       }
       return Decouple.run(new Decouple.Options(decouple, pretrained, file, out, valSplit, seed.seed(), epochs, batchSize,
-          lr), () -> Inputs.read(file, data, images), spec.commandLine().getOut());
+          lr, spec.commandLine().getErr()), () -> Inputs.read(file, data, images), spec.commandLine().getOut());
     }
     Learner learner = LearnerCatalog.get(model);
     Map<String, String> lp = learnerParams(learner);

@@ -105,10 +105,11 @@ public final class Decoupling {
 
   /**
    * cRT of {@code m}'s head on {@code train}, stopping on {@code validation}: the loop's defaults
-   * otherwise (Adam, the automatic patience, balanced log loss), {@code epochs} a cap.
+   * otherwise (Adam, the automatic patience, balanced log loss), {@code epochs} a cap; {@code
+   * listener} (or null) hears each epoch.
    */
   public static Result classifierRetrain(NeuralModel m, Dataset train, Dataset validation, int epochs, int batchSize,
-      float lr, long seed) {
+      float lr, long seed, java.util.function.Consumer<EpochLog> listener) {
     TrainingLoop.Result r = m.result();
     Head head;
     byte[] start;
@@ -121,7 +122,8 @@ public final class Decoupling {
         .setLoss(new org.imbalanced4j.djl.losses.WeightedCrossEntropyLoss(null, 0)).optEpochs(epochs)
         .optPatience(NetworkConfig.autoPatience(train.rows(), batchSize)).optBatchSize(batchSize).optLearningRate(lr)
         .optSeed((int) seed).optInitialParameters(start).optFreeze(n -> !n.startsWith(prefix))
-        .optSampler(org.imbalanced4j.djl.samplers.ClassSamplers.classBalanced(train.labels(), seed)).build();
+        .optSampler(org.imbalanced4j.djl.samplers.ClassSamplers.classBalanced(train.labels(), seed))
+        .optListener(listener == null ? l -> { } : listener).build();
     TrainingLoop.Result out = loop.fit(r.input().source(train), r.input().source(validation), r.classes());
     TrainingLoop.Result nr = new TrainingLoop.Result(out.parameters(), r.input(), r.example(), r.classes(), r.network(),
         out.bestEpoch(), out.bestMetric(), out.history(), out.warnings());

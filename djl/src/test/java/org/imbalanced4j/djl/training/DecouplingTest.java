@@ -75,7 +75,9 @@ class DecouplingTest {
   void cRtTrainsOnlyTheHeadOnClassBalancedBatchesAndRecallsTheRareClass() {
     Dataset[] tv = skewed();
     NeuralModel m = trained(tv);
-    Decoupling.Result r = Decoupling.classifierRetrain(m, tv[0], tv[1], 8, 32, 1e-2f, 4);
+    java.util.List<EpochLog> heard = new java.util.ArrayList<>();
+    Decoupling.Result r = Decoupling.classifierRetrain(m, tv[0], tv[1], 8, 32, 1e-2f, 4, heard::add);
+    assertThat(heard).hasSize(r.model().result().history().size());
     java.util.Map<String, float[]> before = TrainingLoopTest.parameters(m.result());
     java.util.Map<String, float[]> after = TrainingLoopTest.parameters(r.model().result());
     String head = Decoupling.Head.of(m.result()).weightName().replace("_weight", "");

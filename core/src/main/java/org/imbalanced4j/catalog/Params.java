@@ -103,13 +103,19 @@ public class Params {
     }
   }
 
-  /** A number in {@code [min, max]}. */
+  /** A number in {@code [min, max]}; {@code min = Double.MIN_VALUE} reads "above 0". */
   public double real(String name, double def, double min, double max) {
     double x = real(name, def);
     if (!(x >= min && x <= max)) {
-      throw bad(name, text(name, ""), "a number from " + min + " to " + max);
+      throw bad(name, text(name, ""), min == Double.MIN_VALUE ? "a number above 0 and at most " + plain(max)
+          : "a number from " + plain(min) + " to " + plain(max));
     }
     return x;
+  }
+
+  /** A bound as a person writes it: 10, not 10.0; 1e+07 stays as Java prints it. */
+  private static String plain(double v) {
+    return v == Math.rint(v) && Math.abs(v) < 1e7 ? Long.toString((long) v) : Double.toString(v);
   }
 
   public boolean bool(String name, boolean def) {

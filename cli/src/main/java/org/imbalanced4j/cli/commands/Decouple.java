@@ -14,7 +14,6 @@ import org.imbalanced4j.djl.training.Decoupling;
 import org.imbalanced4j.djl.training.NeuralModel;
 import org.imbalanced4j.model.ModelInputs;
 import org.imbalanced4j.model.io.ModelDirectory;
-import org.imbalanced4j.model.io.SavedModel;
 import org.imbalanced4j.split.Split;
 import org.imbalanced4j.split.StratifiedShuffleSplit;
 
@@ -49,11 +48,7 @@ final class Decouple {
       throw new InvalidOptionException("--decouple " + how + " reports on validation rows and fits the decision there; "
           + "--val-split 0 leaves none");
     }
-    SavedModel saved = ModelDirectory.load(o.pretrained());
-    if (!(saved.model() instanceof NeuralModel network)) {
-      throw new DataException(o.pretrained() + " holds a " + saved.model().kind() + " model; --decouple works on the "
-          + "classifier head of a network (kind network)");
-    }
+    NeuralModel network = Pretrained.network(o.pretrained());
     Dataset all = read.get();
     Dataset aligned = ModelInputs.align(network.schema(), all);
     if (!all.schema().classNames().equals(network.classes())) {

@@ -158,8 +158,15 @@ public final class TrainCommand implements Callable<Integer> {
   String attention;
 
   @Option(names = "--pretrained", paramLabel = "MODEL_DIR",
-      description = "A trained network's model directory, for --decouple.")
+      description = "Start from a trained network's model directory (imb train --out): its network (--model is "
+          + "implied), input preprocessing and parameters, with a new classifier head when FILE's classes differ; "
+          + "or re-balance its head with --decouple.")
   Path pretrained;
+
+  @Option(names = "--freeze", paramLabel = "all|none|N", defaultValue = "none",
+      description = "With --pretrained: parameters that stay as they are: all but the head, none, or the first N "
+          + "top-level layers (default: none).")
+  String freeze;
 
   @Option(names = "--decouple", paramLabel = "tau|crt|lws",
       description = "Re-balance the classifier head of the --pretrained network instead of training it all (Kang "
@@ -244,17 +251,34 @@ public final class TrainCommand implements Callable<Integer> {
     for (int h : hidden) {
       Check.range("--hidden", h, 1, 1 << 16);
     }
-    if (decouple != null || pretrained != null) {
-      if (decouple == null) {
-        throw new InvalidOptionException("--pretrained is read by --decouple; give --decouple tau, crt or lws");
-      }
+    boolean freezeGiven = spec.commandLine().getParseResult().hasMatchedOption("--freeze");
+    if (freezeGiven && pretrained == null) {
+      throw new InvalidOptionException("--freeze applies to a --pretrained network");
+    }
+    if (decouple != null) {
       return Decouple.run(new Decouple.Options(decouple, pretrained, file, out, valSplit, seed.seed(), epochs, batchSize,
           lr, spec.commandLine().getErr()), () -> Inputs.read(file, data, images), spec.commandLine().getOut());
+    }
+    org.imbalanced4j.djl.training.NeuralModel start = pretrained == null ? null : Pretrained.network(pretrained);
+    if (start != null) {
+      String type = start.result().network().type();
+      if (spec.commandLine().getParseResult().hasMatchedOption("--model") && !model.equalsIgnoreCase(type)) {
+        throw new InvalidOptionException("--model " + model + ": " + pretrained + " holds a " + type
+            + " network, which --pretrained implies");
+      }
+      model = type;
     }
     Learner learner = LearnerCatalog.get(model);
     Map<String, String> lp = learnerParams(learner);
     Trainer trainer = learner.create(lp); // bad parameters fail before the data is read
+    if (start != null) {
+      trainer = ((org.imbalanced4j.djl.training.NeuralTrainer) trainer).startingFrom(
+          new org.imbalanced4j.djl.training.Transfer(start.result(), start.classes(), freeze));
+    }
     Dataset all = Inputs.read(file, data, images);
+    if (start != null) {
+      all = org.imbalanced4j.model.ModelInputs.align(start.schema(), all);
+    }
     LearnerCatalog.checkInput(learner, all.schema());
     Dataset train = all.compact();
     Dataset val = all.subset(new int[0]);
@@ -266,6 +290,10 @@ public final class TrainCommand implements Callable<Integer> {
     Map<String, Object> config = new LinkedHashMap<>();
     config.put("data", file);
     config.put("model", learner.name());
+    if (start != null) {
+      config.put("pretrained", pretrained.toString());
+      config.put("freeze", freeze);
+    }
     config.putAll(lp);
     config.put("val_split", valSplit);
     config.put("seed", seed.seed());

@@ -361,7 +361,7 @@ public final class Decoupling {
       }
     }
 
-    private static Block load(TrainingLoop.Result r, NDManager manager) {
+    static Block load(TrainingLoop.Result r, NDManager manager) {
       Block block = r.network().build((int) r.example().get(0), r.classes());
       block.initialize(manager, DataType.FLOAT32, new Shape(1).addAll(r.example()));
       try {

@@ -21,16 +21,28 @@ public final class NeuralTrainer implements Trainer {
   private final String description;
   private final NetworkConfig config;
   private final FitMonitor monitor;
+  private final Transfer start;
 
   /** @param description the learner with its parameters, for reports */
   public NeuralTrainer(String description, NetworkConfig config) {
-    this(description, config, null);
+    this(description, config, null, null);
   }
 
-  private NeuralTrainer(String description, NetworkConfig config, FitMonitor monitor) {
+  private NeuralTrainer(String description, NetworkConfig config, FitMonitor monitor, Transfer start) {
     this.description = description;
     this.config = config;
     this.monitor = monitor;
+    this.start = start;
+  }
+
+  /**
+   * This trainer starting from a trained network ({@link Transfer}): its network and input
+   * preprocessing, its parameters (a new head for other classes) and a freeze rule; the loss,
+   * sampler, augmentation and schedule are this trainer's.
+   */
+  public NeuralTrainer startingFrom(Transfer transfer) {
+    transfer.frozen(); // a bad freeze rule fails before any data is read
+    return new NeuralTrainer(description + " from a pretrained network", config, monitor, transfer);
   }
 
   public NetworkConfig config() {
@@ -54,7 +66,7 @@ public final class NeuralTrainer implements Trainer {
 
   @Override
   public Trainer withMonitor(FitMonitor m) {
-    return new NeuralTrainer(description, config, m);
+    return new NeuralTrainer(description, config, m, start);
   }
 
   @Override
@@ -83,7 +95,14 @@ public final class NeuralTrainer implements Trainer {
         b.optListener(l -> monitor.epochs().accept(l.toJson()));
       }
     }
-    TrainingLoop.Result r = b.build().fit(fitOn.compact(), val);
+    TrainingLoop.Result r;
+    if (start == null) {
+      r = b.build().fit(fitOn.compact(), val);
+    } else {
+      b.optNetwork(start.pretrained().network()).optInitialParameters(start.start(train.schema().classNames(), seed))
+          .optFreeze(start.frozen());
+      r = b.build().fit(start.pretrained().input(), fitOn.compact(), val);
+    }
     Map<String, Object> params = new LinkedHashMap<>();
     params.put("best_epoch", r.bestEpoch() + 1);
     if (!Double.isNaN(r.bestMetric())) {

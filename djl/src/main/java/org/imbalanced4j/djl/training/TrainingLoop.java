@@ -153,7 +153,14 @@ public final class TrainingLoop {
    * then {@link #fit(BatchSource, BatchSource, int)}.
    */
   public Result fit(Dataset train, Dataset validation) {
-    InputTransform in = InputTransform.fit(train);
+    return fit(InputTransform.fit(train), train, validation);
+  }
+
+  /**
+   * As {@link #fit(Dataset, Dataset)} with preprocessing fitted before: a network trained on from
+   * given parameters keeps the input its first training gave it.
+   */
+  public Result fit(InputTransform in, Dataset train, Dataset validation) {
     Result r = fit(in.trainingSource(train, augmentation), in.source(validation), train.classCount());
     return new Result(r.parameters(), in, r.example(), r.classes(), r.network(), r.bestEpoch(), r.bestMetric(),
         r.history(), r.warnings());

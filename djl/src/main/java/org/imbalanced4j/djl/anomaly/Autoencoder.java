@@ -1,10 +1,6 @@
 package org.imbalanced4j.djl.anomaly;
 
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
 import org.imbalanced4j.anomaly.Detector;
-import org.imbalanced4j.numeric.Percentile;
 
 /**
  * An autoencoder's reconstruction error as the anomaly score (Sakurada and Yairi, "Anomaly
@@ -42,59 +38,6 @@ public final class Autoencoder implements Detector {
     float inv = 1f / width;
     DenseStack net = StackFit.fit(DenseStack.init(widths, true, seed), x, rows,
         (out, in) -> out.sub(in).square().sum(new int[] {1}).mul(inv), options, seed ^ 0x5DEECE66DL);
-    Model m = new Model(net, Double.NaN);
-    return new Model(net, Percentile.of(m.anomaly(x, rows), 90));
-  }
-
-  /** A trained autoencoder and its cut. */
-  static final class Model implements Fitted {
-    private final DenseStack net;
-    private final double cut;
-
-    Model(DenseStack net, double cut) {
-      this.net = net;
-      this.cut = cut;
-    }
-
-    @Override
-    public double[] anomaly(float[] x, int rows) {
-      float[] y = net.forward(x, rows);
-      int d = y.length / Math.max(1, rows);
-      double[] s = new double[rows];
-      for (int i = 0; i < rows; i++) {
-        double e = 0;
-        for (int j = i * d; j < (i + 1) * d; j++) {
-          double r = y[j] - x[j];
-          e += r * r;
-        }
-        s[i] = e / d;
-      }
-      return s;
-    }
-
-    @Override
-    public double defaultCut() {
-      return cut;
-    }
-
-    @Override
-    public String name() {
-      return "autoencoder";
-    }
-
-    @Override
-    public void write(DataOutputStream out) throws IOException {
-      out.writeDouble(cut);
-      net.write(out);
-    }
-
-    static Model read(DataInputStream in, int width) throws IOException {
-      double cut = in.readDouble();
-      DenseStack net = DenseStack.read(in, width);
-      if (net.widths()[net.widths().length - 1] != width) {
-        throw new IOException("an autoencoder whose output is not its input's width");
-      }
-      return new Model(net, cut);
-    }
+    return DistanceModel.withOwnCut("autoencoder", net, null, x, rows);
   }
 }

@@ -12,10 +12,11 @@ public final class DeepDetectors {
   public static final List<DetectorKind> ALL = List.of(
       new DetectorKind("autoencoder", "An autoencoder's reconstruction error (DJL)",
           params("64,16", "the encoder's widths, the last the code's; the decoder mirrors them", "0"),
-          p -> new Autoencoder(p.positives("hidden", new int[] {64, 16}), options(p, 0)), Autoencoder.Model::read),
+          p -> new Autoencoder(p.positives("hidden", new int[] {64, 16}), options(p, 0)),
+          DistanceModel::readAutoencoder),
       new DetectorKind("deep-svdd", "Deep SVDD, distance to the centre of a learned representation (DJL)",
           params("64,32", "the widths of the bias-free layers, the last the representation's", "1e-6"),
-          p -> new DeepSvdd(p.positives("hidden", new int[] {64, 32}), options(p, 1e-6)), DeepSvdd.Model::read));
+          p -> new DeepSvdd(p.positives("hidden", new int[] {64, 32}), options(p, 1e-6)), DistanceModel::readDeepSvdd));
 
   private static List<Param> params(String hidden, String what, String decay) {
     return List.of(new Param("hidden", hidden, what),

@@ -1,10 +1,6 @@
 package org.imbalanced4j.djl.anomaly;
 
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
 import org.imbalanced4j.anomaly.Detector;
-import org.imbalanced4j.numeric.Percentile;
 
 /**
  * One-class Deep SVDD (Ruff et al., "Deep one-class classification", ICML 2018): a network
@@ -52,69 +48,6 @@ public final class DeepSvdd implements Detector {
     }
     DenseStack net = StackFit.fit(init, x, rows,
         (out, in) -> out.sub(out.getManager().create(c)).square().sum(new int[] {1}), options, seed ^ 0x5DEECE66DL);
-    Model m = new Model(net, c, Double.NaN);
-    return new Model(net, c, Percentile.of(m.anomaly(x, rows), 90));
-  }
-
-  /** A trained Deep SVDD network, its centre and cut. */
-  static final class Model implements Fitted {
-    private final DenseStack net;
-    private final float[] centre;
-    private final double cut;
-
-    Model(DenseStack net, float[] centre, double cut) {
-      this.net = net;
-      this.centre = centre.clone();
-      this.cut = cut;
-    }
-
-    @Override
-    public double[] anomaly(float[] x, int rows) {
-      float[] y = net.forward(x, rows);
-      int k = centre.length;
-      double[] s = new double[rows];
-      for (int i = 0; i < rows; i++) {
-        double e = 0;
-        for (int j = 0; j < k; j++) {
-          double r = y[i * k + j] - centre[j];
-          e += r * r;
-        }
-        s[i] = e;
-      }
-      return s;
-    }
-
-    @Override
-    public double defaultCut() {
-      return cut;
-    }
-
-    @Override
-    public String name() {
-      return "deep-svdd";
-    }
-
-    @Override
-    public void write(DataOutputStream out) throws IOException {
-      out.writeDouble(cut);
-      net.write(out);
-      for (float v : centre) {
-        out.writeFloat(v);
-      }
-    }
-
-    static Model read(DataInputStream in, int width) throws IOException {
-      double cut = in.readDouble();
-      DenseStack net = DenseStack.read(in, width);
-      if (net.hasBias()) {
-        throw new IOException("a Deep SVDD network with biases");
-      }
-      int[] w = net.widths();
-      float[] c = new float[w[w.length - 1]];
-      for (int j = 0; j < c.length; j++) {
-        c[j] = in.readFloat();
-      }
-      return new Model(net, c, cut);
-    }
+    return DistanceModel.withOwnCut("deep-svdd", net, c, x, rows);
   }
 }

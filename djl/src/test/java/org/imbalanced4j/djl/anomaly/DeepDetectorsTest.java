@@ -106,8 +106,8 @@ class DeepDetectorsTest {
     float inv = 1f / D;
     DenseStack fitted = StackFit.fit(init, train, 400, (o, in) -> o.sub(in).square().sum(new int[] {1}).mul(inv),
         new StackFit.Options(40, 10, 32, 1e-3, 0), 9);
-    assertThat(new Autoencoder.Model(fitted, 0).anomaly(train, 400)).satisfies(after ->
-        assertThat(mean(after)).isLessThan(0.5 * mean(new Autoencoder.Model(init, 0).anomaly(train, 400))));
+    assertThat(new DistanceModel("autoencoder", fitted, null, 0).anomaly(train, 400)).satisfies(after ->
+        assertThat(mean(after)).isLessThan(0.5 * mean(new DistanceModel("autoencoder", init, null, 0).anomaly(train, 400))));
   }
 
   @Test

@@ -21,23 +21,17 @@ for ((s = 0; s < seeds; s++)); do
 done
 work="$out/decouple"
 mkdir -p "$work"
-"$py" - "$d" "$work" <<'PY'
-import gzip, struct, sys
+"$py" - "$d" "$work" "$root/scripts/bench/lt" <<'PY'
+import sys
 import numpy as np
 d, out = sys.argv[1], sys.argv[2]
-def read(p):
-    b = gzip.open(p).read()
-    dims = struct.unpack(">" + "I" * b[3], b[4:4 + 4 * b[3]])
-    return b[:4], np.frombuffer(b, np.uint8, offset=4 + 4 * b[3]).reshape(dims)
-def write(p, magic, a):
-    with gzip.open(p, "wb") as f:
-        f.write(magic + struct.pack(">" + "I" * a.ndim, *a.shape) + a.tobytes())
-mi, x = read(f"{d}/t10k-images-idx3-ubyte.gz")
-ml, y = read(f"{d}/t10k-labels-idx1-ubyte.gz")
+sys.path.insert(0, sys.argv[3])
+from idxio import read, write
+x, y = read(f"{d}/t10k-images-idx3-ubyte.gz"), read(f"{d}/t10k-labels-idx1-ubyte.gz")
 idx = np.random.RandomState(0).permutation(len(y))
 for name, part in (("choose", np.sort(idx[:5000])), ("score", np.sort(idx[5000:]))):
-    write(f"{out}/{name}-images.gz", mi, x[part])
-    write(f"{out}/{name}-labels.gz", ml, y[part])
+    write(f"{out}/{name}-images.gz", x[part])
+    write(f"{out}/{name}-labels.gz", y[part])
 PY
 : > "$work/rows.txt"
 sides="${SIDES:-ours pytorch}"

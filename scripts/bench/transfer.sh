@@ -16,23 +16,16 @@ d=/usr/share/datasets/fashion-mnist
 [ -f "$d/train-images-idx3-ubyte.gz" ] || apt-get install -y dataset-fashion-mnist >/dev/null
 out="$root/bench-data/transfer"
 mkdir -p "$out"
-"$py" - "$d" "$out" <<'PY'
-import gzip, struct, sys
-import numpy as np
+"$py" - "$d" "$out" "$root/scripts/bench/lt" <<'PY'
+import sys
 d, out = sys.argv[1], sys.argv[2]
-def read(p):
-    b = gzip.open(p).read()
-    dims = struct.unpack(">" + "I" * b[3], b[4:4 + 4 * b[3]])
-    return b[:4], np.frombuffer(b, np.uint8, offset=4 + 4 * b[3]).reshape(dims)
-def write(p, magic, a):
-    with gzip.open(p, "wb") as f:
-        f.write(magic + struct.pack(">" + "I" * a.ndim, *a.shape) + a.tobytes())
+sys.path.insert(0, sys.argv[3])
+from idxio import read, write
 for part, src in (("train", "train"), ("test", "t10k")):
-    mi, x = read(f"{d}/{src}-images-idx3-ubyte.gz")
-    ml, y = read(f"{d}/{src}-labels-idx1-ubyte.gz")
+    x, y = read(f"{d}/{src}-images-idx3-ubyte.gz"), read(f"{d}/{src}-labels-idx1-ubyte.gz")
     for name, keep in (("pre", y < 5), ("rare", y >= 5)):
-        write(f"{out}/{part}-{name}-images.gz", mi, x[keep])
-        write(f"{out}/{part}-{name}-labels.gz", ml, y[keep])
+        write(f"{out}/{part}-{name}-images.gz", x[keep])
+        write(f"{out}/{part}-{name}-labels.gz", y[keep])
 PY
 imb="$root/bin/imb"
 recipe=(--loss ce --augment default --schedule cosine --val-split 0)

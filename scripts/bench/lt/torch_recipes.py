@@ -11,17 +11,12 @@ Adam at 1e-3 (one linear warm-up epoch, then cosine to 0 at the last epoch, as i
 default policy, torch.set_num_threads(2). Prints one JSON line: per-class recall, accuracy, balanced
 accuracy, seconds.
 """
-import gzip, json, math, sys, time
+import json, math, sys, time
 import numpy as np, torch, torch.nn as nn, torch.nn.functional as F
 import torchvision.transforms as T
 
-def idx(path):
-    data = open(path, "rb").read()
-    if data[:2] == b"\x1f\x8b":
-        data = gzip.decompress(data)
-    rank = data[3]
-    dims = [int.from_bytes(data[4 + 4 * i:8 + 4 * i], "big") for i in range(rank)]
-    return np.frombuffer(data[4 + 4 * rank:], np.uint8).reshape(dims)
+sys.path.insert(0, __file__.rsplit("/", 1)[0])
+from idxio import read as idx
 
 class Block(nn.Module):
     def __init__(s, i, o, st):

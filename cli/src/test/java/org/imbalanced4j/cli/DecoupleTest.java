@@ -57,29 +57,22 @@ class DecoupleTest {
     assertThat(l.out()).startsWith("scaled each class's head by a learnt factor (").contains("on 192 rows");
     assertThat(CliRun.of("predict", lws.toString(), f[0].toString(), "--labels", f[1].toString(), "--out",
         dir.resolve("l.csv").toString()).exit()).isZero();
-    check(2, "imb: --decouple crt reports on validation rows and fits the decision there; --val-split 0 leaves none", "train", f[0].toString(),
+    CliRun.expectOneLine(2, "imb: --decouple crt reports on validation rows and fits the decision there; --val-split 0 leaves none", "train", f[0].toString(),
         "--labels", f[1].toString(), "--pretrained", model.toString(), "--decouple", "crt", "--val-split", "0",
         "--out", dir.resolve("x").toString());
 
     Path logistic = dir.resolve("logistic");
     assertThat(CliRun.of("train", "builtin:ionosphere", "--model", "logistic", "--out", logistic.toString()).exit())
         .isZero();
-    check(1, "imb: " + logistic + " holds a linear model; --pretrained and --decouple start from a network (kind "
+    CliRun.expectOneLine(1, "imb: " + logistic + " holds a linear model; --pretrained and --decouple start from a network (kind "
         + "network)", "train", "builtin:ionosphere", "--pretrained", logistic.toString(), "--decouple", "tau",
         "--out", dir.resolve("x").toString());
-    check(2, "imb: --decouple re-balances a trained network's head: give its model directory with --pretrained DIR",
+    CliRun.expectOneLine(2, "imb: --decouple re-balances a trained network's head: give its model directory with --pretrained DIR",
         "train", f[0].toString(), "--labels", f[1].toString(), "--decouple", "tau", "--out", dir.resolve("x").toString());
-    check(2, "imb: unknown --decouple 'crt2'; valid: tau, crt, lws", "train", f[0].toString(), "--labels", f[1].toString(),
+    CliRun.expectOneLine(2, "imb: unknown --decouple 'crt2'; valid: tau, crt, lws", "train", f[0].toString(), "--labels", f[1].toString(),
         "--pretrained", model.toString(), "--decouple", "crt2", "--out", dir.resolve("x").toString());
-    check(1, "imb: the model reads images, not a table", "train", "builtin:ionosphere", "--pretrained",
+    CliRun.expectOneLine(1, "imb: the model reads images, not a table", "train", "builtin:ionosphere", "--pretrained",
         model.toString(), "--decouple", "tau", "--out", dir.resolve("x").toString());
     assertThat(Files.exists(dir.resolve("x"))).isFalse();
-  }
-
-  private static void check(int exit, String start, String... args) {
-    CliRun r = CliRun.of(args);
-    assertThat(r.exit()).as(r.err()).isEqualTo(exit);
-    assertThat(r.err().strip()).startsWith(start);
-    assertThat(r.err().lines().count()).isEqualTo(1);
   }
 }

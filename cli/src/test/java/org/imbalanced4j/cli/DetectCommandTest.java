@@ -77,25 +77,18 @@ class DetectCommandTest {
   void badInputIsOneLineAndANonZeroExit() throws IOException {
     Path one = dir.resolve("one.csv");
     Files.writeString(one, "a,b,class\n1,2,x\n2,3,x\n3,1,x\n");
-    check(1, "imb: " + one + ": the target 'class' holds one class ('x');", "detect", one.toString(), "--target",
+    CliRun.expectOneLine(1, "imb: " + one + ": the target 'class' holds one class ('x');", "detect", one.toString(), "--target",
         "class", "--out", dir.resolve("o.csv").toString());
-    check(2, "imb: --contamination must be auto or a share in (0, 0.5], got '0.6'", "detect", "builtin:ionosphere",
+    CliRun.expectOneLine(2, "imb: --contamination must be auto or a share in (0, 0.5], got '0.6'", "detect", "builtin:ionosphere",
         "--contamination", "0.6", "--out", dir.resolve("o.csv").toString());
-    check(2, "imb: --contamination must be auto or a share in (0, 0.5], got '0'", "detect", "builtin:ionosphere",
+    CliRun.expectOneLine(2, "imb: --contamination must be auto or a share in (0, 0.5], got '0'", "detect", "builtin:ionosphere",
         "--contamination", "0", "--out", dir.resolve("o.csv").toString());
-    check(2, "imb: unknown --method 'lof'; valid: iforest, ocsvm, autoencoder, deep-svdd", "detect", "builtin:ionosphere", "--method", "lof",
+    CliRun.expectOneLine(2, "imb: unknown --method 'lof'; valid: iforest, ocsvm, autoencoder, deep-svdd", "detect", "builtin:ionosphere", "--method", "lof",
         "--out", dir.resolve("o.csv").toString());
-    check(2, "imb: iforest has no parameter 'depth'", "detect", "builtin:ionosphere", "--param", "depth=3",
+    CliRun.expectOneLine(2, "imb: iforest has no parameter 'depth'", "detect", "builtin:ionosphere", "--param", "depth=3",
         "--out", dir.resolve("o.csv").toString());
-    check(1, "imb: iforest: max_samples=500 is more than the 351 rows of builtin:ionosphere", "detect",
+    CliRun.expectOneLine(1, "imb: iforest: max_samples=500 is more than the 351 rows of builtin:ionosphere", "detect",
         "builtin:ionosphere", "--param", "max_samples=500", "--out", dir.resolve("o.csv").toString());
     assertThat(Files.exists(dir.resolve("o.csv"))).isFalse();
-  }
-
-  private static void check(int exit, String start, String... args) {
-    CliRun r = CliRun.of(args);
-    assertThat(r.exit()).as(r.err()).isEqualTo(exit);
-    assertThat(r.err().lines().count()).as(r.err()).isEqualTo(1);
-    assertThat(r.err()).startsWith(start).doesNotContain("Exception");
   }
 }

@@ -51,25 +51,18 @@ class PretrainedTest {
     List<String> lines = Files.readAllLines(pred);
     assertThat(lines.get(0)).isEqualTo("image,proba_0,proba_1,proba_2,predicted,class");
 
-    check(2, "imb: --freeze 99 is past the backbone's depth: it has ", "train", f[0].toString(), "--labels",
+    CliRun.expectOneLine(2, "imb: --freeze 99 is past the backbone's depth: it has ", "train", f[0].toString(), "--labels",
         three.toString(), "--pretrained", model.toString(), "--freeze", "99", "--out", dir.resolve("x").toString());
-    check(2, "imb: --freeze must be all, none or a number of layers, got 'most'", "train", f[0].toString(),
+    CliRun.expectOneLine(2, "imb: --freeze must be all, none or a number of layers, got 'most'", "train", f[0].toString(),
         "--labels", three.toString(), "--pretrained", model.toString(), "--freeze", "most", "--out",
         dir.resolve("x").toString());
-    check(2, "imb: --freeze applies to a --pretrained network", "train", f[0].toString(), "--labels",
+    CliRun.expectOneLine(2, "imb: --freeze applies to a --pretrained network", "train", f[0].toString(), "--labels",
         three.toString(), "--freeze", "all", "--out", dir.resolve("x").toString());
-    check(2, "imb: --model resnet32: " + model + " holds a cnn network, which --pretrained implies", "train",
+    CliRun.expectOneLine(2, "imb: --model resnet32: " + model + " holds a cnn network, which --pretrained implies", "train",
         f[0].toString(), "--labels", three.toString(), "--pretrained", model.toString(), "--model", "resnet32",
         "--out", dir.resolve("x").toString());
-    check(1, "imb: the model reads images, not a table", "train", "builtin:ionosphere", "--pretrained",
+    CliRun.expectOneLine(1, "imb: the model reads images, not a table", "train", "builtin:ionosphere", "--pretrained",
         model.toString(), "--out", dir.resolve("x").toString());
     assertThat(Files.exists(dir.resolve("x"))).isFalse();
-  }
-
-  private static void check(int exit, String start, String... args) {
-    CliRun r = CliRun.of(args);
-    assertThat(r.exit()).as(r.err()).isEqualTo(exit);
-    assertThat(r.err().strip()).startsWith(start);
-    assertThat(r.err().lines().count()).isEqualTo(1);
   }
 }

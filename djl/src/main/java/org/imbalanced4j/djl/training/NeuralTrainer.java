@@ -22,17 +22,21 @@ public final class NeuralTrainer implements Trainer {
   private final NetworkConfig config;
   private final FitMonitor monitor;
   private final Transfer start;
+  /** {@code start}'s freeze rule, resolved once against its network. */
+  private final java.util.function.Predicate<String> frozen;
 
   /** @param description the learner with its parameters, for reports */
   public NeuralTrainer(String description, NetworkConfig config) {
-    this(description, config, null, null);
+    this(description, config, null, null, null);
   }
 
-  private NeuralTrainer(String description, NetworkConfig config, FitMonitor monitor, Transfer start) {
+  private NeuralTrainer(String description, NetworkConfig config, FitMonitor monitor, Transfer start,
+      java.util.function.Predicate<String> frozen) {
     this.description = description;
     this.config = config;
     this.monitor = monitor;
     this.start = start;
+    this.frozen = frozen;
   }
 
   /**
@@ -41,8 +45,8 @@ public final class NeuralTrainer implements Trainer {
    * sampler, augmentation and schedule are this trainer's.
    */
   public NeuralTrainer startingFrom(Transfer transfer) {
-    transfer.frozen(); // a bad freeze rule fails before any data is read
-    return new NeuralTrainer(description + " from a pretrained network", config, monitor, transfer);
+    // resolved now: a bad freeze rule fails before any data is read
+    return new NeuralTrainer(description + " from a pretrained network", config, monitor, transfer, transfer.frozen());
   }
 
   public NetworkConfig config() {
@@ -66,7 +70,7 @@ public final class NeuralTrainer implements Trainer {
 
   @Override
   public Trainer withMonitor(FitMonitor m) {
-    return new NeuralTrainer(description, config, m, start);
+    return new NeuralTrainer(description, config, m, start, frozen);
   }
 
   @Override
@@ -100,7 +104,7 @@ public final class NeuralTrainer implements Trainer {
       r = b.build().fit(fitOn.compact(), val);
     } else {
       b.optNetwork(start.pretrained().network()).optInitialParameters(start.start(train.schema().classNames(), seed))
-          .optFreeze(start.frozen());
+          .optFreeze(frozen);
       r = b.build().fit(start.pretrained().input(), fitOn.compact(), val);
     }
     Map<String, Object> params = new LinkedHashMap<>();

@@ -157,11 +157,28 @@ public final class TrainCommand implements Callable<Integer> {
           + "(default: none).")
   String attention;
 
-  @Option(names = "--pretrained", paramLabel = "MODEL_DIR",
-      description = "Start from a trained network's model directory (imb train --out): its network (--model is "
-          + "implied), input preprocessing and parameters, with a new classifier head when FILE's classes differ; "
-          + "or re-balance its head with --decouple.")
+  @Option(names = "--pretrained", paramLabel = "MODEL_DIR|MODEL.pt",
+      description = "Start from a trained network (--model is implied): a model directory (imb train --out: its "
+          + "network, input preprocessing and parameters) or a TorchScript file exported by PyTorch (torch.jit.script "
+          + "or torch.jit.trace, then .save(); its classifier head is cut, see --cut). A new head when FILE's classes "
+          + "differ; or re-balance a model directory's head with --decouple.")
   Path pretrained;
+
+  @Option(names = "--cut", paramLabel = "LAYER",
+      description = "With a TorchScript --pretrained: the top-level layer that is its classifier head, whose input "
+          + "becomes the features (default: the first of fc, classifier, head, as torchvision names them).")
+  String cut;
+
+  @Option(names = "--normalize", paramLabel = "MEAN,STD",
+      description = "With a TorchScript --pretrained: the normalisation it was trained with, after pixels are scaled "
+          + "to [0, 1] as torchvision's ToTensor does: one mean and one std for all channels, or the channels' means "
+          + "then their stds, e.g. 0.485,0.456,0.406,0.229,0.224,0.225 (default: none).")
+  String normalize;
+
+  @Option(names = "--backbone-lr", paramLabel = "FRACTION", defaultValue = "1",
+      description = "With --pretrained: the learning rate of every layer but the new head as a fraction of --lr "
+          + "(discriminative learning rates), e.g. 0.1 (default: 1).")
+  double backboneLr;
 
   @Option(names = "--freeze", paramLabel = "all|none|N", defaultValue = "none",
       description = "With --pretrained: parameters that stay as they are: all but the head, none, or the first N "
@@ -251,33 +268,51 @@ public final class TrainCommand implements Callable<Integer> {
     for (int h : hidden) {
       Check.range("--hidden", h, 1, 1 << 16);
     }
-    boolean freezeGiven = spec.commandLine().getParseResult().hasMatchedOption("--freeze");
-    if (freezeGiven && pretrained == null) {
-      throw new InvalidOptionException("--freeze applies to a --pretrained network");
+    var parsed = spec.commandLine().getParseResult();
+    for (String o : List.of("--freeze", "--backbone-lr")) {
+      if (parsed.hasMatchedOption(o) && pretrained == null) {
+        throw new InvalidOptionException(o + " applies to a --pretrained network");
+      }
+    }
+    Check.positive("--backbone-lr", backboneLr, 1);
+    boolean script = pretrained != null && Files.isRegularFile(pretrained);
+    if ((cut != null || normalize != null) && !script) {
+      throw new InvalidOptionException((cut != null ? "--cut" : "--normalize") + " applies to a TorchScript file "
+          + "given with --pretrained");
     }
     if (decouple != null) {
+      if (script) {
+        throw new InvalidOptionException("--decouple re-balances the head of a model directory; fine-tune "
+            + pretrained + " first (imb train FILE --pretrained " + pretrained + " --out DIR), then --pretrained DIR");
+      }
       return Decouple.run(new Decouple.Options(decouple, pretrained, file, out, valSplit, seed.seed(), epochs, batchSize,
           lr, spec.commandLine().getErr()), () -> Inputs.read(file, data, images), spec.commandLine().getOut());
     }
-    org.imbalanced4j.djl.training.NeuralModel start = pretrained == null ? null : Pretrained.network(pretrained);
-    if (start != null) {
-      String type = start.result().network().type();
-      if (spec.commandLine().getParseResult().hasMatchedOption("--model") && !model.equalsIgnoreCase(type)) {
-        throw new InvalidOptionException("--model " + model + ": " + pretrained + " holds a " + type
-            + " network, which --pretrained implies");
+    org.imbalanced4j.djl.training.NeuralModel start = pretrained == null || script ? null
+        : Pretrained.network(pretrained);
+    if (start != null || script) {
+      String type = start != null ? start.result().network().type() : "cnn";
+      if (parsed.hasMatchedOption("--model") && (script || !model.equalsIgnoreCase(type))) {
+        throw new InvalidOptionException("--model " + model + ": " + pretrained + " holds "
+            + (script ? "a TorchScript network" : "a " + type + " network") + ", which --pretrained implies");
       }
-      model = type;
+      model = type; // a TorchScript backbone trains as an image network
     }
     Learner learner = LearnerCatalog.get(model);
     Map<String, String> lp = learnerParams(learner);
     Trainer trainer = learner.create(lp); // bad parameters fail before the data is read
     if (start != null) {
       trainer = ((org.imbalanced4j.djl.training.NeuralTrainer) trainer).startingFrom(
-          new org.imbalanced4j.djl.training.Transfer(start.result(), start.classes(), freeze));
+          new org.imbalanced4j.djl.training.Transfer(start.result(), start.classes(), freeze).withBackboneRate(
+              backboneLr));
     }
     Dataset all = Inputs.read(file, data, images);
     if (start != null) {
       all = org.imbalanced4j.model.ModelInputs.align(start.schema(), all);
+    }
+    if (script) {
+      trainer = ((org.imbalanced4j.djl.training.NeuralTrainer) trainer).startingFrom(
+          Pretrained.torchScript(pretrained, cut, normalize, all.schema(), file, freeze).withBackboneRate(backboneLr));
     }
     LearnerCatalog.checkInput(learner, all.schema());
     Dataset train = all.compact();
@@ -289,10 +324,15 @@ public final class TrainCommand implements Callable<Integer> {
     }
     Map<String, Object> config = new LinkedHashMap<>();
     config.put("data", file);
-    config.put("model", learner.name());
-    if (start != null) {
+    config.put("model", script ? "torchscript" : learner.name());
+    if (pretrained != null) {
       config.put("pretrained", pretrained.toString());
       config.put("freeze", freeze);
+      config.put("backbone_lr", backboneLr);
+    }
+    if (script) {
+      config.put("cut", cut);
+      config.put("normalize", normalize);
     }
     config.putAll(lp);
     config.put("val_split", valSplit);

@@ -18,16 +18,26 @@ import org.imbalanced4j.InvalidOptionException;
  * @param hidden the MLP's hidden widths
  * @param dropout the dropout rate
  * @param attention the attention module of an image network: {@code none}, {@code se} or {@code cbam}
+ * @param cut a {@link #TORCHSCRIPT} backbone's cut head ({@link TorchScriptCut}), else null
  */
-public record NetworkSpec(String type, int[] hidden, float dropout, String attention) {
+public record NetworkSpec(String type, int[] hidden, float dropout, String attention, String cut) {
   /** The architectures. */
   public static final List<String> TYPES = List.of("mlp", "attention", "cnn", "resnet32", "bbn");
 
   /** The architectures for images; the others are for tables. */
   public static final List<String> IMAGE_TYPES = List.of("cnn", "resnet32", "bbn");
 
+  /**
+   * A TorchScript backbone ({@link ScriptBackbone}, its feature width the one {@code hidden}) with a
+   * linear head: what {@code --pretrained model.pt} trains; not a {@code --model} of its own.
+   */
+  public static final String TORCHSCRIPT = "torchscript";
+
   public NetworkSpec {
-    if (!TYPES.contains(type)) {
+    if (type.equals(TORCHSCRIPT) && (hidden.length != 1 || cut == null)) {
+      throw new IllegalArgumentException("a TorchScript backbone has one feature width and a cut head");
+    }
+    if (!TYPES.contains(type) && !type.equals(TORCHSCRIPT)) {
       throw InvalidOptionException.unknown("network", type, TYPES);
     }
     if (!Attention.NAMES.contains(attention)) {
@@ -39,9 +49,19 @@ public record NetworkSpec(String type, int[] hidden, float dropout, String atten
     hidden = hidden.clone();
   }
 
+  /** A network of our own making. */
+  public NetworkSpec(String type, int[] hidden, float dropout, String attention) {
+    this(type, hidden, dropout, attention, null);
+  }
+
   /** A network without an attention module. */
   public NetworkSpec(String type, int[] hidden, float dropout) {
     this(type, hidden, dropout, "none");
+  }
+
+  /** A TorchScript backbone of {@code features} outputs whose head {@code cut} was cut, then a linear head. */
+  public static NetworkSpec torchScript(int features, String cut) {
+    return new NetworkSpec(TORCHSCRIPT, new int[] {features}, 0, "none", cut);
   }
 
   @Override
@@ -56,6 +76,8 @@ public record NetworkSpec(String type, int[] hidden, float dropout, String atten
       case "attention" -> TabularNetworks.attention(inputs, classes, 32, 4, 2, dropout);
       case "cnn" -> ImageNetworks.torchInit(ImageNetworks.cnn(classes, dropout, attention));
       case "resnet32" -> ImageNetworks.torchInit(ImageNetworks.resnet(32, classes, attention));
+      case TORCHSCRIPT -> new ai.djl.nn.SequentialBlock().add(new ScriptBackbone(hidden[0], cut))
+          .add(ImageNetworks.torchInit(ai.djl.nn.core.Linear.builder().setUnits(classes).build()));
       default -> TabularNetworks.mlp(classes, hidden, dropout);
     };
   }
@@ -67,7 +89,7 @@ public record NetworkSpec(String type, int[] hidden, float dropout, String atten
 
   /** Whether the network takes images rather than table rows. */
   public boolean forImages() {
-    return IMAGE_TYPES.contains(type);
+    return IMAGE_TYPES.contains(type) || type.equals(TORCHSCRIPT);
   }
 
   /** The spec as a saved model holds it. */
@@ -77,6 +99,9 @@ public record NetworkSpec(String type, int[] hidden, float dropout, String atten
     m.put("hidden", hidden);
     m.put("dropout", dropout);
     m.put("attention", attention);
+    if (cut != null) {
+      m.put("cut", cut);
+    }
     return m;
   }
 
@@ -88,6 +113,6 @@ public record NetworkSpec(String type, int[] hidden, float dropout, String atten
       hidden[i] = h.get(i).asInt();
     }
     return new NetworkSpec(n.get("type").asText(), hidden, (float) n.get("dropout").asDouble(),
-        n.path("attention").asText("none"));
+        n.path("attention").asText("none"), n.hasNonNull("cut") ? n.get("cut").asText() : null);
   }
 }

@@ -51,6 +51,13 @@ public final class Adam {
    * it is rescaled when the rate changes and {@link #state} divides it out again.
    */
   public void step(List<NDArray> params, float lr) {
+    float[] ones = new float[params.size()];
+    java.util.Arrays.fill(ones, 1f);
+    step(params, ones, lr);
+  }
+
+  /** As {@link #step(List, float)}, parameter {@code i} with rate {@code lr * scales[i]}. */
+  public void step(List<NDArray> params, float[] scales, float lr) {
     if (m == null) {
       m = new NDList();
       v = new NDList();
@@ -69,14 +76,15 @@ public final class Adam {
     }
     for (int i = 0; i < params.size(); i++) {
       NDArray w = params.get(i);
+      float r = lr * scales[i];
       try (NDArray g = w.getGradient()) { // zeros when the backward pass did not reach w
         NDList one = new NDList(w);
         if (adaptive) {
-          w.getNDArrayInternal().adamUpdate(new NDList(w, g, m.get(i), v.get(i)), one, lr,
-              (float) (lr * Math.sqrt(c2) / c1), weightDecay, 1f, -1f, beta1, beta2, (float) (eps * Math.sqrt(c2)),
+          w.getNDArrayInternal().adamUpdate(new NDList(w, g, m.get(i), v.get(i)), one, r,
+              (float) (r * Math.sqrt(c2) / c1), weightDecay, 1f, -1f, beta1, beta2, (float) (eps * Math.sqrt(c2)),
               false, true);
         } else {
-          w.getNDArrayInternal().sgdUpdate(new NDList(w, g, m.get(i)), one, lr, weightDecay, 1f, -1f, beta1, false);
+          w.getNDArrayInternal().sgdUpdate(new NDList(w, g, m.get(i)), one, r, weightDecay, 1f, -1f, beta1, false);
         }
       }
     }

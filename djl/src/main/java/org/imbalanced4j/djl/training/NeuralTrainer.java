@@ -22,21 +22,23 @@ public final class NeuralTrainer implements Trainer {
   private final NetworkConfig config;
   private final FitMonitor monitor;
   private final Transfer start;
-  /** {@code start}'s freeze rule, resolved once against its network. */
+  /** {@code start}'s freeze rule and learning rates, resolved once against its network. */
   private final java.util.function.Predicate<String> frozen;
+  private final java.util.function.ToDoubleFunction<String> rates;
 
   /** @param description the learner with its parameters, for reports */
   public NeuralTrainer(String description, NetworkConfig config) {
-    this(description, config, null, null, null);
+    this(description, config, null, null, null, null);
   }
 
   private NeuralTrainer(String description, NetworkConfig config, FitMonitor monitor, Transfer start,
-      java.util.function.Predicate<String> frozen) {
+      java.util.function.Predicate<String> frozen, java.util.function.ToDoubleFunction<String> rates) {
     this.description = description;
     this.config = config;
     this.monitor = monitor;
     this.start = start;
     this.frozen = frozen;
+    this.rates = rates;
   }
 
   /**
@@ -46,7 +48,8 @@ public final class NeuralTrainer implements Trainer {
    */
   public NeuralTrainer startingFrom(Transfer transfer) {
     // resolved now: a bad freeze rule fails before any data is read
-    return new NeuralTrainer(description + " from a pretrained network", config, monitor, transfer, transfer.frozen());
+    return new NeuralTrainer(description + " from a pretrained network", config, monitor, transfer, transfer.frozen(),
+        transfer.rates());
   }
 
   public NetworkConfig config() {
@@ -70,7 +73,7 @@ public final class NeuralTrainer implements Trainer {
 
   @Override
   public Trainer withMonitor(FitMonitor m) {
-    return new NeuralTrainer(description, config, m, start, frozen);
+    return new NeuralTrainer(description, config, m, start, frozen, rates);
   }
 
   @Override
@@ -104,7 +107,7 @@ public final class NeuralTrainer implements Trainer {
       r = b.build().fit(fitOn.compact(), val);
     } else {
       b.optNetwork(start.pretrained().network()).optInitialParameters(start.start(train.schema().classNames(), seed))
-          .optFreeze(frozen);
+          .optFreeze(frozen).optRateFactors(rates);
       r = b.build().fit(start.pretrained().input(), fitOn.compact(), val);
     }
     Map<String, Object> params = new LinkedHashMap<>();

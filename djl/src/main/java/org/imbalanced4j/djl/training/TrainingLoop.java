@@ -79,6 +79,7 @@ public final class TrainingLoop {
   private final java.util.function.DoubleConsumer progress;
   private final byte[] initialParameters;
   private final java.util.function.Predicate<String> frozen;
+  private final java.util.function.ToDoubleFunction<String> rates;
   private final org.imbalanced4j.images.augment.Augmentation augmentation;
   private final Mixing mixing;
 
@@ -87,6 +88,7 @@ public final class TrainingLoop {
     this.augmentation = b.augmentation;
     this.initialParameters = b.initialParameters;
     this.frozen = b.frozen;
+    this.rates = b.rates;
     this.loss = b.loss;
     this.deferredLoss = b.deferredLoss;
     this.deferAt = b.deferAt;
@@ -295,6 +297,8 @@ public final class TrainingLoop {
     final BatchSource train;
     final int[] y;
     final List<NDArray> params = new ArrayList<>();
+    /** Each parameter's factor of the learning rate. */
+    final float[] scales;
 
     Run(Engine engine, Block block, ParameterStore ps, NDManager manager, Adam adam, BatchSource train) {
       this.engine = engine;
@@ -304,11 +308,19 @@ public final class TrainingLoop {
       this.adam = adam;
       this.train = train;
       this.y = train.labels();
+      List<Float> scale = new ArrayList<>();
       for (Pair<String, Parameter> p : block.getParameters()) {
         if (p.getValue().requiresGradient()) {
           p.getValue().getArray().setRequiresGradient(true);
           params.add(p.getValue().getArray());
+          scale.add((float) rates.applyAsDouble(p.getKey()));
+        } else if (p.getValue().getArray().hasGradient()) {
+          p.getValue().getArray().setRequiresGradient(false); // a TorchScript module's frozen tensors: no backward through them
         }
+      }
+      this.scales = new float[scale.size()];
+      for (int i = 0; i < scales.length; i++) {
+        scales[i] = scale.get(i);
       }
     }
 
@@ -357,7 +369,7 @@ public final class TrainingLoop {
           PyTorchEngine.noGrad(); // the collector restores the thread's previous mode
           if (Float.isFinite(value)) {
             lr = (float) rate.applyAsDouble((double) b / order.length);
-            adam.step(params, lr); // also zeroes the gradients
+            adam.step(params, scales, lr); // also zeroes the gradients
             lossSum += value;
             batches++;
           } else {
@@ -599,6 +611,7 @@ public final class TrainingLoop {
     private java.util.function.DoubleConsumer progress;
     private byte[] initialParameters;
     private java.util.function.Predicate<String> frozen = name -> false;
+    private java.util.function.ToDoubleFunction<String> rates = name -> 1;
     private org.imbalanced4j.images.augment.Augmentation augmentation;
     private Mixing mixing;
 
@@ -722,6 +735,15 @@ public final class TrainingLoop {
      */
     public Builder optFreeze(java.util.function.Predicate<String> frozen) {
       this.frozen = frozen;
+      return this;
+    }
+
+    /**
+     * Each parameter's learning rate as a factor of the schedule's, by name (discriminative
+     * learning rates: a pretrained backbone slower than its new head); 1 for all by default.
+     */
+    public Builder optRateFactors(java.util.function.ToDoubleFunction<String> rates) {
+      this.rates = rates;
       return this;
     }
 

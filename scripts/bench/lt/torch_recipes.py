@@ -2,7 +2,10 @@
 """PyTorch + torchvision side of scripts/bench/long_tail.sh: trains ResNet-32 (the CIFAR ResNet, as
 imb's resnet32) on the same long-tailed IDX files with one recipe and seed, then scores the test set.
 
-    torch_recipes.py TRAIN_IMAGES TRAIN_LABELS TEST_IMAGES TEST_LABELS RECIPE SEED EPOCHS
+    torch_recipes.py TRAIN_IMAGES TRAIN_LABELS TEST_IMAGES TEST_LABELS RECIPE SEED EPOCHS [EXPORT.pt]
+
+With EXPORT.pt the trained network is saved as TorchScript (torch.jit.script, eval mode) for
+`imb train --pretrained EXPORT.pt --normalize MEAN,STD`; the JSON line then has the mean and std.
 
 Recipes: ce, ce-balanced (class_weight=balanced), focal (gamma 2), cb-focal (focal with effective-number
 weights, beta 0.999, as imb's), ldam-drw (LDAM, s=30, max margin 0.5, on a normalised (cosine)
@@ -132,8 +135,12 @@ def main():
         pred = torch.cat([model(norm(torch.tensor(xt[i:i + 1000], dtype=torch.float32).unsqueeze(1) / 255)).argmax(1)
                           for i in range(0, len(yt), 1000)]).numpy()
     recall = [float((pred[yt == c] == c).mean()) for c in range(k)]
-    print(json.dumps({"recipe": recipe, "seed": seed, "recall": recall, "accuracy": float((pred == yt).mean()),
-                      "balanced_accuracy": float(np.mean(recall)), "seconds": seconds}))
+    out = {"recipe": recipe, "seed": seed, "recall": recall, "accuracy": float((pred == yt).mean()),
+           "balanced_accuracy": float(np.mean(recall)), "seconds": seconds}
+    if len(sys.argv) > 8:
+        torch.jit.script(model).save(sys.argv[8])
+        out.update(exported=sys.argv[8], mean=float(mean), std=float(std))
+    print(json.dumps(out))
 
 if __name__ == "__main__":
     main()

@@ -34,6 +34,11 @@ public record Candidate(String name, LongFunction<Sampler> sampler, Trainer trai
     this(name, sampler, trainer, tunedThreshold, Tuner.F1);
   }
 
+  /** This candidate with each fit stopped after about {@code seconds} ({@link Trainer#withTimeLimit}). */
+  public Candidate withTimeLimit(double seconds) {
+    return new Candidate(name, sampler, trainer.withTimeLimit(seconds), tunedThreshold, tuner);
+  }
+
   /** This candidate with its threshold tuned by {@code t}. */
   public Candidate tunedBy(Tuner t) {
     return new Candidate(name, sampler, trainer, tunedThreshold, t);

@@ -20,8 +20,8 @@ import org.imbalanced4j.split.StratifiedShuffleSplit;
 import org.imbalanced4j.threshold.DecisionRule;
 
 /**
- * Scores a candidate under (repeated) stratified k-fold cross-validation, leak-free by
- * construction: for each split, everything that learns — the resampler, the model's scaling and
+ * Scores a candidate under (repeated) stratified k-fold cross-validation, or repeated stratified
+ * hold-out splits when k fits are too dear (images), leak-free by construction: for each split, everything that learns — the resampler, the model's scaling and
  * fit, the threshold — sees only the training fold (the threshold a validation part of it); the
  * test fold is only scored.
  *
@@ -34,20 +34,32 @@ public final class CrossValidator {
   private final int repeats;
   private final long seed;
   private final double[][] cost;
+  private final double holdout;
 
-  private CrossValidator(int folds, int repeats, long seed, double[][] cost) {
+  private CrossValidator(int folds, int repeats, long seed, double[][] cost, double holdout) {
     this.folds = folds;
     this.repeats = repeats;
     this.seed = seed;
     this.cost = cost;
+    this.holdout = holdout;
   }
 
   public static Builder builder() {
     return new Builder();
   }
 
-  /** The splits, the same for every candidate. */
+  /**
+   * The splits, the same for every candidate: k folds per repeat, or with a hold-out fraction one
+   * stratified split per repeat (repeat r, fold 0).
+   */
   public List<Split> splits(int[] labels) {
+    if (holdout > 0) {
+      List<Split> out = new ArrayList<>();
+      for (Split s : StratifiedShuffleSplit.split(labels, holdout, Math.max(1, repeats), seed)) {
+        out.add(new Split(out.size(), 0, s.train(), s.test()));
+      }
+      return out;
+    }
     return repeats <= 1
         ? StratifiedKFold.builder().optNSplits(folds).optShuffle(true).optSeed(seed).build().split(labels)
         : RepeatedStratifiedKFold.builder().optNSplits(folds).optNRepeats(repeats).optSeed(seed).build().split(labels);
@@ -190,6 +202,19 @@ public final class CrossValidator {
     private int repeats = 1;
     private long seed;
     private double[][] cost;
+    private double holdout;
+
+    /**
+     * Hold-out splits instead of k folds: this fraction of the rows (stratified) is the test set,
+     * drawn anew for each repeat; 0 for k-fold.
+     */
+    public Builder optHoldout(double fraction) {
+      if (!(fraction >= 0 && fraction < 1)) {
+        throw new org.imbalanced4j.InvalidOptionException("the hold-out fraction must be in (0, 1), got " + fraction);
+      }
+      this.holdout = fraction;
+      return this;
+    }
 
     public Builder optCost(double[][] cost) {
       this.cost = cost;
@@ -212,7 +237,7 @@ public final class CrossValidator {
     }
 
     public CrossValidator build() {
-      return new CrossValidator(folds, repeats, seed, cost);
+      return new CrossValidator(folds, repeats, seed, cost, holdout);
     }
   }
 }

@@ -69,8 +69,20 @@ public final class CompareCommand implements Callable<Integer> {
   @Option(names = "--folds", paramLabel = "K", defaultValue = "5", description = "Folds (default: 5).")
   int folds;
 
-  @Option(names = "--repeats", paramLabel = "R", defaultValue = "1", description = "Repetitions of the k folds (default: 1).")
+  @Option(names = "--repeats", paramLabel = "R", defaultValue = "1",
+      description = "Repetitions of the k folds, or of the hold-out split (default: 1).")
   int repeats;
+
+  @Option(names = "--holdout", paramLabel = "FRACTION",
+      description = "Score each strategy on a stratified hold-out split of this fraction of the rows (one per "
+          + "repeat) instead of k folds, when k fits are too dear (networks on images), e.g. 0.2.")
+  Double holdout;
+
+  @Option(names = "--budget-minutes", paramLabel = "M",
+      description = "Training time per strategy, shared by its fits (one per fold or hold-out): a network stops "
+          + "at the end of the epoch that reaches its share and keeps its best epoch. Learners that fit in one go "
+          + "are not limited (default: none; networks then stop on their own time_limit).")
+  Double budgetMinutes;
 
   @Option(names = "--jobs", paramLabel = "N", defaultValue = "1", description = "Candidates run in parallel (default: 1).")
   int jobs;
@@ -117,6 +129,16 @@ public final class CompareCommand implements Callable<Integer> {
       throw new org.imbalanced4j.InvalidOptionException("Missing required option: '--out=DIR'");
     }
     Check.range("--folds", folds, 2, MAX_FOLDS);
+    if (holdout != null) {
+      Check.open("--holdout", holdout, 0, 1);
+      if (spec.commandLine().getParseResult().hasMatchedOption("--folds")) {
+        throw new org.imbalanced4j.InvalidOptionException("--folds and --holdout exclude each other: k folds, or one "
+            + "hold-out split per repeat");
+      }
+    }
+    if (budgetMinutes != null) {
+      Check.positive("--budget-minutes", budgetMinutes, 1e6);
+    }
     Check.range("--repeats", repeats, 1, MAX_REPEATS);
     Check.range("--jobs", jobs, 1, 256);
     RankMetric rank = RankMetric.parse(rankBy);
@@ -136,19 +158,23 @@ public final class CompareCommand implements Callable<Integer> {
           + " row" + (fewest == 1 ? "" : "s") + ": stratified cross-validation needs at least 2 rows of every class; "
           + "drop the class or merge it with another");
     }
-    if (fewest < folds) {
+    if (holdout == null && fewest < folds) {
       throw new org.imbalanced4j.DataException("class '" + counts.classNames().get(smallest) + "' has "
           + fewest + " rows, fewer than --folds " + folds + ": every test fold must hold every "
           + "class; use --folds " + fewest + " or fewer");
     }
     CrossValidator cv = CrossValidator.builder().optFolds(folds).optRepeats(repeats).optSeed(seed.seed())
-        .optCost(costMatrix).build();
+        .optCost(costMatrix).optHoldout(holdout == null ? 0 : holdout).build();
     List<org.imbalanced4j.split.Split> splits = cv.splits(d.labels());
+    String design = holdout == null ? folds + "-fold x " + repeats + " stratified cross-validation"
+        : String.format(Locale.ROOT, "%s stratified hold-out of %.0f%%", repeats == 1 ? "one" : repeats + " x",
+            100 * holdout);
     Map<String, String> notApplicable = new LinkedHashMap<>();
     List<Candidate> grid = new ArrayList<>();
     Candidate.Tuner tuner = rank.tuner(costMatrix);
+    double perFit = budgetMinutes == null ? Double.NaN : budgetMinutes * 60 / splits.size();
     List<Candidate> listed = (gridFile == null ? Grid.defaults(d) : Grid.read(gridFile, d)).stream()
-        .map(c -> c.tunedBy(tuner)).toList();
+        .map(c -> c.tunedBy(tuner)).map(c -> Double.isNaN(perFit) ? c : c.withTimeLimit(perFit)).toList();
     PrintWriter err = spec.commandLine().getErr();
     for (Candidate c : listed) {
       String why = Applicability.check(c, d, cv, splits);
@@ -163,11 +189,19 @@ public final class CompareCommand implements Callable<Integer> {
           + notApplicable.values().iterator().next());
     }
     String gridText = gridFile == null ? Grid.defaultText(d.schema().isImages()) : java.nio.file.Files.readString(gridFile);
-    err.printf("comparing %d strategies on %s (%,d rows), %d-fold x %d stratified cross-validation%n",
-        grid.size(), source, d.rows(), folds, repeats);
+    err.printf("comparing %d strategies on %s (%,d rows), %s%n", grid.size(), source, d.rows(), design);
+    if (d.schema().isImages() && holdout == null && budgetMinutes == null) {
+      err.println("networks on images are dear: --holdout 0.2 scores on one hold-out split instead of " + folds
+          + " folds, --budget-minutes M gives each strategy M minutes");
+    }
+    if (budgetMinutes != null) {
+      err.printf(Locale.ROOT, "budget: %.1f minutes of training per strategy (%.0f s per fit), about %.0f minutes in "
+          + "all, then the winner's retraining%n", budgetMinutes, perFit, budgetMinutes * grid.size());
+    }
     notApplicable.forEach((name, why) -> err.printf("not applicable: %s: %s%n", name, why));
     java.nio.file.Files.createDirectories(out);
-    String runId = source + "|" + d.rows() + "x" + d.features() + "|" + d.classCounts() + "|folds=" + folds
+    String runId = source + "|" + d.rows() + "x" + d.features() + "|" + d.classCounts() + "|folds="
+        + (holdout == null ? folds : "holdout " + holdout) + "|budget=" + budgetMinutes
         + "|repeats=" + repeats + "|seed=" + seed.seed() + "|grid=" + Integer.toHexString(gridText.hashCode())
         + "|rank=" + rank.option() + "|cost=" + cost
         + "|version=" + CompareCommand.class.getPackage().getImplementationVersion();
@@ -294,7 +328,10 @@ public final class CompareCommand implements Callable<Integer> {
     json.put("data", source);
     json.put("rows", d.rows());
     json.put("classes", d.classCounts().asMap());
-    json.put("folds", folds);
+    json.put("folds", holdout == null ? folds : 1);
+    json.put("holdout", holdout);
+    json.put("design", design);
+    json.put("budget_minutes_per_strategy", budgetMinutes);
     json.put("repeats", repeats);
     json.put("seed", seed.seed());
     json.put("primary_metric", primary);
@@ -321,7 +358,8 @@ public final class CompareCommand implements Callable<Integer> {
     Candidate winner = grid.get(indexOf(grid, summary.get(0)));
     err.printf("retraining the winner on all %,d rows: %s%n", d.rows(), winner.name());
     err.flush();
-    BestModel.export(out.resolve("best"), d, winner, seed.seed(), summary.get(0), source);
+    BestModel.export(out.resolve("best"), d, Double.isNaN(perFit) ? winner : winner.withTimeLimit(perFit), seed.seed(),
+        summary.get(0), source);
     spec.commandLine().getOut().printf("%d folds computed, %d reused from %s%n", computed.get(), reused.get(),
         out.resolve("results.sqlite"));
     if (!noRace) {
@@ -402,29 +440,38 @@ public final class CompareCommand implements Callable<Integer> {
         org.imbalanced4j.experiment.Racing.criticalDifference(grid.size(), folds), folds);
   }
 
-  /** The out-of-fold predictions of the (up to) three best strategies that ran every fold. */
+  /**
+   * The out-of-fold predictions of the (up to) three best strategies that ran every fold: the test
+   * rows of the first repeat (every row under k folds, the hold-out rows otherwise).
+   */
   private static List<CompareReport.Leader> leaders(List<Candidate> grid, List<List<FoldResult>> results,
       List<Map<String, Object>> ranked, List<org.imbalanced4j.split.Split> splits, Dataset d) {
     List<CompareReport.Leader> out = new ArrayList<>();
     int k = d.classCount();
+    List<Integer> first = new ArrayList<>();
+    for (int si = 0; si < splits.size() && splits.get(si).repeat() == 0; si++) {
+      first.add(si);
+    }
+    int[] rows = first.stream().flatMapToInt(si -> java.util.Arrays.stream(splits.get(si).test())).toArray();
     for (Map<String, Object> r : ranked) {
       if (out.size() == 3 || r.get("dropped_after_fold") != null) {
         break;
       }
       int c = indexOf(grid, r);
-      double[][] proba = new double[d.rows()][k];
-      int[] predicted = new int[d.rows()];
-      for (int si = 0; si < splits.size() && splits.get(si).repeat() == 0; si++) {
+      double[][] proba = new double[rows.length][k];
+      int[] predicted = new int[rows.length];
+      int at = 0;
+      for (int si : first) {
         FoldResult f = results.get(c).get(si);
-        int[] test = splits.get(si).test();
-        for (int i = 0; i < test.length; i++) {
+        int n = f.predicted().length;
+        for (int i = 0; i < n; i++, at++) {
           for (int j = 0; j < k; j++) {
-            proba[test[i]][j] = f.proba()[i * k + j];
+            proba[at][j] = f.proba()[i * k + j];
           }
-          predicted[test[i]] = f.predicted()[i];
+          predicted[at] = f.predicted()[i];
         }
       }
-      out.add(new CompareReport.Leader(grid.get(c).name(), proba, predicted));
+      out.add(new CompareReport.Leader(grid.get(c).name(), rows, proba, predicted));
     }
     return out;
   }

@@ -186,8 +186,8 @@ public final class TrainCommand implements Callable<Integer> {
   String freeze;
 
   @Option(names = "--decouple", paramLabel = "tau|crt|lws",
-      description = "Re-balance the classifier head of the --pretrained network instead of training it all (Kang "
-          + "et al. 2020): tau (tau-normalisation: each class's weights divided by their norm to the tau, tau in 0..2 "
+      description = "Re-balance the classifier head of the --pretrained network instead of training it all, or "
+          + "without --pretrained of the network just trained (Kang et al. 2020): tau (tau-normalisation: each class's weights divided by their norm to the tau, tau in 0..2 "
           + "chosen on FILE's rows, which should be rows the network did not train on, best class-balanced) or crt "
           + "(the head re-initialised and trained on FILE with class-balanced batches, the rest frozen; --epochs, "
           + "--batch-size, --lr, --val-split apply) or lws (each class's head scaled by a factor learnt on FILE, "
@@ -279,6 +279,10 @@ public final class TrainCommand implements Callable<Integer> {
     if ((cut != null || normalize != null) && !script) {
       throw new InvalidOptionException((cut != null ? "--cut" : "--normalize") + " applies to a TorchScript file "
           + "given with --pretrained");
+    }
+    if (decouple != null && pretrained == null) {
+      params.put("decouple", decouple); // train, then re-balance the head: the learner's decouple parameter
+      decouple = null;
     }
     if (decouple != null) {
       if (script) {

@@ -30,10 +30,15 @@ public final class CompareReport {
       "average_precision_score", "roc_auc_score", "matthews_corrcoef", "expected_cost"};
 
   /**
-   * A leading strategy's out-of-fold predictions, pooled over the folds of the first repeat: every
-   * row predicted once, by the model that did not see it.
+   * A leading strategy's out-of-fold predictions, pooled over the test rows of the first repeat
+   * (every row under k folds, the hold-out rows otherwise): each row predicted once, by a model
+   * that did not see it.
+   *
+   * @param rows the rows predicted, as indices into the data
+   * @param proba their class probabilities, in the order of {@code rows}
+   * @param predicted their predicted classes, in the order of {@code rows}
    */
-  public record Leader(String name, double[][] proba, int[] predicted) {}
+  public record Leader(String name, int[] rows, double[][] proba, int[] predicted) {}
 
   /** Mean ranks over the folds every strategy ran, and the Nemenyi critical difference. */
   public record Ranks(List<String> names, double[] ranks, double cd, int folds) {}
@@ -51,14 +56,18 @@ public final class CompareReport {
         .append("table{border-collapse:collapse;width:100%;font-size:.9rem}th,td{padding:.35rem .5rem;border-bottom:1px solid #e8edf2;text-align:right}")
         .append("th{background:#f4f7fa;position:sticky;top:0}td.l,th.l{text-align:left}tr.best{background:#eef7ee;font-weight:600}")
         .append(".bar{display:inline-block;height:.7rem;background:#4a90d9;border-radius:2px;vertical-align:middle}")
+        .append(".thumbs{display:flex;flex-wrap:wrap;gap:.6rem}.thumbs figure{margin:0;text-align:center;font-size:.75rem}.thumbs img{image-rendering:pixelated;border:1px solid #e8edf2}")
         .append(".plots{display:flex;flex-wrap:wrap;gap:1rem}.plots img{max-width:48%;min-width:360px;border:1px solid #e8edf2}.plots img.cm{max-width:31%;min-width:280px}.wide{overflow-x:auto}")
         .append("pre{background:#f4f7fa;padding:.8rem;overflow-x:auto;font-size:.8rem}")
         .append(".warn{color:#9a5b00;font-size:.8rem;font-weight:400}.muted{color:#6b7785}.chip{display:inline-block;padding:.1rem .45rem;border-radius:.8rem;background:#eef2f6;margin:.1rem}")
         .append("</style></head><body>");
     h.append("<h1>Which strategy works best for the rare classes?</h1>");
     h.append("<p class=\"muted\">").append(esc(source)).append(" &middot; ").append(String.format("%,d", d.rows()))
-        .append(" rows &middot; ").append(run.get("folds")).append("-fold stratified cross-validation x ")
-        .append(run.get("repeats")).append(" &middot; seed ").append(run.get("seed"))
+        .append(" rows &middot; ").append(esc(String.valueOf(run.get("design"))))
+        .append(run.get("budget_minutes_per_strategy") == null ? ""
+            : String.format(Locale.ROOT, " &middot; %.1f minutes of training per strategy",
+                ((Number) run.get("budget_minutes_per_strategy")).doubleValue()))
+        .append(" &middot; seed ").append(run.get("seed"))
         .append(" &middot; resampling, scaling and threshold tuning fitted on training folds only</p>");
     if (Boolean.TRUE.equals(run.get("racing"))) {
       h.append(String.format(Locale.ROOT, "<p>Racing (Friedman test, then Nemenyi critical difference, "
@@ -127,10 +136,14 @@ public final class CompareReport {
               + "blue line are not significantly different (Nemenyi test, &alpha; = 0.05).</p>")
           .append(CdDiagram.svg(ranks.names(), ranks.ranks(), ranks.cd()));
     }
+    TailSections.recallByFrequency(h, d, ranked);
     leaders(h, d, leaders);
+    if (!leaders.isEmpty()) {
+      TailSections.misclassifiedImages(h, d, leaders.get(0));
+    }
     h.append("<h2>Configuration</h2><table>");
     row(h, "data", source);
-    row(h, "folds x repeats", run.get("folds") + " x " + run.get("repeats"));
+    row(h, "evaluation", String.valueOf(run.get("design")));
     row(h, "seed", String.valueOf(run.get("seed")));
     row(h, "primary metric", primary);
     row(h, "imbalanced4j", String.valueOf(CompareReport.class.getPackage().getImplementationVersion()));
@@ -150,7 +163,7 @@ public final class CompareReport {
     ClassCounts cc = d.classCounts();
     int rare = cc.minority();
     String rareName = cc.classNames().get(rare);
-    int[] y = d.labels();
+    int[] y = org.imbalanced4j.numeric.Indices.gather(d.labels(), leaders.get(0).rows());
     List<Plots.Series> roc = new ArrayList<>();
     List<Plots.Series> pr = new ArrayList<>();
     for (Leader l : leaders) {
@@ -160,7 +173,7 @@ public final class CompareReport {
     }
     h.append("<h2>Leading strategies: curves for the rare class '").append(esc(rareName)).append("'</h2>")
         .append("<p class=\"muted\">Out-of-fold probabilities of the first repeat: each row scored by the model "
-            + "whose training folds did not contain it.</p><div class=\"plots\">")
+            + "whose training rows did not contain it.</p><div class=\"plots\">")
         .append("<img alt=\"ROC curves\" src=\"").append(Plots.svgDataUri(Plots.rocChart(roc))).append("\">")
         .append("<img alt=\"precision-recall curves\" src=\"")
         .append(Plots.svgDataUri(Plots.precisionRecallChart(pr, cc.fraction(rare)))).append("\"></div>");

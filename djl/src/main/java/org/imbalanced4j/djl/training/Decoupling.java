@@ -283,6 +283,10 @@ public final class Decoupling {
   /** The last linear layer of a network with one output per class: its parameters' names and values. */
   record Head(String weightName, String biasName, float[] weight, float[] bias, int classes, int features) {
     static Head of(TrainingLoop.Result r) {
+      if (r.network().bilateral()) {
+        throw new DataException("the network is BBN, whose two branches each have a classifier head; decoupling "
+            + "re-balances a network with one linear head");
+      }
       PyTorchEngine.noGrad();
       try (NDManager manager = PyTorchEngine.get().newBaseManager()) {
         Block block = load(r, manager);

@@ -24,7 +24,7 @@ import org.imbalanced4j.weights.ClassWeights;
  */
 public record NetworkConfig(NetworkSpec network, String loss, String classWeight, int epochs, int patience,
     int batchSize, float lr, ValidationMetric metric, double timeLimit, boolean sgd, double weightDecay,
-    String schedule, String batchSampler, String augment, String mix, String balanceAugment) {
+    String schedule, String batchSampler, String augment, String mix, String balanceAugment, String decouple) {
   /** Optimiser steps without improvement that the automatic patience allows at least. */
   public static final int PATIENCE_STEPS = 2000;
 
@@ -49,7 +49,10 @@ public record NetworkConfig(NetworkSpec network, String loss, String classWeight
       new Param("schedule", "constant", "constant | cosine (one warm-up epoch, to 0 at epochs) | step (x0.1 every "
           + "third of epochs)"),
       new Param("batch_sampler", "none", "none | weighted | class-balanced | sqrt | progressive | a row-selecting "
-          + "resampler such as RandomUnderSampler, redrawn every epoch"));
+          + "resampler such as RandomUnderSampler, redrawn every epoch"),
+      new Param("decouple", "none", "none | tau | crt | lws: after training, re-balance the classifier head on the "
+          + "training rows (Kang et al. 2020; crt re-trains it on class-balanced batches, lws scales each class, tau "
+          + "normalises on the validation rows), kept only when the validation rows' balanced accuracy does not drop"));
 
   /** The parameters of a network learner for images: those of tables without the MLP's widths. */
   public static final List<Param> IMAGE_PARAMS = java.util.stream.Stream.concat(
@@ -84,7 +87,12 @@ public record NetworkConfig(NetworkSpec network, String loss, String classWeight
         p.choice("optimizer", "adam", List.of("adam", "sgd")).equals("sgd"), p.real("weight_decay", 0, 0, 1),
         p.choice("schedule", "constant", List.of("constant", "cosine", "step")), sampler,
         p.choice("augment", "none", org.imbalanced4j.images.augment.Augmentation.NAMES),
-        p.choice("mix", "none", Mixing.NAMES), p.text("balance_augment", "none"));
+        p.choice("mix", "none", Mixing.NAMES), p.text("balance_augment", "none"),
+        p.choice("decouple", "none", List.of("none", "tau", "crt", "lws")));
+    if (!c.decouple.equals("none") && c.network.bilateral()) {
+      throw new org.imbalanced4j.InvalidOptionException(type + ": decouple re-balances one classifier head; BBN has "
+          + "two (its cumulative learning already re-balances)");
+    }
     if (!c.balanceAugment.equalsIgnoreCase("none") && !c.batchSampler.equalsIgnoreCase("none")) {
       throw new org.imbalanced4j.InvalidOptionException(type + ": balance_augment is an epoch sampler of its own; "
           + "give it or batch_sampler, not both");

@@ -21,24 +21,25 @@ public final class NeuralTrainer implements Trainer {
   private final String description;
   private final NetworkConfig config;
   private final FitMonitor monitor;
-  private final Transfer start;
-  /** {@code start}'s freeze rule and learning rates, resolved once against its network. */
-  private final java.util.function.Predicate<String> frozen;
-  private final java.util.function.ToDoubleFunction<String> rates;
+  private final Start start;
+  /** Seconds per fit that override the config's time limit, or NaN. */
+  private final double timeLimit;
+
+  /** A transfer with its freeze rule and learning rates, resolved once against its network. */
+  private record Start(Transfer transfer, java.util.function.Predicate<String> frozen,
+      java.util.function.ToDoubleFunction<String> rates) {}
 
   /** @param description the learner with its parameters, for reports */
   public NeuralTrainer(String description, NetworkConfig config) {
-    this(description, config, null, null, null, null);
+    this(description, config, null, null, Double.NaN);
   }
 
-  private NeuralTrainer(String description, NetworkConfig config, FitMonitor monitor, Transfer start,
-      java.util.function.Predicate<String> frozen, java.util.function.ToDoubleFunction<String> rates) {
+  private NeuralTrainer(String description, NetworkConfig config, FitMonitor monitor, Start start, double timeLimit) {
     this.description = description;
     this.config = config;
     this.monitor = monitor;
     this.start = start;
-    this.frozen = frozen;
-    this.rates = rates;
+    this.timeLimit = timeLimit;
   }
 
   /**
@@ -48,8 +49,13 @@ public final class NeuralTrainer implements Trainer {
    */
   public NeuralTrainer startingFrom(Transfer transfer) {
     // resolved now: a bad freeze rule fails before any data is read
-    return new NeuralTrainer(description + " from a pretrained network", config, monitor, transfer, transfer.frozen(),
-        transfer.rates());
+    return new NeuralTrainer(description + " from a pretrained network", config, monitor,
+        new Start(transfer, transfer.frozen(), transfer.rates()), timeLimit);
+  }
+
+  @Override
+  public Trainer withTimeLimit(double seconds) {
+    return new NeuralTrainer(description, config, monitor, start, seconds);
   }
 
   public NetworkConfig config() {
@@ -73,7 +79,7 @@ public final class NeuralTrainer implements Trainer {
 
   @Override
   public Trainer withMonitor(FitMonitor m) {
-    return new NeuralTrainer(description, config, m, start, frozen, rates);
+    return new NeuralTrainer(description, config, m, start, timeLimit);
   }
 
   @Override
@@ -91,6 +97,9 @@ public final class NeuralTrainer implements Trainer {
       val = train.subset(s.test());
     }
     TrainingLoop.Builder b = config.trainer(fitOn, seed);
+    if (!Double.isNaN(timeLimit)) {
+      b.optTimeLimit(timeLimit);
+    }
     if (monitor != null) {
       if (monitor.checkpoints() != null) {
         b.optCheckpoints(monitor.checkpoints());
@@ -106,9 +115,10 @@ public final class NeuralTrainer implements Trainer {
     if (start == null) {
       r = b.build().fit(fitOn.compact(), val);
     } else {
-      b.optNetwork(start.pretrained().network()).optInitialParameters(start.start(train.schema().classNames(), seed))
-          .optFreeze(frozen).optRateFactors(rates);
-      r = b.build().fit(start.pretrained().input(), fitOn.compact(), val);
+      Transfer t = start.transfer();
+      b.optNetwork(t.pretrained().network()).optInitialParameters(t.start(train.schema().classNames(), seed))
+          .optFreeze(start.frozen()).optRateFactors(start.rates());
+      r = b.build().fit(t.pretrained().input(), fitOn.compact(), val);
     }
     Map<String, Object> params = new LinkedHashMap<>();
     params.put("best_epoch", r.bestEpoch() + 1);
@@ -118,6 +128,30 @@ public final class NeuralTrainer implements Trainer {
     params.put("metric", config.metric().key());
     params.put("epochs_trained", r.history().size());
     Provenance prov = new Provenance(description, params, seed, fitOn.rows() + " rows");
-    return new NeuralModel(train.schema(), r, prov);
+    NeuralModel joint = new NeuralModel(train.schema(), r, prov);
+    return config.decouple().equals("none") ? joint : decoupled(joint, fitOn.compact(), val, seed);
+  }
+
+  /**
+   * The joint model with its head re-balanced ({@link Decoupling}) on its own training rows, or the
+   * joint model with a warning when that lowers the validation rows' balanced accuracy (a head
+   * fitted to the rows the features were fitted on can overfit them on small data).
+   */
+  private NeuralModel decoupled(NeuralModel joint, Dataset fitOn, Dataset val, long seed) {
+    Decoupling.Result d = switch (config.decouple()) {
+      case "tau" -> Decoupling.tauNormalize(joint, val);
+      case "crt" -> Decoupling.classifierRetrain(joint, fitOn, val, config.epochs(), config.batchSize(), config.lr(),
+          seed, null);
+      default -> Decoupling.learnableWeightScaling(joint, fitOn, val);
+    };
+    if (d.after() >= d.before()) {
+      return d.model();
+    }
+    List<String> warnings = new ArrayList<>(joint.result().warnings());
+    warnings.add(String.format(java.util.Locale.ROOT, "decouple %s lowered the validation rows' balanced accuracy "
+        + "(%.4f -> %.4f): kept the jointly trained head", config.decouple(), d.before(), d.after()));
+    TrainingLoop.Result r = joint.result();
+    return new NeuralModel(joint.schema(), new TrainingLoop.Result(r.parameters(), r.input(), r.example(),
+        r.classes(), r.network(), r.bestEpoch(), r.bestMetric(), r.history(), warnings), joint.provenance());
   }
 }

@@ -95,7 +95,8 @@ public record TorchScriptCut(byte[] archive, String head) {
 
   /** The block with the one call of {@code head} replaced by its argument. */
   private static String cutCalls(String block, String head, Path file) {
-    Matcher local = Pattern.compile("(?m)^\\s+(\\w+) = self\\." + Pattern.quote(head) + "\\s*$").matcher(block);
+    // TorchScript names the module argument as the Python source did: self, or s, or any other
+    Matcher local = Pattern.compile("(?m)^\\s+(\\w+) = \\w+\\." + Pattern.quote(head) + "\\s*$").matcher(block);
     List<String> vars = new ArrayList<>();
     while (local.find()) {
       vars.add(local.group(1));

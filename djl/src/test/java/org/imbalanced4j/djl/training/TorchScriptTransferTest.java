@@ -50,7 +50,7 @@ class TorchScriptTransferTest {
   void theCutModuleReturnsTheFeaturesPyTorchGivesItsHead() throws IOException {
     JsonNode e = expected();
     float[] input = floats(e.get("input"));
-    for (String name : List.of("traced_fc", "scripted_fc", "scripted_classifier")) {
+    for (String name : List.of("traced_fc", "scripted_fc", "scripted_classifier", "scripted_s")) {
       JsonNode net = e.get("networks").get(name);
       TorchScriptCut cut = TorchScriptCut.of(DIR.resolve(name + ".pt"), null);
       assertThat(cut.head()).isEqualTo(net.get("head").asText());

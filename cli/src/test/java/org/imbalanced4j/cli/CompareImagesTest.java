@@ -51,6 +51,10 @@ class CompareImagesTest {
     assertThat(p.exit()).as(p.err()).isZero();
     assertThat(Files.readAllLines(pred)).hasSize(151);
 
+    CliRun g = CliRun.of("compare", f[0].toString(), "--print-grid");
+    assertThat(g.exit()).isZero();
+    assertThat(g.out()).contains("resnet32: {loss: balanced-softmax").contains("bbn: {loss: ce")
+        .contains("decouple: crt").doesNotContain("- logistic: {bags: 10}");
     CliRun.expectOneLine(2, "imb: --folds and --holdout exclude each other", "compare", f[0].toString(), "--labels",
         f[1].toString(), "--holdout", "0.2", "--folds", "3", "--out", dir.resolve("x").toString());
     CliRun.expectOneLine(2, "imb: --holdout must be strictly between 0 and 1, got 1.5", "compare", f[0].toString(),

@@ -95,7 +95,9 @@ public final class CompareCommand implements Callable<Integer> {
           + "imb compare --print-grid shows it, documented).")
   Path gridFile;
 
-  @Option(names = "--print-grid", description = "Print the default grid (YAML, with its documentation) and exit.")
+  @Option(names = "--print-grid",
+      description = "Print the default grid (YAML, with its documentation) and exit: the image grid when FILE is "
+          + "images.")
   boolean printGrid;
 
   @Option(names = "--list-learners", description = "List the learners a grid can name, with their parameters, and exit.")
@@ -118,7 +120,8 @@ public final class CompareCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     if (printGrid) {
-      spec.commandLine().getOut().print(Grid.defaultText());
+      // the grid for the input's kind: images given as FILE get the image grid
+      spec.commandLine().getOut().print(Grid.defaultText(org.imbalanced4j.cli.options.ImageOptions.isImages(file)));
       return 0;
     }
     if (listLearners) {

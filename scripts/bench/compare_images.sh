@@ -42,7 +42,7 @@ rec = test["classification_report_imbalanced"]
 few = sum(rec[str(c)]["rec"] for c in (7, 8, 9)) / 3
 print(f"\nstated: {budget:g} minutes x {strategies} strategies = {budget * strategies:g} minutes of training, "
       f"then the winner's retraining; wall time {secs / 60:.1f} minutes")
-print(f"rank 1: {winner['candidate']} (hold-out balanced accuracy {winner['metrics']['balanced_accuracy']['mean']:.4f})")
+print(f"rank 1: {winner['candidate']} (hold-out balanced accuracy {winner['metrics']['balanced_accuracy_score']['mean']:.4f})")
 print(f"rank 1 retrained on all rows, balanced test set: balanced accuracy {test['balanced_accuracy_score']:.4f}, "
       f"few-shot recall (7-9) {few:.4f}")
 rows = []

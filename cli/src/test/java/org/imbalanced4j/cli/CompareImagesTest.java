@@ -35,6 +35,8 @@ class CompareImagesTest {
     JsonNode r = OM.readTree(out.resolve("results.json").toFile());
     assertThat(r.get("holdout").asDouble()).isEqualTo(0.3);
     assertThat(r.get("fold_fits_run").asInt()).as("2 strategies x 2 hold-out splits").isEqualTo(4);
+    assertThat(r.get("racing").asBoolean()).as("racing needs three splits").isFalse();
+    assertThat(c.out()).doesNotContain("racing ran");
     for (JsonNode cand : r.get("candidates")) {
       assertThat(cand.get("folds_evaluated").asInt()).isEqualTo(2);
       assertThat(cand.get("warnings").toString()).as("a thousand epochs never ran: the budget stopped them")

@@ -57,6 +57,9 @@ class TorchScriptTest {
     Path notModel = Files.writeString(dir.resolve("model.pt"), "PK but not really\n");
     CliRun.expectOneLine(1, "imb: " + notModel + " is not a TorchScript model", "train", f[0].toString(), "--labels", f[1].toString(),
         "--pretrained", notModel.toString(), "--out", x);
+    CliRun.expectOneLine(1, "imb: " + dir.resolve("missing.pt") + ": no such file or directory (--pretrained takes a "
+        + "model directory or a TorchScript file)", "train", f[0].toString(), "--labels", f[1].toString(),
+        "--pretrained", dir.resolve("missing.pt").toString(), "--out", x);
     // three-channel images for a one-channel network
     byte[] px = new byte[60 * 8 * 8 * 3];
     Path rgb = dir.resolve("rgb-idx3-ubyte");

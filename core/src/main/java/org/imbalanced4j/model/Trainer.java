@@ -42,7 +42,7 @@ public interface Trainer {
 
   /**
    * This trainer with each fit stopped after about {@code seconds} (a trainer that learns in epochs
-   * stops at the end of the epoch that reaches it and keeps its best epoch so far); trainers that
+   * stops when another epoch would pass it, and keeps its best epoch so far); trainers that
    * fit in one go ignore it.
    */
   default Trainer withTimeLimit(double seconds) {

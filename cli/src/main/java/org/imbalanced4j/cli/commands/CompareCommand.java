@@ -80,7 +80,7 @@ public final class CompareCommand implements Callable<Integer> {
 
   @Option(names = "--budget-minutes", paramLabel = "M",
       description = "Training time per strategy, shared by its fits (one per fold or hold-out): a network stops "
-          + "at the end of the epoch that reaches its share and keeps its best epoch. Learners that fit in one go "
+          + "when another epoch would pass its share, and keeps its best epoch. Learners that fit in one go "
           + "are not limited (default: none; networks then stop on their own time_limit).")
   Double budgetMinutes;
 
@@ -339,7 +339,8 @@ public final class CompareCommand implements Callable<Integer> {
     json.put("seed", seed.seed());
     json.put("primary_metric", primary);
     json.put("rank_by", rank.option());
-    json.put("racing", !noRace);
+    boolean raced = !noRace && splits.size() >= 3; // racing compares at least three folds
+    json.put("racing", raced);
     json.put("fold_fits_planned", planned);
     json.put("fold_fits_run", done);
     json.put("compute_saved", planned == 0 ? 0 : 1.0 - (double) done / planned);
@@ -365,7 +366,7 @@ public final class CompareCommand implements Callable<Integer> {
         summary.get(0), source);
     spec.commandLine().getOut().printf("%d folds computed, %d reused from %s%n", computed.get(), reused.get(),
         out.resolve("results.sqlite"));
-    if (!noRace) {
+    if (raced) {
       spec.commandLine().getOut().printf(Locale.ROOT, "racing ran %d of %d fold fits (%.0f%% of the compute saved)%n",
           done, planned, 100.0 * (planned - done) / planned);
     }
@@ -539,7 +540,9 @@ public final class CompareCommand implements Callable<Integer> {
       }
       recalls.add(rec.toString().strip());
       Map<String, Double> p = m.get(primary);
-      scores.add(String.format(Locale.ROOT, "%.4f ± %.4f", p.get("mean"), p.get("ci95_half_width")));
+      scores.add(Integer.valueOf(1).equals(c.get("folds_evaluated"))
+          ? String.format(Locale.ROOT, "%.4f (one split)", p.get("mean"))
+          : String.format(Locale.ROOT, "%.4f ± %.4f", p.get("mean"), p.get("ci95_half_width")));
     }
     String scoreHead = primary + " (95% CI)";
     int sw = Math.max(scoreHead.length(), scores.stream().mapToInt(String::length).max().orElse(0));

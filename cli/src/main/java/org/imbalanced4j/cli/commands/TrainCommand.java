@@ -91,7 +91,8 @@ public final class TrainCommand implements Callable<Integer> {
   int epochs;
 
   @Option(names = "--time-limit", paramLabel = "SECONDS", defaultValue = "0",
-      description = "Stop after this many seconds, keeping the best epoch so far (default: 0, no limit).")
+      description = "Stop when another epoch would pass this many seconds, keeping the best epoch so far (default: 0, "
+          + "no limit).")
   double timeLimit;
 
   @Option(names = "--batch-size", paramLabel = "N", defaultValue = "128",
@@ -187,8 +188,9 @@ public final class TrainCommand implements Callable<Integer> {
 
   @Option(names = "--decouple", paramLabel = "tau|crt|lws",
       description = "Re-balance the classifier head of the --pretrained network instead of training it all, or "
-          + "without --pretrained of the network just trained (Kang et al. 2020): tau (tau-normalisation: each class's weights divided by their norm to the tau, tau in 0..2 "
-          + "chosen on FILE's rows, which should be rows the network did not train on, best class-balanced) or crt "
+          + "without --pretrained of the network just trained (Kang et al. 2020): tau (tau-normalisation: each "
+          + "class's weights divided by their norm to the tau, tau in 0..2 chosen on FILE's rows, which should be "
+          + "rows the network did not train on, best class-balanced) or crt "
           + "(the head re-initialised and trained on FILE with class-balanced batches, the rest frozen; --epochs, "
           + "--batch-size, --lr, --val-split apply) or lws (each class's head scaled by a factor learnt on FILE, "
           + "class-balanced).")
@@ -275,6 +277,10 @@ public final class TrainCommand implements Callable<Integer> {
       }
     }
     Check.positive("--backbone-lr", backboneLr, 1);
+    if (pretrained != null && !Files.exists(pretrained)) {
+      throw new org.imbalanced4j.DataException(pretrained + ": no such file or directory (--pretrained takes a model "
+          + "directory or a TorchScript file)");
+    }
     boolean script = pretrained != null && Files.isRegularFile(pretrained);
     if ((cut != null || normalize != null) && !script) {
       throw new InvalidOptionException((cut != null ? "--cut" : "--normalize") + " applies to a TorchScript file "

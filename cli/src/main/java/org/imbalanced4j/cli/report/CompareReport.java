@@ -105,7 +105,9 @@ public final class CompareReport {
           .append(c.get("dropped_after_fold") == null ? ""
               : "<br><span class=\"muted\">dropped by racing after fold " + c.get("dropped_after_fold") + "</span>")
           .append(warnings(c))
-          .append("</td><td>").append(String.format(Locale.ROOT, "%.4f &plusmn; %.4f", v, m.get(primary).get("ci95_half_width")))
+          .append("</td><td>").append(Integer.valueOf(1).equals(c.get("folds_evaluated"))
+              ? String.format(Locale.ROOT, "%.4f<br><span class=\"muted\">one split</span>", v)
+              : String.format(Locale.ROOT, "%.4f &plusmn; %.4f", v, m.get(primary).get("ci95_half_width")))
           .append("</td><td class=\"l\"><span class=\"bar\" style=\"width:")
           .append(String.format(Locale.ROOT, "%.0f", Math.max(2, 160 * (lowerIsBetter ? Math.min(1, best / Math.max(v, 1e-12))
               : v / Math.max(best, 1e-9))))).append("px\"></span></td>");

@@ -110,6 +110,12 @@ public final class Decoupling {
    */
   public static Result classifierRetrain(NeuralModel m, Dataset train, Dataset validation, int epochs, int batchSize,
       float lr, long seed, java.util.function.Consumer<EpochLog> listener) {
+    return classifierRetrain(m, train, validation, epochs, batchSize, lr, seed, listener, 0);
+  }
+
+  /** As above, stopping when another epoch would pass {@code timeLimit} seconds (0: no limit). */
+  public static Result classifierRetrain(NeuralModel m, Dataset train, Dataset validation, int epochs, int batchSize,
+      float lr, long seed, java.util.function.Consumer<EpochLog> listener, double timeLimit) {
     TrainingLoop.Result r = m.result();
     Head head;
     byte[] start;
@@ -123,7 +129,7 @@ public final class Decoupling {
         .optPatience(NetworkConfig.autoPatience(train.rows(), batchSize)).optBatchSize(batchSize).optLearningRate(lr)
         .optSeed((int) seed).optInitialParameters(start).optFreeze(n -> !n.startsWith(prefix))
         .optSampler(org.imbalanced4j.djl.samplers.ClassSamplers.classBalanced(train.labels(), seed))
-        .optListener(listener == null ? l -> { } : listener).build();
+        .optListener(listener == null ? l -> { } : listener).optTimeLimit(timeLimit).build();
     TrainingLoop.Result out = loop.fit(r.input().source(train), r.input().source(validation), r.classes());
     TrainingLoop.Result nr = new TrainingLoop.Result(out.parameters(), r.input(), r.example(), r.classes(), r.network(),
         out.bestEpoch(), out.bestMetric(), out.history(), out.warnings());

@@ -89,6 +89,7 @@ public final class NeuralTrainer implements Trainer {
           + (config.network().forImages() ? "images" : "tables") + "; these rows are "
           + (train.schema().isImages() ? "images" : "a table"));
     }
+    long started = System.nanoTime();
     Dataset fitOn = train;
     Dataset val = validation;
     if (val == null) {
@@ -129,7 +130,12 @@ public final class NeuralTrainer implements Trainer {
     params.put("epochs_trained", r.history().size());
     Provenance prov = new Provenance(description, params, seed, fitOn.rows() + " rows");
     NeuralModel joint = new NeuralModel(train.schema(), r, prov);
-    return config.decouple().equals("none") ? joint : decoupled(joint, fitOn.compact(), val, seed);
+    if (config.decouple().equals("none")) {
+      return joint;
+    }
+    double limit = !Double.isNaN(timeLimit) ? timeLimit : config.timeLimit();
+    double left = limit > 0 ? Math.max(1, limit - (System.nanoTime() - started) / 1e9) : 0; // cRT shares the fit's time
+    return decoupled(joint, fitOn.compact(), val, seed, left);
   }
 
   /**
@@ -137,11 +143,11 @@ public final class NeuralTrainer implements Trainer {
    * joint model with a warning when that lowers the validation rows' balanced accuracy (a head
    * fitted to the rows the features were fitted on can overfit them on small data).
    */
-  private NeuralModel decoupled(NeuralModel joint, Dataset fitOn, Dataset val, long seed) {
+  private NeuralModel decoupled(NeuralModel joint, Dataset fitOn, Dataset val, long seed, double timeLeft) {
     Decoupling.Result d = switch (config.decouple()) {
       case "tau" -> Decoupling.tauNormalize(joint, val);
       case "crt" -> Decoupling.classifierRetrain(joint, fitOn, val, config.epochs(), config.batchSize(), config.lr(),
-          seed, null);
+          seed, null, timeLeft);
       default -> Decoupling.learnableWeightScaling(joint, fitOn, val);
     };
     if (d.after() >= d.before()) {

@@ -262,7 +262,9 @@ public final class TrainingLoop {
         if (listener != null) {
           listener.accept(log); // after the checkpoint: a logged epoch is never trained again
         }
-        outOfTime = timeLimitSeconds > 0 && (System.nanoTime() - started) / 1e9 >= timeLimitSeconds;
+        // a cap, not a target: stop when another epoch as long as this one would pass it
+        double now = (System.nanoTime() - started) / 1e9;
+        outOfTime = timeLimitSeconds > 0 && now + (System.nanoTime() - t0) / 1e9 > timeLimitSeconds;
       }
       List<String> warnings = new ArrayList<>();
       if (skippedBatches > 0) {

@@ -54,7 +54,12 @@ class GridTest {
     Dataset images = new org.imbalanced4j.images.ImageSet(1, 2, 2, new byte[6 * 4], new int[] {0, 0, 0, 0, 1, 1},
         List.of("a", "b"), List.of("1", "2", "3", "4", "5", "6")).asDataset();
     List<Candidate> g = Grid.defaults(images);
-    assertThat(g).hasSize(6).allSatisfy(c -> assertThat(c.name()).contains("cnn(").doesNotContain("tuned"));
+    // the long-tailed literature's answers on ResNet-32 (and BBN), no threshold tuning
+    assertThat(g).hasSize(7).allSatisfy(c -> assertThat(c.name()).containsPattern("resnet32\\(|bbn\\(")
+        .doesNotContain("tuned"));
+    assertThat(g).extracting(Candidate::name).anyMatch(n -> n.contains("loss=balanced-softmax"))
+        .anyMatch(n -> n.contains("loss=ldam-drw")).anyMatch(n -> n.contains("decouple=crt"))
+        .anyMatch(n -> n.contains("mix=remix")).anyMatch(n -> n.contains("class_weight=effective"));
     assertThat(Grid.defaultText(true)).contains("#   cnn: ").doesNotContain("#   logistic: ");
     assertThat(Grid.defaultText(false)).contains("#   logistic: ").doesNotContain("#   cnn: ");
   }

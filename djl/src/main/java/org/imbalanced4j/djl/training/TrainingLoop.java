@@ -225,7 +225,7 @@ public final class TrainingLoop {
         double rate = st.rateScale;
         int epoch = e;
         double[] trained = run.epoch(order, network.bilateral() ? reversed(train, e) : null,
-            1 - Math.pow((double) e / epochs, 2), st.phase == 0 ? loss : deferredLoss,
+            1 - Math.pow(progress(e, started), 2), st.phase == 0 ? loss : deferredLoss,
             f -> learningRate.at(epoch, f) * rate, seed + e);
         skippedBatches += (int) trained[2];
         double value = Double.NaN;
@@ -281,6 +281,17 @@ public final class TrainingLoop {
     } catch (IOException ex) {
       throw new DataException("checkpoint in " + checkpoints + " cannot be used: " + ex.getMessage(), ex);
     }
+  }
+
+  /**
+   * How far training is at the start of epoch {@code e}, in [0, 1]: the share of the epochs, or of
+   * the time limit when that is further on, so BBN's cumulative learning ({@code alpha = 1 -
+   * progress^2}) reaches the re-balancing branch before a time limit stops it.
+   */
+  private double progress(int e, long started) {
+    double byEpochs = (double) e / epochs;
+    return timeLimitSeconds > 0 ? Math.min(1, Math.max(byEpochs, (System.nanoTime() - started) / 1e9
+        / timeLimitSeconds)) : byEpochs;
   }
 
   /** The rows of epoch {@code e}, in training order; seeds the engine for the epoch. */

@@ -75,6 +75,8 @@ class TorchScriptTest {
         "--labels", f[1].toString(), "--pretrained", PT.toString(), "--cut", "layer9", "--out", x);
     CliRun.expectOneLine(2, "imb: --normalize takes a mean and a std, or 1 means then 1 stds", "train", f[0].toString(),
         "--labels", f[1].toString(), "--pretrained", PT.toString(), "--normalize", "0.5", "--out", x);
+    CliRun.expectOneLine(2, "imb: --normalize (a std) must be above 0", "train", f[0].toString(), "--labels",
+        f[1].toString(), "--pretrained", PT.toString(), "--normalize", "0.5,1e-50", "--out", x);
     CliRun.expectOneLine(2, "imb: --cut applies to a TorchScript file given with --pretrained", "train", f[0].toString(),
         "--labels", f[1].toString(), "--cut", "fc", "--out", x);
     CliRun.expectOneLine(2, "imb: --model cnn: ", "train", f[0].toString(), "--labels", f[1].toString(), "--pretrained",

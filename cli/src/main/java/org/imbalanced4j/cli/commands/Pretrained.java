@@ -23,7 +23,7 @@ final class Pretrained {
    * A TorchScript file as the backbone for {@code schema}'s images, with {@code --normalize}'s
    * per-channel mean and std (none: 0 and 1).
    */
-  static org.imbalanced4j.djl.training.Transfer torchScript(Path file, String cut, String normalize,
+  static org.imbalanced4j.djl.training.Transfer torchScript(Path file, String cut, java.util.List<Double> normalize,
       org.imbalanced4j.data.Schema schema, Object data, String freeze) {
     if (!schema.isImages()) {
       throw new DataException(file + " is a TorchScript image network; " + data + " is a table, not images");
@@ -34,38 +34,25 @@ final class Pretrained {
   }
 
   /** {@code --normalize MEAN,STD}: one pair for all channels, or the channels' means then their stds. */
-  static float[][] normalization(String spec, int channels) {
+  static float[][] normalization(java.util.List<Double> values, int channels) {
     float[] mean = new float[channels];
     float[] std = new float[channels];
     java.util.Arrays.fill(std, 1f);
-    if (spec == null) {
+    if (values == null) {
       return new float[][] {mean, std};
     }
-    String[] parts = spec.split(",", -1);
-    if (parts.length != 2 && parts.length != 2 * channels) {
+    int n = values.size();
+    if (n != 2 && n != 2 * channels) {
       throw new org.imbalanced4j.InvalidOptionException("--normalize takes a mean and a std, or " + channels
-          + " means then " + channels + " stds, separated by commas; got " + parts.length + " values");
+          + " means then " + channels + " stds, separated by commas; got " + n + " values");
     }
     for (int c = 0; c < channels; c++) {
-      mean[c] = number(parts[parts.length == 2 ? 0 : c], "mean");
-      std[c] = number(parts[parts.length == 2 ? 1 : channels + c], "std");
-      if (!(std[c] > 0)) {
-        throw new org.imbalanced4j.InvalidOptionException("--normalize: a std must be above 0, got " + std[c]);
-      }
+      // checked as the floats the network gets: finite, a std above 0
+      mean[c] = values.get(n == 2 ? 0 : c).floatValue();
+      std[c] = values.get(n == 2 ? 1 : channels + c).floatValue();
+      org.imbalanced4j.cli.options.Check.range("--normalize (a mean)", mean[c], -Float.MAX_VALUE, Float.MAX_VALUE);
+      org.imbalanced4j.cli.options.Check.positive("--normalize (a std)", std[c], Float.MAX_VALUE);
     }
     return new float[][] {mean, std};
-  }
-
-  private static float number(String s, String what) {
-    try {
-      float v = Float.parseFloat(s.strip());
-      if (Float.isFinite(v)) {
-        return v;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    throw new org.imbalanced4j.InvalidOptionException("--normalize: the " + what + " '" + s.strip()
-        + "' is not a number");
   }
 }

@@ -170,11 +170,11 @@ public final class TrainCommand implements Callable<Integer> {
           + "becomes the features (default: the first of fc, classifier, head, as torchvision names them).")
   String cut;
 
-  @Option(names = "--normalize", paramLabel = "MEAN,STD",
+  @Option(names = "--normalize", paramLabel = "MEAN,STD", split = ",",
       description = "With a TorchScript --pretrained: the normalisation it was trained with, after pixels are scaled "
           + "to [0, 1] as torchvision's ToTensor does: one mean and one std for all channels, or the channels' means "
           + "then their stds, e.g. 0.485,0.456,0.406,0.229,0.224,0.225 (default: none).")
-  String normalize;
+  List<Double> normalize;
 
   @Option(names = "--backbone-lr", paramLabel = "FRACTION", defaultValue = "1",
       description = "With --pretrained: the learning rate of every layer but the new head as a fraction of --lr "

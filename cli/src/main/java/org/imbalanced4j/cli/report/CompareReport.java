@@ -226,7 +226,7 @@ public final class CompareReport {
     h.append("<tr><td class=\"l\">").append(esc(k)).append("</td><td class=\"l\">").append(esc(v)).append("</td></tr>");
   }
 
-  private static String esc(String s) {
+  static String esc(String s) {
     return s == null ? "" : s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
   }
 }

@@ -1,7 +1,6 @@
 package org.imbalanced4j.cli.report;
 
 import java.awt.Color;
-import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -86,7 +85,7 @@ final class TailSections {
       }
       String name = (String) c.get("candidate");
       chart.addSeries(name.length() <= 60 ? name : name.substring(0, 57) + "...", labels, recall);
-      table.append("<tr><td class=\"l\">").append(esc(name)).append("</td>");
+      table.append("<tr><td class=\"l\">").append(CompareReport.esc(name)).append("</td>");
       for (int g = 0; g < 3; g++) {
         table.append("<td>").append(n[g] == 0 ? "" : String.format(Locale.ROOT, "%.3f", sum[g] / n[g])).append("</td>");
       }
@@ -129,9 +128,9 @@ final class TailSections {
     }
     long fewRows = IntStream.range(0, leader.rows().length).filter(i -> few.contains(y[leader.rows()[i]])).count();
     h.append("<h2>Few-shot images the leader got wrong</h2><p class=\"muted\">")
-        .append(esc(leader.name())).append(": ").append(wrong.size()).append(" of ").append(fewRows)
+        .append(CompareReport.esc(leader.name())).append(": ").append(wrong.size()).append(" of ").append(fewRows)
         .append(" test images of the few-shot classes (")
-        .append(esc(String.join(", ", few.stream().sorted().map(cc.classNames()::get).toList())))
+        .append(CompareReport.esc(String.join(", ", few.stream().sorted().map(cc.classNames()::get).toList())))
         .append(") predicted as another class");
     if (wrong.isEmpty()) {
       h.append(".</p>");
@@ -141,38 +140,25 @@ final class TailSections {
     h.append("; the ").append(Math.min(MAX_IMAGES, wrong.size()))
         .append(" most confidently wrong, with the probability given to the true class.</p><div class=\"thumbs\">");
     ImageSet set = d.images();
+    // shown at least 72 pixels wide, pixelated (CSS) rather than smoothed
+    int scale = Math.max(1, (int) Math.ceil(72.0 / Math.max(set.width(), set.height())));
+    String size = " width=\"" + set.width() * scale + "\" height=\"" + set.height() * scale + "\"";
     for (int i : wrong.subList(0, Math.min(MAX_IMAGES, wrong.size()))) {
       int row = leader.rows()[i];
       int t = y[row];
       int p = leader.predicted()[i];
-      h.append("<figure><img alt=\"").append(esc(set.names().get(d.imageIndex(row)))).append("\" src=\"")
-          .append(png(set, d.imageIndex(row))).append("\"><figcaption>")
-          .append(esc(cc.classNames().get(t))).append(" &rarr; ").append(esc(cc.classNames().get(p)))
+      h.append("<figure><img alt=\"").append(CompareReport.esc(set.names().get(d.imageIndex(row)))).append("\" src=\"")
+          .append(png(set, d.imageIndex(row))).append("\"").append(size).append("><figcaption>")
+          .append(CompareReport.esc(cc.classNames().get(t))).append(" &rarr; ").append(CompareReport.esc(cc.classNames().get(p)))
           .append(String.format(Locale.ROOT, "<br>p %.2f", leader.proba()[i][t])).append("</figcaption></figure>");
     }
     h.append("</div>");
   }
 
-  /** Image {@code i} as a PNG {@code data:} URI, enlarged to at least 72 pixels by pixel repetition. */
+  /** Image {@code i} as a PNG {@code data:} URI. */
   static String png(ImageSet set, int i) throws IOException {
-    int w = set.width();
-    int hgt = set.height();
-    int scale = Math.max(1, (int) Math.ceil(72.0 / Math.max(w, hgt)));
-    BufferedImage img = new BufferedImage(w * scale, hgt * scale, BufferedImage.TYPE_INT_RGB);
-    for (int yy = 0; yy < hgt * scale; yy++) {
-      for (int xx = 0; xx < w * scale; xx++) {
-        int r = set.pixel(i, 0, yy / scale, xx / scale);
-        int g = set.channels() == 3 ? set.pixel(i, 1, yy / scale, xx / scale) : r;
-        int b = set.channels() == 3 ? set.pixel(i, 2, yy / scale, xx / scale) : r;
-        img.setRGB(xx, yy, (r << 16) | (g << 8) | b);
-      }
-    }
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ImageIO.write(img, "png", out);
+    ImageIO.write(org.imbalanced4j.images.ImageSets.toImage(set, i), "png", out);
     return "data:image/png;base64," + java.util.Base64.getEncoder().encodeToString(out.toByteArray());
-  }
-
-  private static String esc(String s) {
-    return s == null ? "" : s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
   }
 }

@@ -9,9 +9,7 @@ import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -289,32 +287,36 @@ public final class Decoupling {
   /** The last linear layer of a network with one output per class: its parameters' names and values. */
   record Head(String weightName, String biasName, float[] weight, float[] bias, int classes, int features) {
     static Head of(TrainingLoop.Result r) {
+      PyTorchEngine.noGrad();
+      try (NDManager manager = PyTorchEngine.get().newBaseManager()) {
+        return of(r, load(r, manager));
+      }
+    }
+
+    /** The head of {@code r}'s network, loaded as {@code block}. */
+    static Head of(TrainingLoop.Result r, Block block) {
       if (r.network().bilateral()) {
         throw new DataException("the network is BBN, whose two branches each have a classifier head; decoupling "
             + "re-balances a network with one linear head");
       }
-      PyTorchEngine.noGrad();
-      try (NDManager manager = PyTorchEngine.get().newBaseManager()) {
-        Block block = load(r, manager);
-        List<Pair<String, Parameter>> ps = new java.util.ArrayList<>();
-        block.getParameters().forEach(ps::add);
-        for (int i = ps.size() - 1; i >= 0; i--) {
-          String name = ps.get(i).getKey();
-          NDArray w = ps.get(i).getValue().getArray();
-          if (name.endsWith("Linear_weight") && w.getShape().dimension() == 2 && w.getShape().get(0) == r.classes()) {
-            String prefix = name.substring(0, name.length() - "weight".length());
-            String biasName = prefix + "bias";
-            float[] bias = new float[r.classes()];
-            for (Pair<String, Parameter> q : ps) {
-              if (q.getKey().equals(biasName)) {
-                bias = q.getValue().getArray().toFloatArray();
-              }
+      List<Pair<String, Parameter>> ps = new java.util.ArrayList<>();
+      block.getParameters().forEach(ps::add);
+      for (int i = ps.size() - 1; i >= 0; i--) {
+        String name = ps.get(i).getKey();
+        NDArray w = ps.get(i).getValue().getArray();
+        if (name.endsWith("Linear_weight") && w.getShape().dimension() == 2 && w.getShape().get(0) == r.classes()) {
+          String prefix = name.substring(0, name.length() - "weight".length());
+          String biasName = prefix + "bias";
+          float[] bias = new float[r.classes()];
+          for (Pair<String, Parameter> q : ps) {
+            if (q.getKey().equals(biasName)) {
+              bias = q.getValue().getArray().toFloatArray();
             }
-            return new Head(name, biasName, w.toFloatArray(), bias, r.classes(), (int) w.getShape().get(1));
           }
-          if (!name.contains("running") && !name.endsWith("_bias")) {
-            break; // the network does not end in such a layer
-          }
+          return new Head(name, biasName, w.toFloatArray(), bias, r.classes(), (int) w.getShape().get(1));
+        }
+        if (!name.contains("running") && !name.endsWith("_bias")) {
+          break; // the network does not end in such a layer
         }
       }
       throw new DataException("the network has no linear classifier head with one output per class; decoupling "
@@ -361,13 +363,7 @@ public final class Decoupling {
             a.muli(0).addi(manager.create(b, a.getShape()));
           }
         }
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-          block.saveParameters(out);
-        }
-        return bytes.toByteArray();
-      } catch (IOException e) {
-        throw new java.io.UncheckedIOException(e);
+        return TrainingLoop.parameters(block);
       }
     }
 

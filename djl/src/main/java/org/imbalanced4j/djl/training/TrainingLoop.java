@@ -501,10 +501,13 @@ public final class TrainingLoop {
     return out;
   }
 
-  private static byte[] parameters(Block block) throws IOException {
+  /** A block's parameters in DJL's format, as a result and a checkpoint hold them. */
+  static byte[] parameters(Block block) {
     java.io.ByteArrayOutputStream bos = new java.io.ByteArrayOutputStream();
     try (DataOutputStream out = new DataOutputStream(bos)) {
       block.saveParameters(out);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
     return bos.toByteArray();
   }

@@ -9,8 +9,6 @@ import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
@@ -92,7 +90,7 @@ public record Transfer(TrainingLoop.Result pretrained, List<String> classes, Str
         Block net = spec.build(0, 1);
         net.initialize(manager, DataType.FLOAT32, new Shape(1).addAll(example));
         ((ScriptBackbone) net.getChildren().get(0).getValue()).load(manager, c.archive());
-        TrainingLoop.Result r = new TrainingLoop.Result(bytes(net), new InputTransform.Images(mean, std), example, 1,
+        TrainingLoop.Result r = new TrainingLoop.Result(TrainingLoop.parameters(net), new InputTransform.Images(mean, std), example, 1,
             spec, 0, Double.NaN, List.of(), List.of());
         return new Transfer(r, List.of(), freeze);
       }
@@ -119,26 +117,16 @@ public record Transfer(TrainingLoop.Result pretrained, List<String> classes, Str
     return lines[lines.length - 1].strip();
   }
 
-  private static byte[] bytes(Block block) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (DataOutputStream out = new DataOutputStream(bytes)) {
-      block.saveParameters(out);
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
-    return bytes.toByteArray();
-  }
-
   /** The parameters to start from for {@code newClasses}: the head kept when the classes are the same. */
   byte[] start(List<String> newClasses, long seed) {
     if (newClasses.equals(classes)) {
       return pretrained.parameters();
     }
     synchronized (TrainingLoop.COLLECTOR) {
-      Decoupling.Head head = Decoupling.Head.of(pretrained);
       PyTorchEngine.noGrad();
       try (NDManager manager = PyTorchEngine.get().newBaseManager()) {
         Block old = Decoupling.Head.load(pretrained, manager);
+        Decoupling.Head head = Decoupling.Head.of(pretrained, old);
         Map<String, NDArray> was = new HashMap<>();
         old.getParameters().forEach(p -> was.put(p.getKey(), p.getValue().getArray()));
         PyTorchEngine.get().setRandomSeed((int) seed);
@@ -161,33 +149,35 @@ public record Transfer(TrainingLoop.Result pretrained, List<String> classes, Str
           }
           to.muli(0).addi(from);
         }
-        return bytes(fresh);
+        return TrainingLoop.parameters(fresh);
       }
     }
   }
 
   /** The head's parameters' common prefix ({@code 08Linear_}). */
-  String headPrefix() {
-    synchronized (TrainingLoop.COLLECTOR) {
-      Decoupling.Head h = Decoupling.Head.of(pretrained);
-      return h.weightName().substring(0, h.weightName().length() - "weight".length());
-    }
+  private static String headPrefix(Decoupling.Head h) {
+    return h.weightName().substring(0, h.weightName().length() - "weight".length());
   }
 
   /** The learning rate's factor of each parameter, by name: 1 for the head, {@link #backboneRate} for the rest. */
   java.util.function.ToDoubleFunction<String> rates() {
-    String head = headPrefix();
+    String head;
+    synchronized (TrainingLoop.COLLECTOR) {
+      head = headPrefix(Decoupling.Head.of(pretrained));
+    }
     return n -> n.startsWith(head) ? 1 : backboneRate;
   }
 
   /** The parameters that stay as they are, by name. */
   Predicate<String> frozen() {
-    String head = headPrefix();
+    String head;
     java.util.LinkedHashSet<String> top = new java.util.LinkedHashSet<>();
     synchronized (TrainingLoop.COLLECTOR) {
       PyTorchEngine.noGrad();
       try (NDManager manager = PyTorchEngine.get().newBaseManager()) {
-        Decoupling.Head.load(pretrained, manager).getParameters().forEach(p -> {
+        Block block = Decoupling.Head.load(pretrained, manager); // loaded once for the head and the layers
+        head = headPrefix(Decoupling.Head.of(pretrained, block));
+        block.getParameters().forEach(p -> {
           if (!p.getKey().startsWith(head)) {
             top.add(layer(p.getKey()));
           }

@@ -76,15 +76,14 @@ final class StackFit {
               }
             }
             PyTorchEngine.noGrad();
-            if (Float.isFinite(value)) {
-              adam.step(params, (float) o.lr());
+            if (Float.isFinite(value) && adam.step(params, (float) o.lr())) {
               sum += value;
               steps++;
             }
           }
         }
         if (steps == 0) {
-          throw new DataException("training diverged: every batch gave a non-finite loss; lower lr");
+          throw new DataException("training diverged: every batch gave a non-finite loss or gradient; lower lr");
         }
         double now = held == 0 ? sum / steps : meanLoss(m, params, init.hasBias(), x, width, val, loss);
         if (now < bestLoss) {

@@ -1,6 +1,7 @@
 package org.imbalanced4j.djl.training;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import java.util.List;
@@ -49,15 +50,27 @@ public final class Adam {
    * into the rate and epsilon ({@code lr sqrt(c2) / c1} and {@code eps sqrt(c2)}), which gives
    * PyTorch's formula exactly; for SGD the native kernel keeps the momentum scaled by the rate, so
    * it is rescaled when the rate changes and {@link #state} divides it out again.
+   *
+   * <p>A gradient that is not finite anywhere (NaN or infinity in any parameter's gradient, which a
+   * finite loss can still give) makes no update at all: the gradients are zeroed, the moments and
+   * step count stay, and this returns false, as PyTorch's {@code GradScaler} skips such steps.
    */
-  public void step(List<NDArray> params, float lr) {
+  public boolean step(List<NDArray> params, float lr) {
     float[] ones = new float[params.size()];
     java.util.Arrays.fill(ones, 1f);
-    step(params, ones, lr);
+    return step(params, ones, lr);
   }
 
   /** As {@link #step(List, float)}, parameter {@code i} with rate {@code lr * scales[i]}. */
-  public void step(List<NDArray> params, float[] scales, float lr) {
+  public boolean step(List<NDArray> params, float[] scales, float lr) {
+    if (!finiteGradients(params)) {
+      for (NDArray w : params) {
+        if (w.hasGradient()) {
+          ai.djl.pytorch.jni.JniUtils.zeroGrad((ai.djl.pytorch.engine.PtNDArray) w);
+        }
+      }
+      return false;
+    }
     if (m == null) {
       m = new NDList();
       v = new NDList();
@@ -87,6 +100,24 @@ public final class Adam {
           w.getNDArrayInternal().sgdUpdate(new NDList(w, g, m.get(i)), one, r, weightDecay, 1f, -1f, beta1, false);
         }
       }
+    }
+    return true;
+  }
+
+  /** Whether every gradient is finite: the sum of all of them is, in one transfer to Java. */
+  private static boolean finiteGradients(List<NDArray> params) {
+    try (NDManager scratch = params.get(0).getManager().newSubManager()) {
+      NDList sums = new NDList(params.size());
+      for (NDArray w : params) {
+        if (w.hasGradient()) {
+          try (NDArray g = w.getGradient()) {
+            NDArray sum = g.sum();
+            sum.attach(scratch);
+            sums.add(sum);
+          }
+        }
+      }
+      return sums.isEmpty() || Float.isFinite(NDArrays.stack(sums).sum().getFloat());
     }
   }
 

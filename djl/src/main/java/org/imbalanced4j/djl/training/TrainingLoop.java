@@ -268,7 +268,7 @@ public final class TrainingLoop {
       }
       List<String> warnings = new ArrayList<>();
       if (skippedBatches > 0) {
-        warnings.add(skippedBatches + " batch(es) gave a non-finite loss and were skipped without an update");
+        warnings.add(skippedBatches + " batch(es) gave a non-finite loss or gradient and were skipped without an update");
       }
       if (validating && !stopped(st) && e > 0 && st.bestEpoch >= e - Math.max(1, Math.min(patience, e) / 10)) {
         warnings.add(String.format(java.util.Locale.ROOT,
@@ -380,13 +380,13 @@ public final class TrainingLoop {
             }
           }
           PyTorchEngine.noGrad(); // the collector restores the thread's previous mode
-          if (Float.isFinite(value)) {
-            lr = (float) rate.applyAsDouble((double) b / order.length);
-            adam.step(params, scales, lr); // also zeroes the gradients
+          float at = (float) rate.applyAsDouble((double) b / order.length);
+          if (Float.isFinite(value) && adam.step(params, scales, at)) { // the step zeroes the gradients
+            lr = at;
             lossSum += value;
             batches++;
           } else {
-            skipped++; // no gradient, no step: the parameters stay finite (as AMP's GradScaler skips)
+            skipped++; // no step: the parameters stay finite (as AMP's GradScaler skips)
           }
         }
         if (progress != null) {
@@ -394,7 +394,7 @@ public final class TrainingLoop {
         }
       }
       if (batches == 0 && skipped > 0) {
-        throw new DataException("training diverged: every batch gave a non-finite loss; lower --lr");
+        throw new DataException("training diverged: every batch gave a non-finite loss or gradient; lower --lr");
       }
       return new double[] {lossSum / Math.max(1, batches), lr, skipped};
     }

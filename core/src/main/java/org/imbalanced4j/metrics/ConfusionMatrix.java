@@ -28,6 +28,24 @@ public final class ConfusionMatrix {
     return new ConfusionMatrix(c, classes);
   }
 
+  /** The matrix of counts {@code counts[true][predicted]}, square. */
+  public static ConfusionMatrix of(long[][] counts) {
+    int k = counts.length;
+    long[] c = new long[k * k];
+    for (int t = 0; t < k; t++) {
+      if (counts[t].length != k) {
+        throw new IllegalArgumentException("a confusion matrix is square; row " + t + " has " + counts[t].length);
+      }
+      for (int p = 0; p < k; p++) {
+        if (counts[t][p] < 0) {
+          throw new IllegalArgumentException("a negative count: " + counts[t][p]);
+        }
+        c[t * k + p] = counts[t][p];
+      }
+    }
+    return new ConfusionMatrix(c, k);
+  }
+
   public int classes() {
     return k;
   }

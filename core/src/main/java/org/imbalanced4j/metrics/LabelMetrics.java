@@ -22,7 +22,11 @@ public final class LabelMetrics {
 
   /** {@code precision_recall_fscore_support(average=None)} plus specificity. */
   public static PerClass perClass(int[] yTrue, int[] yPred, int classes, double beta, double zeroDivision) {
-    ConfusionMatrix cm = ConfusionMatrix.of(yTrue, yPred, classes);
+    return perClass(ConfusionMatrix.of(yTrue, yPred, classes), beta, zeroDivision);
+  }
+
+  /** As {@link #perClass(int[], int[], int, double, double)}, from the confusion matrix. */
+  public static PerClass perClass(ConfusionMatrix cm, double beta, double zeroDivision) {
     return perClass(cm, cm.labels(), beta, zeroDivision);
   }
 
@@ -80,7 +84,12 @@ public final class LabelMetrics {
   /** Averaged precision, recall and F-beta: {@code {p, r, f}} as scikit-learn returns them. */
   public static double[] precisionRecallFscore(int[] yTrue, int[] yPred, int classes, double beta,
       Average average, int posLabel, double zeroDivision) {
-    ConfusionMatrix cm = ConfusionMatrix.of(yTrue, yPred, classes);
+    return precisionRecallFscore(ConfusionMatrix.of(yTrue, yPred, classes), beta, average, posLabel, zeroDivision);
+  }
+
+  /** As {@link #precisionRecallFscore(int[], int[], int, double, Average, int, double)}, from the matrix. */
+  public static double[] precisionRecallFscore(ConfusionMatrix cm, double beta, Average average, int posLabel,
+      double zeroDivision) {
     int[] labels = labelsFor(cm, average, posLabel);
     if (labels.length == 0) {
       return new double[] {0, 0, 0};
@@ -160,12 +169,25 @@ public final class LabelMetrics {
     return PairwiseSum.sum(hit) / hit.length;
   }
 
+  /** As {@link #accuracy(int[], int[])}, from the confusion matrix: its trace over its total. */
+  public static double accuracy(ConfusionMatrix cm) {
+    long hit = 0;
+    for (int j = 0; j < cm.classes(); j++) {
+      hit += cm.tp(j);
+    }
+    return (double) hit / cm.total();
+  }
+
   /**
    * Mean recall over the classes present in {@code y_true}; adjusted: {@code (score - 1/k) / (1 -
    * 1/k)}, so that chance scores 0 (Brodersen et al., ICPR 2010).
    */
   public static double balancedAccuracy(int[] yTrue, int[] yPred, int classes, boolean adjusted) {
-    ConfusionMatrix cm = ConfusionMatrix.of(yTrue, yPred, classes);
+    return balancedAccuracy(ConfusionMatrix.of(yTrue, yPred, classes), adjusted);
+  }
+
+  /** As {@link #balancedAccuracy(int[], int[], int, boolean)}, from the confusion matrix. */
+  public static double balancedAccuracy(ConfusionMatrix cm, boolean adjusted) {
     int[] labels = cm.labels();
     double[] recall = new double[labels.length];
     int n = 0;
@@ -190,7 +212,12 @@ public final class LabelMetrics {
    * {@code p} the true and predicted class counts; 0 when undefined.
    */
   public static double matthews(int[] yTrue, int[] yPred, int classes) {
-    ConfusionMatrix cm = ConfusionMatrix.of(yTrue, yPred, classes);
+    return matthews(ConfusionMatrix.of(yTrue, yPred, classes));
+  }
+
+  /** As {@link #matthews(int[], int[], int)}, from the confusion matrix. */
+  public static double matthews(ConfusionMatrix cm) {
+    int classes = cm.classes();
     double correct = 0;
     double s = 0;
     double tp = 0;
@@ -216,7 +243,11 @@ public final class LabelMetrics {
 
   /** Cohen's kappa: {@code 1 - sum(w o) / sum(w e)} with {@code w} 0 on the diagonal, 1 off it. */
   public static double cohenKappa(int[] yTrue, int[] yPred, int classes) {
-    ConfusionMatrix cm = ConfusionMatrix.of(yTrue, yPred, classes);
+    return cohenKappa(ConfusionMatrix.of(yTrue, yPred, classes));
+  }
+
+  /** As {@link #cohenKappa(int[], int[], int)}, from the confusion matrix. */
+  public static double cohenKappa(ConfusionMatrix cm) {
     int[] labels = cm.labels();
     ConfusionMatrix c = cm.restrict(labels);
     int m = labels.length;
@@ -248,7 +279,11 @@ public final class LabelMetrics {
    */
   public static double geometricMean(int[] yTrue, int[] yPred, int classes, Average average,
       int posLabel, double correction) {
-    ConfusionMatrix cm = ConfusionMatrix.of(yTrue, yPred, classes);
+    return geometricMean(ConfusionMatrix.of(yTrue, yPred, classes), average, posLabel, correction);
+  }
+
+  /** As {@link #geometricMean(int[], int[], int, Average, int, double)}, from the confusion matrix. */
+  public static double geometricMean(ConfusionMatrix cm, Average average, int posLabel, double correction) {
     if (average == null) {
       int[] labels = cm.labels();
       double[] logs = new double[labels.length];

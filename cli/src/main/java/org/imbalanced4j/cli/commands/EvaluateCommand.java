@@ -344,48 +344,7 @@ public final class EvaluateCommand implements Callable<Integer> {
 
   private static void labelMetrics(Map<String, Object> out, int[] y, int[] p, int k, int pos,
       List<String> names) {
-    out.put("accuracy_score", LabelMetrics.accuracy(y, p));
-    out.put("balanced_accuracy_score", LabelMetrics.balancedAccuracy(y, p, k, false));
-    out.put("matthews_corrcoef", LabelMetrics.matthews(y, p, k));
-    out.put("cohen_kappa_score", LabelMetrics.cohenKappa(y, p, k));
-    List<Average> avgs = new ArrayList<>(List.of(Average.MICRO, Average.MACRO, Average.WEIGHTED));
-    boolean binary = pos >= 0 && ConfusionMatrix.of(y, p, k).labels().length <= 2;
-    if (binary) {
-      avgs.add(0, Average.BINARY);
-    }
-    Map<String, Double> prec = new LinkedHashMap<>();
-    Map<String, Double> rec = new LinkedHashMap<>();
-    Map<String, Double> f1 = new LinkedHashMap<>();
-    Map<String, Double> gm = new LinkedHashMap<>();
-    gm.put("multiclass", LabelMetrics.geometricMean(y, p, k, null, Math.max(pos, 0), 0.0));
-    for (Average a : avgs) {
-      double[] prf = LabelMetrics.precisionRecallFscore(y, p, k, 1.0, a, Math.max(pos, 0), 0.0);
-      prec.put(a.key(), prf[0]);
-      rec.put(a.key(), prf[1]);
-      f1.put(a.key(), prf[2]);
-      gm.put(a.key(), LabelMetrics.geometricMean(y, p, k, a, Math.max(pos, 0), 0.0));
-    }
-    out.put("precision_score", prec);
-    out.put("recall_score", rec);
-    out.put("f1_score", f1);
-    out.put("geometric_mean_score", gm);
-    out.put("confusion_matrix", ConfusionMatrix.of(y, p, k).toArray());
-    LabelMetrics.PerClass pc = LabelMetrics.perClass(y, p, k, 1.0, 0.0);
-    double[] iba = LabelMetrics.indexBalancedAccuracy(pc, 0.1);
-    Map<String, Object> report = new LinkedHashMap<>();
-    for (int i = 0; i < pc.labels().length; i++) {
-      Map<String, Object> r = new LinkedHashMap<>();
-      r.put("pre", pc.precision()[i]);
-      r.put("rec", pc.recall()[i]);
-      r.put("spe", pc.specificity()[i]);
-      r.put("f1", pc.fscore()[i]);
-      r.put("geo", Math.sqrt(pc.recall()[i] * pc.specificity()[i]));
-      r.put("iba", iba[i]);
-      r.put("sup", pc.support()[i]);
-      report.put(names.get(pc.labels()[i]), r);
-    }
-    report.putAll(LabelMetrics.reportAverages(pc, 0.1));
-    out.put("classification_report_imbalanced", report);
+    out.putAll(org.imbalanced4j.metrics.LabelReport.of(ConfusionMatrix.of(y, p, k), pos, names));
   }
 
   private int positiveClass(PredictionTable t) {

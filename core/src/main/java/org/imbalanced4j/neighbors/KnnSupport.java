@@ -72,7 +72,7 @@ final class KnnSupport {
       int base = q * k;
       for (int j = 0; j < k; j++) {
         outIdx[base + j] = idx[j];
-        outDist[base + j] = Math.sqrt(Math.max(0, d2[j]));
+        outDist[base + j] = Math.max(0, d2[j]); // squared; Neighbors takes the root on reading
       }
     }
   }

@@ -7,12 +7,12 @@ package org.imbalanced4j.neighbors;
  */
 public final class Neighbors {
   private final int[] indices;
-  private final double[] distances;
+  private final double[] squared;
   private final int k;
 
-  Neighbors(int[] indices, double[] distances, int k) {
+  Neighbors(int[] indices, double[] squaredDistances, int k) {
     this.indices = indices;
-    this.distances = distances;
+    this.squared = squaredDistances;
     this.k = k;
   }
 
@@ -31,7 +31,16 @@ public final class Neighbors {
 
   /** Euclidean distance to the {@code j}-th nearest neighbour of query {@code q}. */
   public double distance(int q, int j) {
-    return distances[q * k + j];
+    return Math.sqrt(squared[q * k + j]);
+  }
+
+  /**
+   * The squared distance the search ranked by: two neighbours at distances that round to the same
+   * root are told apart here, so a merge of results from several indexes orders them as one index
+   * would.
+   */
+  public double squaredDistance(int q, int j) {
+    return squared[q * k + j];
   }
 
   /** The neighbours of query {@code q}, nearest first. */
@@ -41,6 +50,10 @@ public final class Neighbors {
 
   /** The distances of query {@code q}, ascending. */
   public double[] distances(int q) {
-    return java.util.Arrays.copyOfRange(distances, q * k, q * k + k);
+    double[] d = new double[k];
+    for (int j = 0; j < k; j++) {
+      d[j] = distance(q, j);
+    }
+    return d;
   }
 }

@@ -19,7 +19,7 @@ public enum KindSel {
   }
 
   /** Whether a row of class {@code label} with these neighbour labels is kept. */
-  boolean keeps(int label, int[] neighbourLabels, int classCount) {
+  public boolean keeps(int label, int[] neighbourLabels, int classCount) {
     if (this == ALL) {
       for (int l : neighbourLabels) {
         if (l != label) {

@@ -25,6 +25,11 @@ public final class RandomOverSampler extends SparkSampler {
   }
 
   @Override
+  public String name() {
+    return "RandomOverSampler";
+  }
+
+  @Override
   public SamplerKind kind() {
     return SamplerKind.OVER;
   }

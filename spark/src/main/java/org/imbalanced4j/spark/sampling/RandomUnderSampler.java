@@ -47,6 +47,11 @@ public final class RandomUnderSampler extends SparkSampler {
   }
 
   @Override
+  public String name() {
+    return "RandomUnderSampler";
+  }
+
+  @Override
   public SamplerKind kind() {
     return SamplerKind.UNDER;
   }

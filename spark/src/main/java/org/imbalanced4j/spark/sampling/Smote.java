@@ -10,7 +10,6 @@ import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.ml.linalg.Vectors;
 import org.apache.spark.ml.param.IntParam;
 import org.apache.spark.ml.param.LongParam;
-import org.apache.spark.ml.param.Param;
 import org.apache.spark.ml.util.DefaultParamsReader;
 import org.apache.spark.ml.util.Identifiable;
 import org.apache.spark.ml.util.MLReader;
@@ -42,32 +41,25 @@ import org.imbalanced4j.spark.neighbors.BroadcastNeighbors;
  * Dataset<Row> balanced = new Smote().setKNeighbors(5).setSeed(1).resample(df);
  * }</pre>
  */
-public final class Smote extends SparkSampler {
+public final class Smote extends NeighbourSampler {
   private static final long serialVersionUID = 1L;
   static final int DEFAULT_MAX_BROADCAST_MB = 512;
   /** New rows per generating task, at most. */
   private static final long ROWS_PER_SLICE = 200_000;
 
-  private final Param<String> featuresCol;
   private final IntParam kNeighbors;
   private final LongParam maxBroadcastMb;
 
   public Smote(String uid) {
     super(uid);
-    featuresCol = new Param<>(this, "featuresCol", "the features column (a vector)");
     kNeighbors = new IntParam(this, "kNeighbors", "neighbours of the same class a new row may lie towards (>= 1)");
     maxBroadcastMb = new LongParam(this, "maxBroadcastMb", "the largest class, in MB of floats, that is broadcast");
-    setDefault(featuresCol, "features");
     setDefault(kNeighbors, 5);
     setDefault(maxBroadcastMb, (long) DEFAULT_MAX_BROADCAST_MB);
   }
 
   public Smote() {
     this(Identifiable.randomUID("smote"));
-  }
-
-  public Param<String> featuresCol() {
-    return featuresCol;
   }
 
   public IntParam kNeighbors() {
@@ -78,21 +70,12 @@ public final class Smote extends SparkSampler {
     return maxBroadcastMb;
   }
 
-  public String getFeaturesCol() {
-    return $(featuresCol);
-  }
-
   public int getKNeighbors() {
     return (Integer) $(kNeighbors);
   }
 
   public long getMaxBroadcastMb() {
     return (Long) $(maxBroadcastMb);
-  }
-
-  public Smote setFeaturesCol(String value) {
-    set(featuresCol, value);
-    return this;
   }
 
   public Smote setKNeighbors(int value) {
@@ -109,19 +92,13 @@ public final class Smote extends SparkSampler {
   }
 
   @Override
-  public SamplerKind kind() {
-    return SamplerKind.OVER;
+  public String name() {
+    return "SMOTE";
   }
 
   @Override
-  public StructType transformSchema(StructType schema) {
-    super.transformSchema(schema);
-    DataType t = org.imbalanced4j.spark.data.Labels.field(schema, getFeaturesCol()).dataType();
-    if (!(t instanceof org.apache.spark.ml.linalg.VectorUDT)) {
-      throw new DataException("features column '" + getFeaturesCol() + "' is " + t.simpleString()
-          + "; SMOTE needs a vector column (assemble one with VectorAssembler)");
-    }
-    return schema;
+  public SamplerKind kind() {
+    return SamplerKind.OVER;
   }
 
   @Override

@@ -97,6 +97,9 @@ public abstract class SparkSampler extends Estimator<ResamplingModel> implements
     return this;
   }
 
+  /** imbalanced-learn's name of the sampler, for messages. */
+  public abstract String name();
+
   /** Whether this sampler adds rows, removes them, or cleans classes. */
   public abstract SamplerKind kind();
 

@@ -120,6 +120,11 @@ public final class PartitionedPoints implements Serializable {
    * left out, as core's {@code querySelf} leaves a point out of its own neighbours.
    */
   public KnnTable query(Gathered queries, int k) {
+    return query(queries, k, null);
+  }
+
+  /** As {@link #query(Gathered, int)}, among the rows of the classes with {@code among[c]} true (null: all). */
+  public KnnTable query(Gathered queries, int k, boolean[] among) {
     int nq = queries.size();
     if (nq == 0) {
       return new KnnTable(0, k);
@@ -129,7 +134,7 @@ public final class PartitionedPoints implements Serializable {
     try {
       return rows.mapPartitionsWithIndex((p, it) -> {
         Gathered q = shared.value();
-        Local l = read(it, r -> true, offsets[p]);
+        Local l = read(it, r -> among == null || among[labels.code(r, labelIndex)], offsets[p]);
         KnnTable t = new KnnTable(nq, k);
         if (l.size > 0) {
           int kk = Math.min(k + 1, l.size);
@@ -137,7 +142,7 @@ public final class PartitionedPoints implements Serializable {
           for (int i = 0; i < nq; i++) {
             int j = 0;
             for (int c = 0; c < kk && j < k; c++) {
-              long g = offsets[p] + nn.index(i, c);
+              long g = l.index[nn.index(i, c)];
               if (g != q.index()[i]) {
                 t.set(i, j++, g, nn.squaredDistance(i, c), l.label[nn.index(i, c)]);
               }

@@ -83,7 +83,7 @@ public final class EditedNearestNeighbours extends NeighbourSampler {
   }
 
   @Override
-  public SamplerKind kind() {
+  public SamplerKind samplerKind() {
     return SamplerKind.CLEANING;
   }
 

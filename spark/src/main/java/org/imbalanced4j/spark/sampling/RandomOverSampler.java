@@ -30,7 +30,7 @@ public final class RandomOverSampler extends SparkSampler {
   }
 
   @Override
-  public SamplerKind kind() {
+  public SamplerKind samplerKind() {
     return SamplerKind.OVER;
   }
 

@@ -52,7 +52,7 @@ public final class RandomUnderSampler extends SparkSampler {
   }
 
   @Override
-  public SamplerKind kind() {
+  public SamplerKind samplerKind() {
     return SamplerKind.UNDER;
   }
 

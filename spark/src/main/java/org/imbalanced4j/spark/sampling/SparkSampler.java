@@ -101,7 +101,7 @@ public abstract class SparkSampler extends Estimator<ResamplingModel> implements
   public abstract String name();
 
   /** Whether this sampler adds rows, removes them, or cleans classes. */
-  public abstract SamplerKind kind();
+  public abstract SamplerKind samplerKind();
 
   /** What a subclass resamples from: the rows, their classes and the resolved target. */
   protected record Input(Dataset<Row> data, JavaRDD<Row> rows, Labels labels, int labelIndex,
@@ -123,7 +123,7 @@ public abstract class SparkSampler extends Estimator<ResamplingModel> implements
       throw new org.imbalanced4j.DataException("the label column '" + getLabelCol() + "' has a single class ("
           + counts.classNames().get(0) + "): there is nothing to balance");
     }
-    SamplingTarget target = SamplingStrategy.parse(getSamplingStrategy()).resolve(counts, kind());
+    SamplingTarget target = SamplingStrategy.parse(getSamplingStrategy()).resolve(counts, samplerKind());
     return resample(new Input(data, rows, labels, labelIndex, byPartition, counts, target, getSeed()));
   }
 

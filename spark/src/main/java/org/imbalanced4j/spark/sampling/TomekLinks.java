@@ -40,7 +40,7 @@ public final class TomekLinks extends NeighbourSampler {
   }
 
   @Override
-  public SamplerKind kind() {
+  public SamplerKind samplerKind() {
     return SamplerKind.CLEANING;
   }
 

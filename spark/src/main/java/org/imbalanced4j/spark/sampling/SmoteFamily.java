@@ -1,0 +1,132 @@
+package org.imbalanced4j.spark.sampling;
+
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.ml.param.IntParam;
+import org.apache.spark.ml.param.LongParam;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import org.imbalanced4j.DataException;
+import org.imbalanced4j.InvalidOptionException;
+import org.imbalanced4j.sampling.SamplerKind;
+import org.imbalanced4j.spark.neighbors.BroadcastNeighbors;
+import org.imbalanced4j.spark.neighbors.PartitionedPoints;
+
+/**
+ * What the SMOTE family shares on Spark: {@code kNeighbors}, the broadcast limit, the checks, and
+ * the output: the original rows untouched plus the new rows of each class to grow, which carry the
+ * features and the label and leave the other columns empty (null).
+ */
+public abstract class SmoteFamily extends NeighbourSampler {
+  private static final long serialVersionUID = 1L;
+  static final int DEFAULT_MAX_BROADCAST_MB = 512;
+
+  private final IntParam kNeighbors;
+  private final LongParam maxBroadcastMb;
+
+  protected SmoteFamily(String uid) {
+    super(uid);
+    kNeighbors = new IntParam(this, "kNeighbors", "neighbours a new row may lie towards (>= 1)");
+    maxBroadcastMb = new LongParam(this, "maxBroadcastMb", "the largest class, in MB of floats, that is broadcast");
+    setDefault(kNeighbors, 5);
+    setDefault(maxBroadcastMb, (long) DEFAULT_MAX_BROADCAST_MB);
+  }
+
+  public IntParam kNeighbors() {
+    return kNeighbors;
+  }
+
+  public LongParam maxBroadcastMb() {
+    return maxBroadcastMb;
+  }
+
+  public int getKNeighbors() {
+    return (Integer) $(kNeighbors);
+  }
+
+  public long getMaxBroadcastMb() {
+    return (Long) $(maxBroadcastMb);
+  }
+
+  public SmoteFamily setKNeighbors(int value) {
+    if (value < 1) {
+      throw new InvalidOptionException("k_neighbors must be at least 1, got " + value);
+    }
+    set(kNeighbors, value);
+    return this;
+  }
+
+  public SmoteFamily setMaxBroadcastMb(long value) {
+    set(maxBroadcastMb, value);
+    return this;
+  }
+
+  @Override
+  public SamplerKind samplerKind() {
+    return SamplerKind.OVER;
+  }
+
+  /** The new rows of class {@code c}: {@code add} of them, or none. */
+  protected abstract JavaRDD<Row> synthesise(Input in, Output out, int c, long add);
+
+  /** Where new rows go: the columns of the features and the label, the width and the label's value. */
+  protected record Output(JavaSparkContext jsc, PartitionedPoints points, int featuresIndex, int width,
+      DataType labelType) {}
+
+  @Override
+  protected Dataset<Row> resample(Input in) {
+    int k = getKNeighbors();
+    int fi = in.data().schema().fieldIndex(getFeaturesCol());
+    StructType schema = nullable(in.data().schema(), fi, in.labelIndex());
+    Output out = new Output(JavaSparkContext.fromSparkContext(in.data().sparkSession().sparkContext()), points(in),
+        fi, schema.size(), in.data().schema().fields()[in.labelIndex()].dataType());
+    JavaRDD<Row> made = null;
+    for (int c : in.target().classes()) {
+      long add = in.target().get(c);
+      if (add == 0) {
+        continue;
+      }
+      long rows = in.counts().count(c);
+      if (rows < k + 1) {
+        String name = in.counts().classNames().get(c);
+        throw new DataException(name() + ": class '" + name + "' has " + rows + " row" + (rows == 1 ? "" : "s")
+            + ", but k_neighbors=" + k + " needs at least " + (k + 1) + "; lower k_neighbors"
+            + (rows > 1 ? " to at most " + (rows - 1) : "") + " or leave the class out of the sampling strategy");
+      }
+      JavaRDD<Row> part = synthesise(in, out, c, add);
+      if (part != null) {
+        made = made == null ? part : made.union(part);
+      }
+    }
+    Dataset<Row> original = in.data().sparkSession().createDataFrame(in.rows(), schema);
+    return made == null ? original : original.union(in.data().sparkSession().createDataFrame(made, schema));
+  }
+
+  /** The rows of class {@code c}, gathered, within the broadcast limit. */
+  protected PartitionedPoints.Gathered gatherClass(Input in, Output out, int c) {
+    boolean[] only = new boolean[in.labels().size()];
+    only[c] = true;
+    PartitionedPoints.Gathered cls = out.points().gather(only);
+    long bytes = BroadcastNeighbors.bytes(cls.size(), cls.d());
+    if (bytes > getMaxBroadcastMb() << 20) {
+      throw new DataException(name() + ": class '" + in.labels().names().get(c) + "' has " + cls.size() + " rows of "
+          + cls.d() + " features (" + (bytes >> 20) + " MB), more than maxBroadcastMb=" + getMaxBroadcastMb()
+          + " to broadcast; raise it if the executors have the memory");
+    }
+    return cls;
+  }
+
+  /** The schema with every column but the features and the label nullable (new rows leave them empty). */
+  private static StructType nullable(StructType schema, int features, int label) {
+    StructField[] f = schema.fields().clone();
+    for (int i = 0; i < f.length; i++) {
+      if (i != features && i != label && !f[i].nullable()) {
+        f[i] = new StructField(f[i].name(), f[i].dataType(), true, f[i].metadata());
+      }
+    }
+    return new StructType(f);
+  }
+}

@@ -88,7 +88,7 @@ public final class EditedNearestNeighbours extends NeighbourSampler {
   }
 
   @Override
-  protected Dataset<Row> resample(Input in) {
+  public Dataset<Row> resample(Input in) {
     int k = getNNeighbors();
     KindSel rule = KindSel.parse(getKindSel());
     long total = in.counts().total();

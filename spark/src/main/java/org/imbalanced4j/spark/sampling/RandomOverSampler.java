@@ -35,7 +35,7 @@ public final class RandomOverSampler extends SparkSampler {
   }
 
   @Override
-  protected Dataset<Row> resample(Input in) {
+  public Dataset<Row> resample(Input in) {
     long[] add = new long[in.labels().size()];
     for (int c = 0; c < add.length; c++) {
       add[c] = in.target().targets(c) ? in.target().get(c) : -1;

@@ -57,12 +57,26 @@ public final class RandomUnderSampler extends SparkSampler {
   }
 
   @Override
-  protected Dataset<Row> resample(Input in) {
+  public Dataset<Row> resample(Input in) {
     long[] keep = new long[in.labels().size()];
     for (int c = 0; c < keep.length; c++) {
       keep[c] = in.target().targets(c) ? in.target().get(c) : -1;
     }
     Draw draw = Draw.of(in, keep, getReplacement(), false);
+    return in.data().sparkSession().createDataFrame(draw.apply(in.rows()), in.data().schema());
+  }
+
+  /**
+   * A bag for an ensemble: of each class the strategy's count (classes it leaves alone keep their
+   * size), drawn with replacement when {@code bootstrap} (a bootstrap within each class), without
+   * otherwise.
+   */
+  public Dataset<Row> bag(Input in, boolean bootstrap, long seed) {
+    long[] counts = new long[in.labels().size()];
+    for (int c = 0; c < counts.length; c++) {
+      counts[c] = in.target().targets(c) ? in.target().get(c) : in.counts().count(c);
+    }
+    Draw draw = Draw.of(in.withSeed(seed), counts, bootstrap, false);
     return in.data().sparkSession().createDataFrame(draw.apply(in.rows()), in.data().schema());
   }
 

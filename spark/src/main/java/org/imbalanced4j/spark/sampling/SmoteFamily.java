@@ -77,7 +77,7 @@ public abstract class SmoteFamily extends NeighbourSampler {
       DataType labelType) {}
 
   @Override
-  protected Dataset<Row> resample(Input in) {
+  public Dataset<Row> resample(Input in) {
     int k = getKNeighbors();
     int fi = in.data().schema().fieldIndex(getFeaturesCol());
     StructType schema = nullable(in.data().schema(), fi, in.labelIndex());

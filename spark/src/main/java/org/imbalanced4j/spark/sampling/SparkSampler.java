@@ -103,15 +103,28 @@ public abstract class SparkSampler extends Estimator<ResamplingModel> implements
   /** Whether this sampler adds rows, removes them, or cleans classes. */
   public abstract SamplerKind samplerKind();
 
-  /** What a subclass resamples from: the rows, their classes and the resolved target. */
-  protected record Input(Dataset<Row> data, JavaRDD<Row> rows, Labels labels, int labelIndex,
-      long[][] countsByPartition, ClassCounts counts, SamplingTarget target, long seed) {}
+  /**
+   * What a sampler resamples from: the rows, their classes counted per partition and the resolved
+   * target. One count serves several draws ({@link #withSeed}), as the bags of an ensemble.
+   */
+  public record Input(Dataset<Row> data, JavaRDD<Row> rows, Labels labels, int labelIndex,
+      long[][] countsByPartition, ClassCounts counts, SamplingTarget target, long seed) {
+    /** The same input drawn with another seed. */
+    public Input withSeed(long other) {
+      return new Input(data, rows, labels, labelIndex, countsByPartition, counts, target, other);
+    }
+  }
 
   /** The resampled rows of {@code in}. */
-  protected abstract Dataset<Row> resample(Input in);
+  public abstract Dataset<Row> resample(Input in);
 
   /** The resampled rows: counted once, the strategy resolved as core resolves it, then drawn. */
   public Dataset<Row> resample(Dataset<?> dataset) {
+    return resample(prepare(dataset));
+  }
+
+  /** The data counted and the strategy resolved: what {@link #resample(Input)} draws from. */
+  public Input prepare(Dataset<?> dataset) {
     Dataset<Row> data = dataset.toDF();
     transformSchema(data.schema());
     Labels labels = Labels.of(data, getLabelCol());
@@ -124,7 +137,7 @@ public abstract class SparkSampler extends Estimator<ResamplingModel> implements
           + counts.classNames().get(0) + "): there is nothing to balance");
     }
     SamplingTarget target = SamplingStrategy.parse(getSamplingStrategy()).resolve(counts, samplerKind());
-    return resample(new Input(data, rows, labels, labelIndex, byPartition, counts, target, getSeed()));
+    return new Input(data, rows, labels, labelIndex, byPartition, counts, target, getSeed());
   }
 
   @Override

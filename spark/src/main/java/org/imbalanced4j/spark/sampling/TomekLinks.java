@@ -45,7 +45,7 @@ public final class TomekLinks extends NeighbourSampler {
   }
 
   @Override
-  protected Dataset<Row> resample(Input in) {
+  public Dataset<Row> resample(Input in) {
     PartitionedPoints points = points(in);
     int largest = largest(in);
     boolean[] outside = new boolean[in.labels().size()];

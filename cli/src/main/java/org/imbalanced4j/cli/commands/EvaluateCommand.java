@@ -100,8 +100,13 @@ public final class EvaluateCommand implements Callable<Integer> {
       description = "Write ROC, precision-recall, confusion-matrix and calibration plots (PNG and SVG) to DIR.")
   java.nio.file.Path plots;
 
+  @Mixin org.imbalanced4j.cli.options.SparkOptions spark;
+
   @Override
   public Integer call() throws Exception {
+    if (spark.enabled()) {
+      return evaluateOnSpark();
+    }
     org.imbalanced4j.cli.options.Check.range("--bootstrap", bootstrap, 0, MAX_BOOTSTRAP);
     if (bootstrap == 1) {
       throw new InvalidOptionException("--bootstrap needs at least 2 rounds (or 0 for none), got 1");
@@ -223,6 +228,46 @@ public final class EvaluateCommand implements Callable<Integer> {
       pw.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(out));
     } else {
       EvaluationText.print(pw, out, names);
+    }
+    return 0;
+  }
+
+  /**
+   * The same on Spark, for files larger than memory: class counts, exact ROC AUC and average
+   * precision of the positive class's score, every label metric of the predicted column (or of
+   * the score at 0.5), by the same definitions.
+   */
+  private int evaluateOnSpark() throws Exception {
+    List<String> unsupported = new ArrayList<>();
+    if (bootstrap > 0) {
+      unsupported.add("--bootstrap");
+    }
+    if (plots != null) {
+      unsupported.add("--plots");
+    }
+    if (threshold != null) {
+      unsupported.add("--threshold");
+    }
+    if (cost != null) {
+      unsupported.add("--cost");
+    }
+    if (scores != null && scores.proba != null) {
+      unsupported.add("--proba");
+    }
+    if (!unsupported.isEmpty()) {
+      throw new InvalidOptionException(String.join(", ", unsupported) + " cannot be used with --spark yet; "
+          + "evaluate a sample without --spark for them");
+    }
+    java.io.PrintWriter err = spec.commandLine().getErr();
+    try (org.imbalanced4j.distributed.DistributedJobs jobs = org.imbalanced4j.cli.options.SparkOptions.load()) {
+      org.imbalanced4j.distributed.DistributedJobs.EvaluateResult r = jobs.evaluate(spark.engine(err),  new org.imbalanced4j.distributed.DistributedJobs.EvaluateRequest(file, data.target(),
+          scores == null ? null : scores.score, null, posLabel));
+      PrintWriter pw = spec.commandLine().getOut();
+      if (json) {
+        pw.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(r.metrics()));
+      } else {
+        EvaluationText.print(pw, r.metrics(), r.classes());
+      }
     }
     return 0;
   }

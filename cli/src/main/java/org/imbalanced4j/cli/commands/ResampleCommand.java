@@ -62,6 +62,8 @@ public final class ResampleCommand implements Callable<Integer> {
 
   @Mixin SeedOption seed;
 
+  @Mixin org.imbalanced4j.cli.options.SparkOptions spark;
+
   @ArgGroup(exclusive = true, multiplicity = "1")
   Action action;
 
@@ -97,6 +99,9 @@ public final class ResampleCommand implements Callable<Integer> {
     if (out == null) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(),
           "Missing required option: '--out=FILE'");
+    }
+    if (spark.enabled()) {
+      return resampleOnSpark(pw);
     }
     if (ImageOptions.isImages(file)) {
       return resampleImages(pw);
@@ -138,6 +143,36 @@ public final class ResampleCommand implements Callable<Integer> {
       pw.printf("LibSVM labels are numbers: %s (written to %s)%n", codes, beside);
     }
     return 0;
+  }
+
+  /** The same on Spark: the file read and written by Spark, the sampler one of the Spark module's. */
+  private int resampleOnSpark(PrintWriter pw) {
+    Map<String, String> p = new LinkedHashMap<>(params);
+    if (strategy != null) {
+      p.put("sampling_strategy", strategy);
+    }
+    java.io.PrintWriter err = spec.commandLine().getErr();
+    try (org.imbalanced4j.distributed.DistributedJobs jobs = org.imbalanced4j.cli.options.SparkOptions.load()) {
+      org.imbalanced4j.distributed.DistributedJobs.ResampleResult r = jobs.resample(spark.engine(err),  new org.imbalanced4j.distributed.DistributedJobs.ResampleRequest(file, out.toString(), data.target(),
+          action.method, p, seed.seed()));
+      org.imbalanced4j.data.ClassCounts before = counts(r.before(), r.before());
+      org.imbalanced4j.data.ClassCounts after = counts(r.before(), r.after());
+      pw.printf("%s on Spark (%s) on %s: %,d rows -> %,d rows in %.2f s%n", action.method, spark.master(), file,
+          before.total(), after.total(), r.seconds());
+      CountsTable.print(pw, before, after);
+      pw.printf("wrote %s%n", out);
+    }
+    return 0;
+  }
+
+  /** Counts in the order of {@code order}'s classes. */
+  private static org.imbalanced4j.data.ClassCounts counts(Map<String, Long> order, Map<String, Long> counts) {
+    List<String> names = new java.util.ArrayList<>(order.keySet());
+    long[] c = new long[names.size()];
+    for (int i = 0; i < c.length; i++) {
+      c[i] = counts.getOrDefault(names.get(i), 0L);
+    }
+    return new org.imbalanced4j.data.ClassCounts(names, c);
   }
 
   /** The methods that choose images: the long-tail profile, or a random sampler that keeps or repeats rows. */

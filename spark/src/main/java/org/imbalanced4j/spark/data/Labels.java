@@ -50,9 +50,10 @@ public final class Labels implements Serializable {
       throw new DataException("label column '" + labelCol + "' is " + field.dataType().simpleString()
           + "; a label must be a number or text");
     }
+    Stages.name(data.sparkSession().sparkContext(), "find the classes");
     Dataset<Row> distinct = numeric
-        ? data.select(data.col(labelCol).cast(DataTypes.DoubleType)).distinct()
-        : data.select(labelCol).distinct();
+        ? data.select(col(data, labelCol).cast(DataTypes.DoubleType)).distinct()
+        : data.select(col(data, labelCol)).distinct();
     List<Object> values = new ArrayList<>();
     for (Row r : distinct.collectAsList()) {
       if (r.isNullAt(0)) {
@@ -69,6 +70,11 @@ public final class Labels implements Serializable {
     }
     values.sort((a, b) -> numeric ? Double.compare((Double) a, (Double) b) : ((String) a).compareTo((String) b));
     return new Labels(numeric, values);
+  }
+
+  /** The column of that name, read as a name (a dot in it is not a struct field, as in "x.1"). */
+  public static org.apache.spark.sql.Column col(Dataset<?> data, String name) {
+    return data.col("`" + name.replace("`", "``") + "`");
   }
 
   /** The schema field of {@code column}, or a data error naming the columns there are. */
@@ -142,6 +148,7 @@ public final class Labels implements Serializable {
   /** Rows of each class in each partition of {@code rdd}: one pass, {@code [partition][class]}. */
   public long[][] countByPartition(JavaRDD<Row> rdd, int labelIndex) {
     int k = values.length;
+    Stages.name(rdd.context(), "count classes per partition");
     List<long[]> parts = rdd.mapPartitionsWithIndex((p, it) -> {
       long[] c = new long[k + 1];
       c[k] = p;

@@ -1,5 +1,6 @@
 package org.imbalanced4j.spark.ensemble;
 
+import org.imbalanced4j.spark.data.Labels;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.ml.Model;
@@ -116,10 +117,10 @@ public final class BalancedBaggingModel extends Model<BalancedBaggingModel> impl
     transformSchema(data.schema());
     BalancedBaggingModel self = this;
     Column proba = functions.udf((UDF1<Vector, Vector>) self::predictProbability,
-        BalancedBaggingClassifier.vectorType()).apply(data.col($(featuresCol)));
+        BalancedBaggingClassifier.vectorType()).apply(Labels.col(data, $(featuresCol)));
     Dataset<Row> out = data.withColumn($(probabilityCol), proba);
     Column predicted = functions.udf((UDF1<Vector, Double>) p -> (double) p.argmax(),
-        BalancedBaggingClassifier.doubleType()).apply(out.col($(probabilityCol)));
+        BalancedBaggingClassifier.doubleType()).apply(Labels.col(out, $(probabilityCol)));
     return out.withColumn($(predictionCol), predicted);
   }
 

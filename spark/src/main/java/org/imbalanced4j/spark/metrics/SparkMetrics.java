@@ -35,7 +35,9 @@ import org.imbalanced4j.spark.data.Labels;
  *   <li>ROC AUC {@code = sum_i (FP_i - FP_{i-1}) (TP_i + TP_{i-1}) / (2 P N)}, the trapezoids of
  *       {@code roc_auc_score}, summed in exact integer arithmetic;
  *   <li>average precision {@code = sum_i (TP_i - TP_{i-1}) / P * TP_i / (TP_i + FP_i)}, {@code
- *       average_precision_score}'s step-wise area,
+ *       average_precision_score}'s step-wise area;
+ *   <li>the trapezoidal area under the precision-recall curve, {@code auc(recall, precision)},
+ *       from the point (recall 0, precision 1),
  * </ul>
  *
  * with {@code TP_i, FP_i} the rows with a score at or above the {@code i}-th distinct score.
@@ -44,7 +46,8 @@ public final class SparkMetrics {
   private SparkMetrics() {}
 
   /** The score metrics of a binary problem and the class sizes they came from. */
-  public record Scores(double rocAuc, double averagePrecision, long positives, long negatives) {}
+  public record Scores(double rocAuc, double averagePrecision, double prAucTrapezoid, long positives,
+      long negatives) {}
 
   /**
    * ROC AUC and average precision of {@code scoreCol} (a number, or a probability vector whose
@@ -58,12 +61,13 @@ public final class SparkMetrics {
       throw InvalidOptionException.unknown("positive class", positiveClass, labels.names());
     }
     Column score = scoreColumn(data, scoreCol, labels, pos);
-    Column label = labels.type() == DataTypes.StringType ? data.col(labelCol)
-        : data.col(labelCol).cast(DataTypes.DoubleType);
+    Column label = labels.type() == DataTypes.StringType ? Labels.col(data, labelCol)
+        : Labels.col(data, labelCol).cast(DataTypes.DoubleType);
     Column isPos = functions.when(label.equalTo(labels.value(pos)), 1L).otherwise(0L);
     Dataset<Row> grouped = data.select(score.as("s"), isPos.as("y")).groupBy("s")
         .agg(functions.sum("y").as("tp"), functions.count("y").as("n"))
         .orderBy(functions.col("s").desc());
+    org.imbalanced4j.spark.data.Stages.name(data.sparkSession().sparkContext(), "sort the distinct scores");
     Dataset<Row> sorted = grouped.persist(StorageLevel.MEMORY_AND_DISK());
     try {
       return sortedScores(sorted);
@@ -113,6 +117,9 @@ public final class SparkMetrics {
       long area = 0; // sum of (FP_i - FP_{i-1})(TP_i + TP_{i-1}), exact
       double ap = 0;
       double carry = 0; // Kahan
+      double pr = 0;
+      double prCarry = 0;
+      double precisionBefore = tp + fp == 0 ? 1 : (double) tp / (tp + fp);
       while (it.hasNext()) {
         Row r = it.next();
         long dtp = r.getLong(1);
@@ -120,35 +127,87 @@ public final class SparkMetrics {
         long tp1 = tp + dtp;
         long fp1 = fp + dfp;
         area += dfp * (tp1 + tp);
+        double precision = (double) tp1 / (tp1 + fp1);
         if (dtp > 0) {
-          double term = dtp * ((double) tp1 / (tp1 + fp1)) - carry;
+          double term = dtp * precision - carry;
           double t = ap + term;
           carry = (t - ap) - term;
           ap = t;
+          double trap = dtp * (precision + precisionBefore) / 2 - prCarry;
+          double u = pr + trap;
+          prCarry = (u - pr) - trap;
+          pr = u;
         }
+        precisionBefore = precision;
         tp = tp1;
         fp = fp1;
       }
-      return List.of(new Terms(area, ap)).iterator();
+      return List.of(new Terms(area, ap, pr)).iterator();
     }, true).collect();
     offsets.destroy();
     long area = 0;
     double ap = 0;
+    double pr = 0;
     for (Terms t : terms) {
       area += t.area();
       ap += t.ap();
+      pr += t.pr();
     }
     double auc = area / (2.0 * positives * negatives);
-    return new Scores(auc, ap / positives, positives, negatives);
+    return new Scores(auc, ap / positives, pr / positives, positives, negatives);
   }
 
   /** A partition's share: the exact trapezoid sum and the average precision's sum. */
-  private record Terms(long area, double ap) implements java.io.Serializable {}
+  private record Terms(long area, double ap, double pr) implements java.io.Serializable {}
+
+  /**
+   * The Brier score of the positive class's probability, {@code mean((y - p)^2)}; a data error when
+   * a probability is outside [0, 1].
+   */
+  public static double brier(Dataset<Row> data, String labelCol, String probabilityCol, String positiveClass) {
+    Labels labels = Labels.of(data, labelCol);
+    int pos = labels.codeOfName(positiveClass);
+    Column label = labels.type() == DataTypes.StringType ? Labels.col(data, labelCol)
+        : Labels.col(data, labelCol).cast(DataTypes.DoubleType);
+    Column p = Labels.col(data, probabilityCol).cast(DataTypes.DoubleType);
+    Column y = functions.when(label.equalTo(labels.value(pos)), 1.0).otherwise(0.0);
+    Row r = data.agg(functions.avg(functions.pow(y.minus(p), 2)), functions.min(p), functions.max(p)).first();
+    if (r.isNullAt(1) || r.getDouble(1) < 0 || r.getDouble(2) > 1 || Double.isNaN(r.getDouble(2))) {
+      throw new DataException("probabilities must be in [0, 1]; '" + probabilityCol + "' has values from "
+          + r.get(1) + " to " + r.get(2));
+    }
+    return r.getDouble(0);
+  }
+
+  /**
+   * Log loss, {@code -mean(log(p_true / sum_c p_c))} with each probability clipped to {@code [eps, 1
+   * - eps]} ({@code eps} the double's machine epsilon), as core (scikit-learn 1.2) computes it;
+   * {@code probabilityCols} holds one column per class, in the classes' order.
+   */
+  public static double logLoss(Dataset<Row> data, String labelCol, List<String> probabilityCols) {
+    Labels labels = Labels.of(data, labelCol);
+    if (probabilityCols.size() != labels.size()) {
+      throw new DataException(labels.size() + " classes but " + probabilityCols.size() + " probability columns");
+    }
+    double eps = Math.ulp(1.0);
+    Column label = labels.type() == DataTypes.StringType ? Labels.col(data, labelCol)
+        : Labels.col(data, labelCol).cast(DataTypes.DoubleType);
+    Column sum = null;
+    Column truth = null;
+    for (int c = 0; c < labels.size(); c++) {
+      Column clipped = functions.least(functions.greatest(Labels.col(data, probabilityCols.get(c)).cast(DataTypes.DoubleType),
+          functions.lit(eps)), functions.lit(1 - eps));
+      sum = sum == null ? clipped : sum.plus(clipped);
+      truth = truth == null ? functions.when(label.equalTo(labels.value(c)), clipped)
+          : truth.when(label.equalTo(labels.value(c)), clipped);
+    }
+    return data.agg(functions.avg(functions.log(truth.divide(sum)).multiply(-1.0))).first().getDouble(0);
+  }
 
   private static Column scoreColumn(Dataset<Row> data, String scoreCol, Labels labels, int pos) {
     DataType t = Labels.field(data.schema(), scoreCol).dataType();
     if (t instanceof NumericType) {
-      return data.col(scoreCol).cast(DataTypes.DoubleType);
+      return Labels.col(data, scoreCol).cast(DataTypes.DoubleType);
     }
     if (t instanceof VectorUDT) {
       if (labels.type() == DataTypes.StringType) {
@@ -156,7 +215,7 @@ public final class SparkMetrics {
             + "give the positive class's probability as a number column");
       }
       int index = (int) (double) (Double) labels.value(pos);
-      return org.apache.spark.ml.functions.vector_to_array(data.col(scoreCol), "float64").getItem(index);
+      return org.apache.spark.ml.functions.vector_to_array(Labels.col(data, scoreCol), "float64").getItem(index);
     }
     throw new DataException("score column '" + scoreCol + "' is " + t.simpleString() + "; scores are numbers");
   }
@@ -166,9 +225,10 @@ public final class SparkMetrics {
    * both (names sorted as {@link Labels} sorts them), counted in one aggregation.
    */
   public static Confusion confusion(Dataset<Row> data, String labelCol, String predictionCol) {
-    Dataset<Row> both = data.select(data.col(labelCol).as("t"), data.col(predictionCol).as("p"));
+    Dataset<Row> both = data.select(Labels.col(data, labelCol).as("t"), Labels.col(data, predictionCol).as("p"));
     Dataset<Row> classes = both.select("t").union(both.select("p")).withColumnRenamed("t", "c");
     Labels labels = Labels.of(classes, "c");
+    org.imbalanced4j.spark.data.Stages.name(data.sparkSession().sparkContext(), "count the confusion matrix");
     Dataset<Row> counted = both.groupBy("t", "p").count();
     int k = labels.size();
     long[][] cm = new long[k][k];

@@ -30,6 +30,7 @@ public final class BroadcastNeighbors {
    * points: {@code [i * k + j]} is the {@code j}-th nearest of point {@code i}, itself left out.
    */
   public static int[] self(JavaSparkContext jsc, float[] points, int n, int d, int k, int slices) {
+    org.imbalanced4j.spark.data.Stages.name(jsc.sc(), "exact " + k + " nearest of " + n + " rows of a class");
     Broadcast<float[]> shared = jsc.broadcast(points);
     try {
       int s = Math.max(1, Math.min(slices, n));

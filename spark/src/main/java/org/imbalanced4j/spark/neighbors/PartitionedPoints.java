@@ -74,6 +74,7 @@ public final class PartitionedPoints implements Serializable {
 
   /** The rows of the classes with {@code classes[c]} true, in row order. */
   public Gathered gather(boolean[] classes) {
+    org.imbalanced4j.spark.data.Stages.name(rows.context(), "gather rows of the smaller classes");
     return collect(rows.mapPartitionsWithIndex((p, it) -> {
       Local l = read(it, r -> classes[labels.code(r, labelIndex)], offsets[p]);
       return List.of(l.asGathered()).iterator();
@@ -82,6 +83,7 @@ public final class PartitionedPoints implements Serializable {
 
   /** The rows of these global indices (ascending), in row order. */
   public Gathered gather(long[] sortedIndices) {
+    org.imbalanced4j.spark.data.Stages.name(rows.context(), "gather " + sortedIndices.length + " rows by position");
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(rows.context());
     Broadcast<long[]> wanted = jsc.broadcast(sortedIndices);
     try {
@@ -130,6 +132,8 @@ public final class PartitionedPoints implements Serializable {
       return new KnnTable(0, k);
     }
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(rows.context());
+    org.imbalanced4j.spark.data.Stages.name(rows.context(), "exact " + k + " nearest rows of " + nq
+        + " queries over " + rows.getNumPartitions() + " partitions");
     Broadcast<Gathered> shared = jsc.broadcast(queries);
     try {
       return rows.mapPartitionsWithIndex((p, it) -> {
@@ -166,6 +170,7 @@ public final class PartitionedPoints implements Serializable {
    */
   public Gathered unsettled(int c, Gathered others, int k) {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(rows.context());
+    org.imbalanced4j.spark.data.Stages.name(rows.context(), "settle rows of the largest class in their partition");
     Broadcast<Gathered> shared = jsc.broadcast(others);
     try {
       return collect(rows.mapPartitionsWithIndex((p, it) -> {

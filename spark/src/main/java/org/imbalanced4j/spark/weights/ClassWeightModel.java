@@ -1,5 +1,6 @@
 package org.imbalanced4j.spark.weights;
 
+import org.imbalanced4j.spark.data.Labels;
 import java.util.Arrays;
 import org.apache.spark.ml.Model;
 import org.apache.spark.ml.param.BooleanParam;
@@ -98,7 +99,7 @@ public final class ClassWeightModel extends Model<ClassWeightModel> implements M
       return data;
     }
     boolean isNumeric = (Boolean) $(numeric);
-    Column label = isNumeric ? data.col($(labelCol)).cast(DataTypes.DoubleType) : data.col($(labelCol));
+    Column label = isNumeric ? Labels.col(data, $(labelCol)).cast(DataTypes.DoubleType) : Labels.col(data, $(labelCol));
     String[] names = $(classes);
     double[] w = $(weights);
     Column weight = null;

@@ -1,0 +1,55 @@
+package org.imbalanced4j.distributed;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * What the command line asks of a cluster engine, so that {@code imb resample} and {@code imb
+ * evaluate} scale out with {@code --spark} while core stays free of it: the {@code spark} module
+ * implements this and registers it as a service; the command line finds it only when asked, so
+ * commands that run on one machine load none of it.
+ *
+ * <p>Files are read and written by the engine: CSV, or Parquet (a {@code .parquet} file or a
+ * directory), the output's kind by its ending; errors in the data are the project's {@link
+ * org.imbalanced4j.DataException}.
+ */
+public interface DistributedJobs extends AutoCloseable {
+  /** Where the engine runs and how it reports. */
+  record Engine(String master, boolean ui, Consumer<String> progress) {}
+
+  /**
+   * A resampling of a table: a sampler by imbalanced-learn's name with its parameters (as {@code
+   * imb resample --param} gives them), the class column ({@code null}: the last column).
+   */
+  record ResampleRequest(String input, String output, String target, String method, Map<String, String> params,
+      long seed) {}
+
+  /** Rows per class before and after, by class name, and the seconds the resampling took. */
+  record ResampleResult(Map<String, Long> before, Map<String, Long> after, double seconds) {}
+
+  /**
+   * An evaluation of predictions: the true class column, the positive class's score column (or
+   * null), the predicted class column (or null), the positive class (or null: chosen as {@code imb
+   * evaluate} chooses it).
+   */
+  record EvaluateRequest(String input, String target, String score, String predicted, String positive) {}
+
+  /**
+   * The metrics by scikit-learn's names, as {@code imb evaluate --json} prints them: class counts,
+   * {@code roc_auc_score} and {@code average_precision_score} when there is a score, every label
+   * metric when there are predictions.
+   */
+  record EvaluateResult(Map<String, Object> metrics, List<String> classes) {}
+
+  /** The samplers this engine runs, by imbalanced-learn's names. */
+  List<String> samplers();
+
+  ResampleResult resample(Engine engine, ResampleRequest request);
+
+  EvaluateResult evaluate(Engine engine, EvaluateRequest request);
+
+  /** Stops the engine. */
+  @Override
+  void close();
+}

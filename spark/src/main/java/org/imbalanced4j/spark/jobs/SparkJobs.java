@@ -1,0 +1,256 @@
+package org.imbalanced4j.spark.jobs;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.NumericType;
+import org.apache.spark.sql.types.StructField;
+import org.imbalanced4j.DataException;
+import org.imbalanced4j.InvalidOptionException;
+import org.imbalanced4j.distributed.DistributedJobs;
+import org.imbalanced4j.metrics.LabelReport;
+import org.imbalanced4j.spark.data.Labels;
+import org.imbalanced4j.spark.metrics.SparkMetrics;
+import org.imbalanced4j.spark.sampling.NeighbourSampler;
+import org.imbalanced4j.spark.sampling.SparkSampler;
+
+/**
+ * {@code imb resample} and {@code imb evaluate} on Spark: tables read and written as {@link
+ * Tables} does, samplers made from imbalanced-learn's names and parameters ({@link SparkSamplers}),
+ * numeric columns assembled into the features vector the neighbour samplers measure, and the new
+ * rows' features written back into those columns.
+ */
+public final class SparkJobs implements DistributedJobs {
+  private static final String FEATURES = "__imb_features";
+  private SparkSession session;
+
+  private SparkSession session(Engine engine) {
+    if (session == null) {
+      session = SparkSessions.start(engine.master(), engine.ui(), engine.progress());
+    }
+    return session;
+  }
+
+  @Override
+  public List<String> samplers() {
+    return SparkSamplers.NAMES;
+  }
+
+  @Override
+  public ResampleResult resample(Engine engine, ResampleRequest r) {
+    try {
+      return doResample(engine, r);
+    } catch (Exception e) {
+      throw clean(e);
+    }
+  }
+
+  @Override
+  public EvaluateResult evaluate(Engine engine, EvaluateRequest r) {
+    try {
+      return doEvaluate(engine, r);
+    } catch (Exception e) {
+      throw clean(e);
+    }
+  }
+
+  /**
+   * A failure as one line: the project's own errors as they are (also when a task threw them), any
+   * other by the message of its deepest cause (a malformed CSV row, a missing column).
+   */
+  static RuntimeException clean(Exception e) {
+    Throwable t = e;
+    Throwable root = e;
+    while (t != null) {
+      if (t instanceof DataException || t instanceof InvalidOptionException) {
+        return (RuntimeException) t;
+      }
+      root = t;
+      t = t.getCause();
+    }
+    if (e instanceof RuntimeException r && !(e.getClass().getName().startsWith("org.apache.spark"))
+        && root == e) {
+      return r;
+    }
+    return new DataException("spark: " + Tables.firstLine(root.getMessage()));
+  }
+
+  private ResampleResult doResample(Engine engine, ResampleRequest r) {
+    SparkSampler sampler = SparkSamplers.create(r.method(), r.params(), r.seed());
+    Dataset<Row> data = Tables.read(session(engine), r.input());
+    String target = target(data, r.target());
+    sampler.setLabelCol(target);
+    List<String> features = new ArrayList<>();
+    boolean assembled = sampler instanceof NeighbourSampler;
+    if (assembled) {
+      for (StructField f : data.schema().fields()) {
+        if (f.name().equals(target)) {
+          continue;
+        }
+        if (!(f.dataType() instanceof NumericType)) {
+          throw new DataException(sampler.name() + " on Spark measures distances between numeric columns; column '"
+              + f.name() + "' is " + f.dataType().simpleString() + " (drop it, or use a random sampler)");
+        }
+        features.add(f.name());
+      }
+      if (features.isEmpty()) {
+        throw new DataException("no feature columns beside the class column '" + target + "'");
+      }
+      Column[] values = new Column[features.size()];
+      for (int j = 0; j < values.length; j++) { // an empty cell becomes NaN, which the samplers refuse by row
+        values[j] = functions.coalesce(Labels.col(data, features.get(j)).cast("double"), functions.lit(Double.NaN));
+      }
+      data = data.withColumn(FEATURES, org.apache.spark.ml.functions.array_to_vector(functions.array(values)));
+      ((NeighbourSampler) sampler).setFeaturesCol(FEATURES);
+    }
+    long t0 = System.nanoTime();
+    SparkSampler.Input in = sampler.prepare(data);
+    Map<String, Long> before = new LinkedHashMap<>();
+    for (int c = 0; c < in.labels().size(); c++) {
+      before.put(in.labels().names().get(c), in.counts().count(c));
+    }
+    Dataset<Row> out = sampler.resample(in);
+    if (assembled) {
+      Column array = org.apache.spark.ml.functions.vector_to_array(out.col(FEATURES), "float64");
+      List<Column> cols = new ArrayList<>();
+      for (String name : data.columns()) {
+        int j = features.indexOf(name);
+        if (j >= 0) {
+          cols.add(functions.coalesce(Labels.col(out, name).cast("double"), array.getItem(j)).as(name));
+        } else if (!name.equals(FEATURES)) {
+          cols.add(Labels.col(out, name));
+        }
+      }
+      out = out.select(cols.toArray(Column[]::new));
+    }
+    Tables.write(out, r.output());
+    double seconds = (System.nanoTime() - t0) / 1e9;
+    Dataset<Row> written = Tables.read(session(engine), r.output());
+    Labels after = Labels.of(written, target);
+    Map<String, Long> counts = new LinkedHashMap<>();
+    long[] n = after.counts(after.countByPartition(written.toJavaRDD(), written.schema().fieldIndex(target))).counts();
+    for (int c = 0; c < n.length; c++) {
+      counts.put(after.names().get(c), n[c]);
+    }
+    return new ResampleResult(before, counts, seconds);
+  }
+
+  private EvaluateResult doEvaluate(Engine engine, EvaluateRequest r) {
+    Dataset<Row> data = Tables.read(session(engine), r.input());
+    String target = r.target() != null ? r.target() : lastTruthColumn(data);
+    Labels labels = Labels.of(data, target);
+    List<String> names = labels.names();
+    long[] counts = labels.counts(labels.countByPartition(data.toJavaRDD(), data.schema().fieldIndex(target)))
+        .counts();
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("rows", Arrays.stream(counts).sum());
+    Map<String, Long> classes = new LinkedHashMap<>();
+    for (int c = 0; c < names.size(); c++) {
+      classes.put(names.get(c), counts[c]);
+    }
+    out.put("classes", classes);
+    List<String> columns = Arrays.asList(data.columns());
+    String predicted = r.predicted() != null ? r.predicted() : columns.contains("predicted") ? "predicted" : null;
+    int pos = -1;
+    List<String> proba = names.stream().map(n -> "proba_" + n).toList();
+    boolean allProba = columns.containsAll(proba);
+    if (names.size() == 2) {
+      pos = positive(r.positive(), names, counts);
+      out.put("positive_label", names.get(pos));
+      if (allProba) {
+        out.put("log_loss", SparkMetrics.logLoss(data, target, proba));
+      }
+      String score = r.score() != null ? r.score()
+          : columns.contains("proba_" + names.get(pos)) ? "proba_" + names.get(pos) : null;
+      if (score != null) {
+        SparkMetrics.Scores s = SparkMetrics.scores(data, target, score, names.get(pos));
+        out.put("roc_auc_score", s.rocAuc());
+        out.put("average_precision_score", s.averagePrecision());
+        out.put("pr_auc_trapezoid", s.prAucTrapezoid());
+        Row range = data.agg(functions.min(score), functions.max(score)).first();
+        if (((Number) range.get(0)).doubleValue() >= 0 && ((Number) range.get(1)).doubleValue() <= 1) {
+          out.put("brier_score_loss", SparkMetrics.brier(data, target, score, names.get(pos)));
+        }
+      }
+      if (predicted == null) {
+        if (score == null) {
+          throw new InvalidOptionException("nothing to evaluate: no predicted column and no score (give --score COL)");
+        }
+        Column decided = functions.when(Labels.col(data, score).geq(0.5), functions.lit(names.get(pos)))
+            .otherwise(functions.lit(names.get(1 - pos)));
+        data = data.withColumn("__imb_predicted", decided).withColumn(target, Labels.col(data, target).cast("string"));
+        predicted = "__imb_predicted";
+        out.put("decision", "threshold");
+        out.put("threshold", 0.5);
+      } else {
+        out.put("decision", "predicted column");
+      }
+    } else if (predicted == null) {
+      throw new InvalidOptionException("with --spark and more than two classes, evaluation needs a predicted column");
+    } else {
+      out.put("decision", "predicted column");
+      if (allProba) {
+        out.put("log_loss", SparkMetrics.logLoss(data, target, proba));
+      }
+    }
+    SparkMetrics.Confusion cm = SparkMetrics.confusion(data, target, predicted);
+    if (!cm.classes().equals(names)) {
+      throw new DataException("the predicted column has classes " + cm.classes() + " beside the true classes " + names);
+    }
+    out.putAll(LabelReport.of(cm.matrix(), pos, names));
+    return new EvaluateResult(out, names);
+  }
+
+  /** The last column that is neither a probability nor the predicted class. */
+  private static String lastTruthColumn(Dataset<Row> data) {
+    String[] cols = data.columns();
+    for (int i = cols.length - 1; i >= 0; i--) {
+      if (!cols[i].startsWith("proba_") && !cols[i].equals("predicted")) {
+        return cols[i];
+      }
+    }
+    throw new DataException("no column with the true class (all are proba_<class> or predicted)");
+  }
+
+  private static String target(Dataset<Row> data, String target) {
+    String[] cols = data.columns();
+    String t = target != null ? target : cols[cols.length - 1];
+    Labels.field(data.schema(), t);
+    return t;
+  }
+
+  /** The positive class as {@code imb evaluate} chooses it. */
+  private static int positive(String given, List<String> names, long[] counts) {
+    if (given != null) {
+      int i = names.indexOf(given);
+      if (i < 0) {
+        throw InvalidOptionException.unknown("positive label", given, names);
+      }
+      return i;
+    }
+    for (String cand : List.of("1", "true", "yes", "pos", "positive")) {
+      for (int i = 0; i < names.size(); i++) {
+        if (names.get(i).toLowerCase(Locale.ROOT).equals(cand)) {
+          return i;
+        }
+      }
+    }
+    return counts[1] < counts[0] ? 1 : 0;
+  }
+
+  @Override
+  public void close() {
+    if (session != null) {
+      session.stop();
+      session = null;
+    }
+  }
+}

@@ -145,27 +145,64 @@ public final class Labels implements Serializable {
     return names.indexOf(name);
   }
 
-  /** Rows of each class in each partition of {@code rdd}: one pass, {@code [partition][class]}. */
-  public long[][] countByPartition(JavaRDD<Row> rdd, int labelIndex) {
-    int k = values.length;
-    Stages.name(rdd.context(), "count classes per partition");
-    List<long[]> parts = rdd.mapPartitionsWithIndex((p, it) -> {
-      long[] c = new long[k + 1];
-      c[k] = p;
-      while (it.hasNext()) {
-        int code = code(it.next(), labelIndex);
-        if (code < 0) {
-          throw new DataException("a label appeared that was not there a moment ago: the data changed while read");
-        }
-        c[code]++;
-      }
-      return List.of(c).iterator();
-    }, true).collect();
-    long[][] out = new long[rdd.getNumPartitions()][];
-    for (long[] c : parts) {
-      out[(int) c[k]] = java.util.Arrays.copyOf(c, k);
+  /** The classes of a label column and the rows of each in each partition, {@code [partition][class]}. */
+  public record Counted(Labels labels, long[][] byPartition) {
+    /** The classes' totals, as core counts them. */
+    public ClassCounts counts() {
+      return labels.counts(byPartition);
     }
-    return out;
+  }
+
+  /**
+   * The classes of {@code labelCol} and their rows per partition, in one pass that reads the label
+   * column alone (a projection keeps the data's partitions, so the counts hold for its rows).
+   */
+  public static Counted counted(Dataset<Row> data, String labelCol) {
+    StructField field = field(data.schema(), labelCol);
+    boolean numeric = field.dataType() instanceof NumericType;
+    if (!numeric && field.dataType() != DataTypes.StringType) {
+      throw new DataException("label column '" + labelCol + "' is " + field.dataType().simpleString()
+          + "; a label must be a number or text");
+    }
+    Stages.name(data.sparkSession().sparkContext(), "count classes per partition");
+    JavaRDD<Row> labels = data.select(col(data, labelCol)).toJavaRDD();
+    List<Object[]> parts = labels.mapPartitionsWithIndex((p, it) -> {
+      java.util.Map<Object, long[]> c = new HashMap<>();
+      while (it.hasNext()) {
+        Row r = it.next();
+        if (r.isNullAt(0)) {
+          throw new DataException("label column '" + labelCol + "' has empty (null) labels");
+        }
+        Object v = numeric ? (Object) ((Number) r.get(0)).doubleValue() : r.get(0);
+        if (numeric && !Double.isFinite((Double) v)) {
+          throw new DataException("label column '" + labelCol + "' has a label that is not finite: " + v);
+        }
+        c.computeIfAbsent(v, x -> new long[1])[0]++;
+      }
+      List<Object[]> out = new ArrayList<>();
+      out.add(new Object[] {p, c});
+      return out.iterator();
+    }, true).collect();
+    java.util.TreeSet<Object> all = new java.util.TreeSet<>((a, b) -> numeric ? Double.compare((Double) a, (Double) b)
+        : ((String) a).compareTo((String) b));
+    for (Object[] part : parts) {
+      @SuppressWarnings("unchecked")
+      java.util.Map<Object, long[]> c = (java.util.Map<Object, long[]>) part[1];
+      all.addAll(c.keySet());
+    }
+    if (all.isEmpty()) {
+      throw new DataException("no rows: nothing to resample or evaluate");
+    }
+    Labels l = new Labels(numeric, new ArrayList<>(all));
+    long[][] byPartition = new long[labels.getNumPartitions()][l.size()];
+    for (Object[] part : parts) {
+      @SuppressWarnings("unchecked")
+      java.util.Map<Object, long[]> c = (java.util.Map<Object, long[]>) part[1];
+      for (java.util.Map.Entry<Object, long[]> e : c.entrySet()) {
+        byPartition[(Integer) part[0]][l.codes.get(e.getKey())] = e.getValue()[0];
+      }
+    }
+    return new Counted(l, byPartition);
   }
 
   /** The classes' totals over partitions, as core counts them. */

@@ -134,9 +134,10 @@ public final class SparkJobs implements DistributedJobs {
     Tables.write(out, r.output());
     double seconds = (System.nanoTime() - t0) / 1e9;
     Dataset<Row> written = Tables.read(session(engine), r.output());
-    Labels after = Labels.of(written, target);
+    Labels.Counted counted = Labels.counted(written, target);
+    Labels after = counted.labels();
     Map<String, Long> counts = new LinkedHashMap<>();
-    long[] n = after.counts(after.countByPartition(written.toJavaRDD(), written.schema().fieldIndex(target))).counts();
+    long[] n = counted.counts().counts();
     for (int c = 0; c < n.length; c++) {
       counts.put(after.names().get(c), n[c]);
     }
@@ -146,10 +147,10 @@ public final class SparkJobs implements DistributedJobs {
   private EvaluateResult doEvaluate(Engine engine, EvaluateRequest r) {
     Dataset<Row> data = Tables.read(session(engine), r.input());
     String target = r.target() != null ? r.target() : lastTruthColumn(data);
-    Labels labels = Labels.of(data, target);
+    Labels.Counted counted = Labels.counted(data, target);
+    Labels labels = counted.labels();
     List<String> names = labels.names();
-    long[] counts = labels.counts(labels.countByPartition(data.toJavaRDD(), data.schema().fieldIndex(target)))
-        .counts();
+    long[] counts = counted.counts().counts();
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("rows", Arrays.stream(counts).sum());
     Map<String, Long> classes = new LinkedHashMap<>();

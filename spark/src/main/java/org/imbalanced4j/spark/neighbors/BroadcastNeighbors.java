@@ -30,6 +30,31 @@ public final class BroadcastNeighbors {
    * points: {@code [i * k + j]} is the {@code j}-th nearest of point {@code i}, itself left out.
    */
   public static int[] self(JavaSparkContext jsc, float[] points, int n, int d, int k, int slices) {
+    if ((long) n * d <= DRIVER_MAX_FLOATS) {
+      return onDriver(points, n, d, k);
+    }
+    return distributed(jsc, points, n, d, k, slices);
+  }
+
+  /**
+   * Up to this many floats (a million: 50,000 rows of 20 features) the search runs on the driver,
+   * on all its cores: shipping the points to tasks costs more than searching them there.
+   */
+  static final long DRIVER_MAX_FLOATS = 1_000_000;
+
+  static int[] onDriver(float[] points, int n, int d, int k) {
+    Neighbors nn = NeighborIndex.of(points, n, d).querySelf(k + 1);
+    int[] out = new int[n * k];
+    for (int q = 0; q < n; q++) {
+      for (int j = 0; j < k; j++) {
+        out[q * k + j] = nn.index(q, j + 1);
+      }
+    }
+    return out;
+  }
+
+  /** The search in tasks, the points broadcast and the queries in {@code slices} slices. */
+  static int[] distributed(JavaSparkContext jsc, float[] points, int n, int d, int k, int slices) {
     org.imbalanced4j.spark.data.Stages.name(jsc.sc(), "exact " + k + " nearest of " + n + " rows of a class");
     Broadcast<float[]> shared = jsc.broadcast(points);
     try {

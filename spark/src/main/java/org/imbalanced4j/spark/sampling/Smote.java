@@ -6,7 +6,6 @@ import org.apache.spark.ml.util.Identifiable;
 import org.apache.spark.ml.util.MLReader;
 import org.apache.spark.sql.Row;
 import org.imbalanced4j.spark.neighbors.BroadcastNeighbors;
-import org.imbalanced4j.spark.neighbors.PartitionedPoints;
 
 /**
  * SMOTE on Spark: each new row lies on the segment between a row of the class and one of its
@@ -44,11 +43,12 @@ public final class Smote extends SmoteFamily {
   @Override
   protected JavaRDD<Row> synthesise(Input in, Output out, int c, long add) {
     int k = getKNeighbors();
-    PartitionedPoints.Gathered cls = gatherClass(in, out, c);
-    int[] nn = BroadcastNeighbors.self(out.jsc(), cls.x(), cls.size(), cls.d(), k, 2 * out.jsc().defaultParallelism());
-    return new SyntheticRows(cls.x(), cls.x(), nn, k, cls.d()).make(out.jsc(), add, 1.0,
-        mix(in.seed(), 7_919L * (c + 1)), out.width(), out.featuresIndex(), in.labelIndex(),
-        in.labels().value(c, out.labelType()));
+    float[] x = gatherFeatures(in, out, c);
+    int n = (int) in.counts().count(c);
+    int d = x.length / n;
+    int[] nn = BroadcastNeighbors.self(out.jsc(), x, n, d, k, 2 * out.jsc().defaultParallelism());
+    return new SyntheticRows(x, x, nn, k, d).make(out.jsc(), add, 1.0, mix(in.seed(), 7_919L * (c + 1)), out.width(),
+        out.featuresIndex(), in.labelIndex(), in.labels().value(c, out.labelType()));
   }
 
   public static MLReader<Smote> read() {

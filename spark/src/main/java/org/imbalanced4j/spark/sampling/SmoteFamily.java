@@ -101,8 +101,48 @@ public abstract class SmoteFamily extends NeighbourSampler {
         made = made == null ? part : made.union(part);
       }
     }
-    Dataset<Row> original = in.data().sparkSession().createDataFrame(in.rows(), schema);
-    return made == null ? original : original.union(in.data().sparkSession().createDataFrame(made, schema));
+    // the original rows as they are (no round trip through Row objects); the union makes columns nullable
+    return made == null ? in.data() : in.data().union(in.data().sparkSession().createDataFrame(made, schema));
+  }
+
+  /**
+   * The features of the rows of class {@code c} in row order, as floats: a filter and a projection
+   * that Spark runs before it builds any row object, within the broadcast limit.
+   */
+  protected float[] gatherFeatures(Input in, Output out, int c) {
+    Dataset<Row> data = in.data();
+    org.imbalanced4j.spark.data.Stages.name(data.sparkSession().sparkContext(), "gather the rows of class "
+        + in.labels().names().get(c));
+    Object value = in.labels().value(c);
+    org.apache.spark.sql.Column label = in.labels().type() == org.apache.spark.sql.types.DataTypes.StringType
+        ? org.imbalanced4j.spark.data.Labels.col(data, getLabelCol())
+        : org.imbalanced4j.spark.data.Labels.col(data, getLabelCol()).cast("double");
+    java.util.List<Row> rows = data.filter(label.equalTo(value))
+        .select(org.imbalanced4j.spark.data.Labels.col(data, getFeaturesCol())).collectAsList();
+    int n = rows.size();
+    int d = n == 0 ? 0 : ((org.apache.spark.ml.linalg.Vector) rows.get(0).get(0)).size();
+    long bytes = BroadcastNeighbors.bytes(n, d);
+    if (bytes > getMaxBroadcastMb() << 20) {
+      throw new DataException(name() + ": class '" + in.labels().names().get(c) + "' has " + n + " rows of " + d
+          + " features (" + (bytes >> 20) + " MB), more than maxBroadcastMb=" + getMaxBroadcastMb()
+          + " to broadcast; raise it if the executors have the memory");
+    }
+    float[] x = new float[n * d];
+    for (int i = 0; i < n; i++) {
+      org.apache.spark.ml.linalg.Vector v = (org.apache.spark.ml.linalg.Vector) rows.get(i).get(0);
+      if (v.size() != d) {
+        throw new DataException("the features vectors differ in length (" + d + " and " + v.size() + ")");
+      }
+      for (int j = 0; j < d; j++) {
+        double value2 = v.apply(j);
+        if (!Double.isFinite(value2)) {
+          throw new DataException(name() + ": a row of class '" + in.labels().names().get(c)
+              + "' has a feature that is not finite: " + value2);
+        }
+        x[i * d + j] = (float) value2;
+      }
+    }
+    return x;
   }
 
   /** The rows of class {@code c}, gathered, within the broadcast limit. */

@@ -127,11 +127,12 @@ public abstract class SparkSampler extends Estimator<ResamplingModel> implements
   public Input prepare(Dataset<?> dataset) {
     Dataset<Row> data = dataset.toDF();
     transformSchema(data.schema());
-    Labels labels = Labels.of(data, getLabelCol());
+    Labels.Counted counted = Labels.counted(data, getLabelCol());
+    Labels labels = counted.labels();
     int labelIndex = data.schema().fieldIndex(getLabelCol());
     JavaRDD<Row> rows = data.toJavaRDD();
-    long[][] byPartition = labels.countByPartition(rows, labelIndex);
-    ClassCounts counts = labels.counts(byPartition);
+    long[][] byPartition = counted.byPartition();
+    ClassCounts counts = counted.counts();
     if (counts.presentClassCount() < 2) {
       throw new org.imbalanced4j.DataException("the label column '" + getLabelCol() + "' has a single class ("
           + counts.classNames().get(0) + "): there is nothing to balance");

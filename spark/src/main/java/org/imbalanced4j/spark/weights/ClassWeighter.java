@@ -103,8 +103,9 @@ public final class ClassWeighter extends Estimator<ClassWeightModel> implements 
   public ClassWeightModel fit(Dataset<?> dataset) {
     Dataset<Row> data = dataset.toDF();
     String label = $(labelCol);
-    Labels labels = Labels.of(data, label);
-    ClassCounts counts = labels.counts(labels.countByPartition(data.toJavaRDD(), data.schema().fieldIndex(label)));
+    Labels.Counted counted = Labels.counted(data, label);
+    Labels labels = counted.labels();
+    ClassCounts counts = counted.counts();
     double[] w = ClassWeights.of($(scheme), counts.counts(), (Double) $(beta));
     ClassWeightModel model = new ClassWeightModel(uid, label, $(weightCol), labels.names().toArray(String[]::new),
         w, labels.type() != org.apache.spark.sql.types.DataTypes.StringType);

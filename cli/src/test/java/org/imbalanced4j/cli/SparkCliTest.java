@@ -51,6 +51,12 @@ class SparkCliTest {
         dir.resolve("core.csv").toString());
     assertThat(table(s.out())).isEqualTo(table(core.out()));
 
+    CliRun approx = CliRun.of("resample", csv.toString(), "--spark", "local[2]", "--method", "SMOTE", "--param",
+        "max_broadcast_mb=0", "--out", dir.resolve("approx.csv").toString());
+    assertThat(approx.exit()).as(approx.err()).isZero();
+    assertThat(table(approx.out())).isEqualTo(table(core.out()));
+    assertThat(approx.out()).contains("note: SMOTE: class '1' has").contains("searched approximately");
+
     Path enn = dir.resolve("enn.csv");
     CliRun e = CliRun.of("resample", csv.toString(), "--spark", "local[2]", "--method", "EditedNearestNeighbours",
         "--out", enn.toString());
@@ -146,7 +152,8 @@ class SparkCliTest {
         "nonsense", "--method", "SMOTE", "--out", dir.resolve("o.csv").toString());
     CliRun.expectOneLine(2, "imb: unknown method with --spark", "resample", csv.toString(), "--spark", "local[2]",
         "--method", "ADASYN", "--out", dir.resolve("o.csv").toString());
-    CliRun.expectOneLine(2, "imb: SMOTE on Spark takes sampling_strategy, k_neighbors; not random_state (give --seed)",
+    CliRun.expectOneLine(2, "imb: SMOTE on Spark takes sampling_strategy, k_neighbors, max_broadcast_mb; not "
+        + "random_state (give --seed)",
         "resample", csv.toString(), "--spark", "local[2]", "--method", "SMOTE", "--param", "random_state=1",
         "--out", dir.resolve("o.csv").toString());
     CliRun.expectOneLine(2, "imb: --bootstrap cannot be used with --spark yet", "evaluate", csv.toString(),

@@ -25,8 +25,11 @@ public interface DistributedJobs extends AutoCloseable {
   record ResampleRequest(String input, String output, String target, String method, Map<String, String> params,
       long seed) {}
 
-  /** Rows per class before and after, by class name, and the seconds the resampling took. */
-  record ResampleResult(Map<String, Long> before, Map<String, Long> after, double seconds) {}
+  /**
+   * Rows per class before and after, by class name, the seconds the resampling took, and what the
+   * engine chose that the user should know (an approximate neighbour search, say).
+   */
+  record ResampleResult(Map<String, Long> before, Map<String, Long> after, double seconds, List<String> notes) {}
 
   /**
    * An evaluation of predictions: the true class column, the positive class's score column (or

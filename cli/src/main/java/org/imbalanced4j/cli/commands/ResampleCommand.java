@@ -160,6 +160,9 @@ public final class ResampleCommand implements Callable<Integer> {
       pw.printf("%s on Spark (%s) on %s: %,d rows -> %,d rows in %.2f s%n", action.method, spark.master(), file,
           before.total(), after.total(), r.seconds());
       CountsTable.print(pw, before, after);
+      for (String note : r.notes()) {
+        pw.println("note: " + note);
+      }
       pw.printf("wrote %s%n", out);
     }
     return 0;

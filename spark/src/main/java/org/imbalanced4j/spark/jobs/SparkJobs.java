@@ -141,7 +141,7 @@ public final class SparkJobs implements DistributedJobs {
     for (int c = 0; c < n.length; c++) {
       counts.put(after.names().get(c), n[c]);
     }
-    return new ResampleResult(before, counts, seconds);
+    return new ResampleResult(before, counts, seconds, sampler.notes());
   }
 
   private EvaluateResult doEvaluate(Engine engine, EvaluateRequest r) {

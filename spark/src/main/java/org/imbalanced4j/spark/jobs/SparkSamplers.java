@@ -35,11 +35,11 @@ final class SparkSamplers {
       }
       case "smote" -> {
         s = new Smote();
-        accepted = Set.of("k_neighbors");
+        accepted = Set.of("k_neighbors", "max_broadcast_mb");
       }
       case "borderlinesmote" -> {
         s = new BorderlineSmote();
-        accepted = Set.of("k_neighbors", "m_neighbors", "kind");
+        accepted = Set.of("k_neighbors", "m_neighbors", "kind", "max_broadcast_mb");
       }
       case "tomeklinks" -> {
         s = new TomekLinks();
@@ -66,6 +66,7 @@ final class SparkSamplers {
           case "replacement" -> ((RandomUnderSampler) s).setReplacement(bool(key, v));
           case "k_neighbors" -> ((org.imbalanced4j.spark.sampling.SmoteFamily) s).setKNeighbors(integer(key, v));
           case "m_neighbors" -> ((BorderlineSmote) s).setMNeighbors(integer(key, v));
+          case "max_broadcast_mb" -> ((org.imbalanced4j.spark.sampling.SmoteFamily) s).setMaxBroadcastMb(integer(key, v));
           case "kind" -> ((BorderlineSmote) s).setKind(v);
           case "n_neighbors" -> ((EditedNearestNeighbours) s).setNNeighbors(integer(key, v));
           case "kind_sel" -> ((EditedNearestNeighbours) s).setKindSel(v);

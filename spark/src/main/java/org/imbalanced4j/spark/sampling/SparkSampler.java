@@ -36,6 +36,7 @@ public abstract class SparkSampler extends Estimator<ResamplingModel> implements
   private static final long serialVersionUID = 1L;
 
   private final String uid;
+  private final transient java.util.List<String> notes = new java.util.concurrent.CopyOnWriteArrayList<>();
   private final Param<String> labelCol;
   private final Param<String> samplingStrategy;
   private final LongParam seed;
@@ -97,6 +98,16 @@ public abstract class SparkSampler extends Estimator<ResamplingModel> implements
     return this;
   }
 
+  /** What the last resampling chose that a user should know (an approximate search, say). */
+  public java.util.List<String> notes() {
+    return java.util.List.copyOf(notes);
+  }
+
+  /** Records a note of the current resampling. */
+  protected void note(String text) {
+    notes.add(text);
+  }
+
   /** imbalanced-learn's name of the sampler, for messages. */
   public abstract String name();
 
@@ -125,6 +136,7 @@ public abstract class SparkSampler extends Estimator<ResamplingModel> implements
 
   /** The data counted and the strategy resolved: what {@link #resample(Input)} draws from. */
   public Input prepare(Dataset<?> dataset) {
+    notes.clear();
     Dataset<Row> data = dataset.toDF();
     transformSchema(data.schema());
     Labels.Counted counted = Labels.counted(data, getLabelCol());

@@ -66,8 +66,29 @@ class SmoteTest {
             + "or leave the class out of the sampling strategy");
     assertThatThrownBy(() -> new Smote().setFeaturesCol("id").resample(data)).isInstanceOf(DataException.class)
         .hasMessageContaining("features column 'id' is bigint; SMOTE needs a vector column");
-    assertThatThrownBy(() -> new Smote().setKNeighbors(3).setMaxBroadcastMb(0).resample(data))
-        .isInstanceOf(DataException.class).hasMessageContaining("more than maxBroadcastMb=0");
+  }
+
+  @Test
+  void aClassTooLargeToBroadcastIsSearchedApproximatelyAndSaysSo() {
+    Dataset<Row> data = TestSpark.blobs(new int[] {400, 60}, 3, 3, 24);
+    Smote smote = new Smote();
+    smote.setKNeighbors(3).setMaxBroadcastMb(0).setSeed(2);
+    Dataset<Row> out = smote.resample(data);
+    assertThat(out.filter("label = 1").count()).isEqualTo(400);
+    assertThat(out.filter("label = 0").count()).isEqualTo(400);
+    assertThat(smote.notes()).singleElement().asString().contains("class '1' has 60 rows")
+        .contains("searched approximately");
+    List<double[]> cls = vectors(data.filter("label = 1"));
+    int[][] all = new int[cls.size()][];
+    for (int i = 0; i < all.length; i++) {
+      all[i] = java.util.stream.IntStream.range(0, cls.size()).filter(j -> j != all.length + 1).toArray();
+    }
+    for (double[] p : vectors(out.filter("id is null"))) {
+      assertThat(onSegment(p, cls, all)).as("a new row between two rows of the class").isTrue();
+    }
+    List<Row> again = smote.resample(data).filter("id is null").collectAsList();
+    assertThat(again).as("the same seed, the same rows").isEqualTo(out.filter("id is null").collectAsList());
+    assertThat(new Smote().resample(data).count()).isEqualTo(800);
   }
 
   static List<double[]> vectors(Dataset<Row> d) {

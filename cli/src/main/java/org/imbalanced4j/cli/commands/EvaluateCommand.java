@@ -393,27 +393,12 @@ public final class EvaluateCommand implements Callable<Integer> {
   }
 
   private int positiveClass(PredictionTable t) {
-    List<String> names = t.classes();
-    if (posLabel != null) {
-      int i = names.indexOf(posLabel);
-      if (i < 0) {
-        throw InvalidOptionException.unknown("positive label", posLabel, names);
-      }
-      return i;
-    }
-    if (t.scoreClass() >= 0) {
+    if (posLabel == null && t.scoreClass() >= 0) {
       return t.scoreClass();
     }
-    for (String cand : List.of("1", "true", "yes", "pos", "positive")) {
-      for (int i = 0; i < names.size(); i++) {
-        if (names.get(i).toLowerCase(Locale.ROOT).equals(cand)) {
-          return i;
-        }
-      }
-    }
-    long[] n = t.counts();
-    return n[1] < n[0] ? 1 : 0; // the minority class; the first on a tie
+    return org.imbalanced4j.metrics.PositiveClass.choose(t.classes(), t.counts(), posLabel);
   }
+
 
   private static boolean inUnitInterval(double[] s) {
     for (double v : s) {

@@ -45,11 +45,7 @@ public final class Labels implements Serializable {
   /** The classes of {@code labelCol}: one small distinct query; a null label is a data error. */
   public static Labels of(Dataset<Row> data, String labelCol) {
     StructField field = field(data.schema(), labelCol);
-    boolean numeric = field.dataType() instanceof NumericType;
-    if (!numeric && field.dataType() != DataTypes.StringType) {
-      throw new DataException("label column '" + labelCol + "' is " + field.dataType().simpleString()
-          + "; a label must be a number or text");
-    }
+    boolean numeric = numeric(field, labelCol);
     Stages.name(data.sparkSession().sparkContext(), "find the classes");
     Dataset<Row> distinct = numeric
         ? data.select(col(data, labelCol).cast(DataTypes.DoubleType)).distinct()
@@ -75,6 +71,16 @@ public final class Labels implements Serializable {
   /** The column of that name, read as a name (a dot in it is not a struct field, as in "x.1"). */
   public static org.apache.spark.sql.Column col(Dataset<?> data, String name) {
     return data.col("`" + name.replace("`", "``") + "`");
+  }
+
+  /** Whether a label column holds numbers (else text); any other type is a data error. */
+  private static boolean numeric(StructField field, String labelCol) {
+    boolean numeric = field.dataType() instanceof NumericType;
+    if (!numeric && field.dataType() != DataTypes.StringType) {
+      throw new DataException("label column '" + labelCol + "' is " + field.dataType().simpleString()
+          + "; a label must be a number or text");
+    }
+    return numeric;
   }
 
   /** The schema field of {@code column}, or a data error naming the columns there are. */
@@ -159,11 +165,7 @@ public final class Labels implements Serializable {
    */
   public static Counted counted(Dataset<Row> data, String labelCol) {
     StructField field = field(data.schema(), labelCol);
-    boolean numeric = field.dataType() instanceof NumericType;
-    if (!numeric && field.dataType() != DataTypes.StringType) {
-      throw new DataException("label column '" + labelCol + "' is " + field.dataType().simpleString()
-          + "; a label must be a number or text");
-    }
+    boolean numeric = numeric(field, labelCol);
     Stages.name(data.sparkSession().sparkContext(), "count classes per partition");
     JavaRDD<Row> labels = data.select(col(data, labelCol)).toJavaRDD();
     List<Object[]> parts = labels.mapPartitionsWithIndex((p, it) -> {

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -164,7 +163,7 @@ public final class SparkJobs implements DistributedJobs {
     List<String> proba = names.stream().map(n -> "proba_" + n).toList();
     boolean allProba = columns.containsAll(proba);
     if (names.size() == 2) {
-      pos = positive(r.positive(), names, counts);
+      pos = org.imbalanced4j.metrics.PositiveClass.choose(names, counts, r.positive());
       out.put("positive_label", names.get(pos));
       if (allProba) {
         out.put("log_loss", SparkMetrics.logLoss(data, target, proba));
@@ -228,24 +227,7 @@ public final class SparkJobs implements DistributedJobs {
     return t;
   }
 
-  /** The positive class as {@code imb evaluate} chooses it. */
-  private static int positive(String given, List<String> names, long[] counts) {
-    if (given != null) {
-      int i = names.indexOf(given);
-      if (i < 0) {
-        throw InvalidOptionException.unknown("positive label", given, names);
-      }
-      return i;
-    }
-    for (String cand : List.of("1", "true", "yes", "pos", "positive")) {
-      for (int i = 0; i < names.size(); i++) {
-        if (names.get(i).toLowerCase(Locale.ROOT).equals(cand)) {
-          return i;
-        }
-      }
-    }
-    return counts[1] < counts[0] ? 1 : 0;
-  }
+
 
   @Override
   public void close() {

@@ -43,11 +43,11 @@ final class SparkSamplers {
       }
       case "tomeklinks" -> {
         s = new TomekLinks();
-        accepted = Set.of();
+        accepted = Set.of("max_broadcast_mb");
       }
       case "editednearestneighbours" -> {
         s = new EditedNearestNeighbours();
-        accepted = Set.of("n_neighbors", "kind_sel");
+        accepted = Set.of("n_neighbors", "kind_sel", "max_broadcast_mb");
       }
       default -> throw InvalidOptionException.unknown("method with --spark", method, NAMES);
     }
@@ -66,7 +66,8 @@ final class SparkSamplers {
           case "replacement" -> ((RandomUnderSampler) s).setReplacement(bool(key, v));
           case "k_neighbors" -> ((org.imbalanced4j.spark.sampling.SmoteFamily) s).setKNeighbors(integer(key, v));
           case "m_neighbors" -> ((BorderlineSmote) s).setMNeighbors(integer(key, v));
-          case "max_broadcast_mb" -> ((org.imbalanced4j.spark.sampling.SmoteFamily) s).setMaxBroadcastMb(integer(key, v));
+          case "max_broadcast_mb" -> ((org.imbalanced4j.spark.sampling.NeighbourSampler) s)
+              .setMaxBroadcastMb(integer(key, v));
           case "kind" -> ((BorderlineSmote) s).setKind(v);
           case "n_neighbors" -> ((EditedNearestNeighbours) s).setNNeighbors(integer(key, v));
           case "kind_sel" -> ((EditedNearestNeighbours) s).setKindSel(v);

@@ -102,7 +102,7 @@ public final class EditedNearestNeighbours extends NeighbourSampler {
     boolean[] outside = new boolean[classes];
     Arrays.fill(outside, true);
     outside[largest] = false;
-    Gathered small = points.gather(outside);
+    Gathered small = checkBroadcast(points.gather(outside), "the rows outside the largest class");
     List<Gathered> judged = new ArrayList<>();
     boolean[] targetedSmall = new boolean[classes];
     for (int c = 0; c < classes; c++) {

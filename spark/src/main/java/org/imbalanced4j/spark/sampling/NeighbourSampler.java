@@ -1,5 +1,6 @@
 package org.imbalanced4j.spark.sampling;
 
+import org.apache.spark.ml.param.LongParam;
 import org.apache.spark.ml.param.Param;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.StructType;
@@ -11,12 +12,47 @@ import org.imbalanced4j.spark.neighbors.PartitionedPoints;
 public abstract class NeighbourSampler extends SparkSampler {
   private static final long serialVersionUID = 1L;
 
+  /** The default broadcast limit: 6.7 million rows of 20 features. */
+  static final int DEFAULT_MAX_BROADCAST_MB = 512;
+
   private final Param<String> featuresCol;
+  private final LongParam maxBroadcastMb;
 
   protected NeighbourSampler(String uid) {
     super(uid);
     featuresCol = new Param<>(this, "featuresCol", "the features column (a vector)");
+    maxBroadcastMb = new LongParam(this, "maxBroadcastMb", "the most rows, in MB of floats, gathered and broadcast");
     setDefault(featuresCol, "features");
+    setDefault(maxBroadcastMb, (long) DEFAULT_MAX_BROADCAST_MB);
+  }
+
+  public LongParam maxBroadcastMb() {
+    return maxBroadcastMb;
+  }
+
+  public long getMaxBroadcastMb() {
+    return (Long) $(maxBroadcastMb);
+  }
+
+  public NeighbourSampler setMaxBroadcastMb(long value) {
+    if (value < 0) {
+      throw new org.imbalanced4j.InvalidOptionException("max_broadcast_mb must be at least 0, got " + value);
+    }
+    set(maxBroadcastMb, value);
+    return this;
+  }
+
+  /**
+   * The gathered rows, or a data error when they are more than the broadcast limit: the driver and
+   * every executor would hold them.
+   */
+  protected PartitionedPoints.Gathered checkBroadcast(PartitionedPoints.Gathered g, String what) {
+    if (g.bytes() > getMaxBroadcastMb() << 20) {
+      throw new DataException(name() + ": " + what + ": " + g.size() + " rows of " + g.d() + " features ("
+          + (g.bytes() >> 20) + " MB), more than maxBroadcastMb=" + getMaxBroadcastMb()
+          + " to broadcast; raise it if the driver and executors have the memory");
+    }
+    return g;
   }
 
   public Param<String> featuresCol() {

@@ -15,7 +15,7 @@ import org.imbalanced4j.spark.neighbors.BroadcastNeighbors;
  * sampling_strategy}.
  *
  * <p>Distributed as the minority's size allows: the rows of each class to grow are gathered and
- * broadcast ({@value SmoteFamily#DEFAULT_MAX_BROADCAST_MB} MB at most by default: 6.5 million rows
+ * broadcast ({@value NeighbourSampler#DEFAULT_MAX_BROADCAST_MB} MB at most by default: 6.7 million rows
  * of 20 features), their exact neighbours found in tasks ({@link BroadcastNeighbors}), and the new
  * rows drawn in slices ({@link SyntheticRows}), so the output depends on the seed and the input
  * alone.

@@ -3,7 +3,6 @@ package org.imbalanced4j.spark.sampling;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.ml.param.IntParam;
-import org.apache.spark.ml.param.LongParam;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataType;
@@ -22,33 +21,20 @@ import org.imbalanced4j.spark.neighbors.PartitionedPoints;
  */
 public abstract class SmoteFamily extends NeighbourSampler {
   private static final long serialVersionUID = 1L;
-  static final int DEFAULT_MAX_BROADCAST_MB = 512;
-
   private final IntParam kNeighbors;
-  private final LongParam maxBroadcastMb;
 
   protected SmoteFamily(String uid) {
     super(uid);
     kNeighbors = new IntParam(this, "kNeighbors", "neighbours a new row may lie towards (>= 1)");
-    maxBroadcastMb = new LongParam(this, "maxBroadcastMb", "the largest class, in MB of floats, that is broadcast");
     setDefault(kNeighbors, 5);
-    setDefault(maxBroadcastMb, (long) DEFAULT_MAX_BROADCAST_MB);
   }
 
   public IntParam kNeighbors() {
     return kNeighbors;
   }
 
-  public LongParam maxBroadcastMb() {
-    return maxBroadcastMb;
-  }
-
   public int getKNeighbors() {
     return (Integer) $(kNeighbors);
-  }
-
-  public long getMaxBroadcastMb() {
-    return (Long) $(maxBroadcastMb);
   }
 
   public SmoteFamily setKNeighbors(int value) {
@@ -56,11 +42,6 @@ public abstract class SmoteFamily extends NeighbourSampler {
       throw new InvalidOptionException("k_neighbors must be at least 1, got " + value);
     }
     set(kNeighbors, value);
-    return this;
-  }
-
-  public SmoteFamily setMaxBroadcastMb(long value) {
-    set(maxBroadcastMb, value);
     return this;
   }
 
@@ -149,15 +130,9 @@ public abstract class SmoteFamily extends NeighbourSampler {
   protected PartitionedPoints.Gathered gatherClass(Input in, Output out, int c) {
     boolean[] only = new boolean[in.labels().size()];
     only[c] = true;
-    PartitionedPoints.Gathered cls = out.points().gather(only);
-    long bytes = BroadcastNeighbors.bytes(cls.size(), cls.d());
-    if (bytes > getMaxBroadcastMb() << 20) {
-      throw new DataException(name() + ": class '" + in.labels().names().get(c) + "' has " + cls.size() + " rows of "
-          + cls.d() + " features (" + (bytes >> 20) + " MB), more than maxBroadcastMb=" + getMaxBroadcastMb()
-          + " to broadcast; raise it if the executors have the memory");
-    }
-    return cls;
+    return checkBroadcast(out.points().gather(only), "class '" + in.labels().names().get(c) + "'");
   }
+
 
   /** The schema with every column but the features and the label nullable (new rows leave them empty). */
   private static StructType nullable(StructType schema, int features, int label) {

@@ -51,7 +51,7 @@ public final class TomekLinks extends NeighbourSampler {
     boolean[] outside = new boolean[in.labels().size()];
     Arrays.fill(outside, true);
     outside[largest] = false;
-    Gathered small = points.gather(outside);
+    Gathered small = checkBroadcast(points.gather(outside), "the rows outside the largest class");
     KnnTable first = points.query(small, 1);
     Map<Long, Long> nearest = new HashMap<>();
     Map<Long, Integer> label = new HashMap<>();

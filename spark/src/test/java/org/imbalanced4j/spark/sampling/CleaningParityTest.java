@@ -91,6 +91,9 @@ class CleaningParityTest {
         .optSamplingStrategy(SamplingStrategy.parse(strategy)).build(), s.length);
     assertThat(spark).isEqualTo(core);
     assertThat(spark.size()).as("links were found").isLessThan((int) data.count());
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new TomekLinks().setMaxBroadcastMb(0).resample(data))
+        .isInstanceOf(org.imbalanced4j.DataException.class).hasMessageStartingWith(
+            "TomekLinks: the rows outside the largest class: ").hasMessageContaining("more than maxBroadcastMb=0");
   }
 
   @ParameterizedTest

@@ -141,6 +141,38 @@ class SparkCliTest {
   }
 
   @Test
+  void compareRanksStrategiesUnderStratifiedFoldsAndWritesTheReport() throws IOException {
+    Path csv = dir.resolve("demo.csv");
+    assertThat(CliRun.of("resample", "--method", "RandomUnderSampler", "--strategy", "0.5", "--out",
+        csv.toString()).exit()).isZero();
+    Path out = dir.resolve("cmp");
+    CliRun r = CliRun.of("compare", csv.toString(), "--spark", "local[2]", "--folds", "2", "--strategies",
+        "none + logistic,none + logistic(class_weight=balanced)", "--out", out.toString());
+    assertThat(r.exit()).as(r.err()).isZero();
+    JsonNode json = OM.readTree(out.resolve("results.json").toFile());
+    assertThat(json.get("candidates")).hasSize(2);
+    JsonNode best = json.get("candidates").get(0);
+    assertThat(best.get("rank").asInt()).isEqualTo(1);
+    double bestBa = best.get("metrics").get("balanced_accuracy_score").get("mean").asDouble();
+    double secondBa = json.get("candidates").get(1).get("metrics").get("balanced_accuracy_score").get("mean")
+        .asDouble();
+    assertThat(bestBa).isGreaterThanOrEqualTo(secondBa).isGreaterThan(0.5).isLessThanOrEqualTo(1.0);
+    long[] total = new long[1];
+    best.get("confusion_matrix").forEach(row -> row.forEach(v -> total[0] += v.asLong()));
+    assertThat(total[0]).as("every row predicted once, out of fold").isEqualTo(1878);
+    assertThat(Files.readAllLines(out.resolve("results.csv"))).hasSize(1 + 2 * 2);
+    String html = Files.readString(out.resolve("report.html"));
+    assertThat(html).contains("imb compare on Spark").contains("ROC curves").contains("confusion matrix");
+    assertThat(r.out()).contains("rank").contains("none + logistic(class_weight=balanced)");
+    CliRun.expectOneLine(2, "imb: --grid cannot be used with --spark yet", "compare", csv.toString(), "--spark",
+        "local[2]", "--grid", "g.yaml", "--out", out.toString());
+    CliRun.expectOneLine(2, "imb: unknown strategy with --spark", "compare", csv.toString(), "--spark", "local[2]",
+        "--strategies", "none + svm", "--out", out.toString());
+    CliRun.expectOneLine(2, "imb: --strategies is for --spark", "compare", csv.toString(), "--strategies",
+        "none + logistic", "--out", out.toString());
+  }
+
+  @Test
   void badInputIsOneLine() throws IOException {
     Path csv = dir.resolve("demo.csv");
     assertThat(CliRun.of("resample", "--method", "RandomUnderSampler", "--out", csv.toString()).exit()).isZero();

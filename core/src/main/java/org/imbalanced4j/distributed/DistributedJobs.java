@@ -45,6 +45,31 @@ public interface DistributedJobs extends AutoCloseable {
    */
   record EvaluateResult(Map<String, Object> metrics, List<String> classes) {}
 
+  /**
+   * A comparison of strategies under stratified k-fold cross-validation: the strategies by name
+   * ({@code null}: the engine's default grid).
+   */
+  record CompareRequest(String input, String target, int folds, long seed, List<String> strategies) {}
+
+  /** One strategy's metrics on one test fold, by scikit-learn's names, and its seconds. */
+  record FoldScore(String strategy, int fold, Map<String, Double> metrics, double seconds) {}
+
+  /**
+   * A strategy's out-of-fold results: the confusion matrix summed over the folds, and for two
+   * classes the ROC and precision-recall curves of the positive class's probability at 200 bins
+   * (x, y pairs; the exact areas are in the fold metrics), or the reason it could not run.
+   */
+  record StrategyResult(String strategy, long[][] confusion, double[][] roc, double[][] pr, String notApplicable) {}
+
+  /** The classes (in code order) and their rows, the fold scores, each strategy's results. */
+  record CompareResult(List<String> classes, long[] counts, int positive, List<FoldScore> folds,
+      List<StrategyResult> strategies) {}
+
+  /** The strategies {@link #compare} runs when none are named, and the names it takes. */
+  List<String> strategies();
+
+  CompareResult compare(Engine engine, CompareRequest request);
+
   /** The samplers this engine runs, by imbalanced-learn's names. */
   List<String> samplers();
 

@@ -117,8 +117,21 @@ public final class CompareCommand implements Callable<Integer> {
           + "row by row (rows: true class, in class order): adds expected_cost to the metrics.")
   List<Double> cost;
 
+  @Mixin org.imbalanced4j.cli.options.SparkOptions spark;
+
+  @Option(names = "--strategies", paramLabel = "NAMES", split = ",",
+      description = "With --spark: the strategies to race, by name (default: all; see --print-grid --spark).")
+  List<String> strategies;
+
   @Override
   public Integer call() throws Exception {
+    if (spark.enabled()) {
+      return new SparkCompare(this).run();
+    }
+    if (strategies != null) {
+      throw new org.imbalanced4j.InvalidOptionException("--strategies is for --spark; without it, name the "
+          + "strategies in a --grid file");
+    }
     if (printGrid) {
       // the grid for the input's kind: images given as FILE get the image grid
       spec.commandLine().getOut().print(Grid.defaultText(org.imbalanced4j.cli.options.ImageOptions.isImages(file)));

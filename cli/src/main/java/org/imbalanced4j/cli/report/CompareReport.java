@@ -26,6 +26,11 @@ public final class CompareReport {
       "f1_score_macro", "F1 macro", "geometric_mean_score", "G-mean", "average_precision_score", "PR-AUC (AP)",
       "roc_auc_score", "ROC AUC", "matthews_corrcoef", "MCC", "expected_cost", "expected cost");
 
+  /** The short column head of a metric key (the key itself when it has none). */
+  static String label(String key) {
+    return LABELS.getOrDefault(key, key);
+  }
+
   private static final String[] COLUMNS = {"balanced_accuracy_score", "f1_score_macro", "geometric_mean_score",
       "average_precision_score", "roc_auc_score", "matthews_corrcoef", "expected_cost"};
 

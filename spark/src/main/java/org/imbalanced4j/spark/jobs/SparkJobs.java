@@ -39,6 +39,20 @@ public final class SparkJobs implements DistributedJobs {
   }
 
   @Override
+  public List<String> strategies() {
+    return SparkCompare.STRATEGIES;
+  }
+
+  @Override
+  public CompareResult compare(Engine engine, CompareRequest r) {
+    try {
+      return SparkCompare.run(session(engine), r);
+    } catch (Exception e) {
+      throw clean(e);
+    }
+  }
+
+  @Override
   public List<String> samplers() {
     return SparkSamplers.NAMES;
   }

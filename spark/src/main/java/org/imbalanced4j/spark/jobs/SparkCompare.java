@@ -1,0 +1,243 @@
+package org.imbalanced4j.spark.jobs;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.ml.Transformer;
+import org.apache.spark.ml.classification.LogisticRegression;
+import org.apache.spark.ml.classification.RandomForestClassifier;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.NumericType;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.storage.StorageLevel;
+import org.imbalanced4j.DataException;
+import org.imbalanced4j.InvalidOptionException;
+import org.imbalanced4j.distributed.DistributedJobs.CompareRequest;
+import org.imbalanced4j.distributed.DistributedJobs.CompareResult;
+import org.imbalanced4j.distributed.DistributedJobs.FoldScore;
+import org.imbalanced4j.distributed.DistributedJobs.StrategyResult;
+import org.imbalanced4j.metrics.LabelReport;
+import org.imbalanced4j.spark.data.Labels;
+import org.imbalanced4j.spark.ensemble.BalancedBaggingClassifier;
+import org.imbalanced4j.spark.ensemble.EasyEnsembleClassifier;
+import org.imbalanced4j.spark.metrics.SparkMetrics;
+import org.imbalanced4j.spark.sampling.RandomUnderSampler;
+import org.imbalanced4j.spark.sampling.Smote;
+import org.imbalanced4j.spark.split.StratifiedFolds;
+import org.imbalanced4j.spark.weights.ClassWeighter;
+
+/**
+ * {@code imb compare --spark}: strategies (a sampler and a Spark learner) under stratified k-fold
+ * cross-validation ({@link StratifiedFolds}), leak-free: each fold's sampler and learner see its
+ * training rows only. Each test fold is scored with core's metrics as the in-memory compare scores
+ * it (balanced accuracy, macro F1, G-mean, MCC, average precision of the rarest class, ROC AUC),
+ * and the out-of-fold predictions give each strategy's summed confusion matrix and, for two
+ * classes, its ROC and precision-recall curves at 200 probability bins.
+ */
+final class SparkCompare {
+  static final List<String> STRATEGIES = List.of("none + logistic", "none + logistic(class_weight=balanced)",
+      "RandomUnderSampler + logistic", "SMOTE + logistic", "none + balanced-bagging(logistic)",
+      "none + easy-ensemble", "none + random-forest(class_weight=balanced)");
+  private static final int BINS = 200;
+
+  private SparkCompare() {}
+
+  static CompareResult run(SparkSession spark, CompareRequest r) {
+    List<String> strategies = r.strategies() == null ? STRATEGIES : r.strategies();
+    for (String s : strategies) {
+      if (!STRATEGIES.contains(s)) {
+        throw InvalidOptionException.unknown("strategy with --spark", s, STRATEGIES);
+      }
+    }
+    Dataset<Row> raw = Tables.read(spark, r.input());
+    String[] cols = raw.columns();
+    String target = r.target() != null ? r.target() : cols[cols.length - 1];
+    Labels.field(raw.schema(), target);
+    Labels.Counted counted = Labels.counted(raw, target);
+    List<String> names = counted.labels().names();
+    long[] counts = counted.counts().counts();
+    int k = names.size();
+    if (k < 2) {
+      throw new DataException("the class column '" + target + "' has a single class: there is nothing to compare");
+    }
+    Column[] x = features(raw, target);
+    Column code = null; // the class code, 0..k-1, as Spark's classifiers want it
+    Column label = counted.labels().type() == org.apache.spark.sql.types.DataTypes.StringType
+        ? Labels.col(raw, target) : Labels.col(raw, target).cast("double");
+    for (int c = 0; c < k; c++) {
+      Column is = label.equalTo(counted.labels().value(c));
+      code = code == null ? functions.when(is, (double) c) : code.when(is, (double) c);
+    }
+    Dataset<Row> data = raw.select(org.apache.spark.ml.functions.array_to_vector(functions.array(x)).as("features"),
+        code.as("label"));
+    Dataset<Row> folded = new StratifiedFolds().setNumFolds(r.folds()).setSeed(r.seed()).transform(data)
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    int rare = counted.counts().minority();
+    List<FoldScore> scores = new ArrayList<>();
+    List<StrategyResult> results = new ArrayList<>();
+    try {
+      for (String s : strategies) {
+        long[][] confusion = new long[k][k];
+        long[][] hist = new long[BINS + 1][2];
+        List<FoldScore> mine = new ArrayList<>();
+        String why = null;
+        try {
+          for (int f = 0; f < r.folds(); f++) {
+            Dataset<Row> train = folded.filter(functions.col("fold").notEqual(f)).drop("fold");
+            Dataset<Row> test = folded.filter(functions.col("fold").equalTo(f)).drop("fold");
+            long t0 = System.nanoTime();
+            Dataset<Row> predicted = fit(s, train, r.seed() * 31 + f, k).transform(test)
+                .select("label", "prediction", "probability").persist(StorageLevel.MEMORY_AND_DISK());
+            try {
+              mine.add(new FoldScore(s, f, metrics(predicted, k, rare, confusion, hist),
+                  (System.nanoTime() - t0) / 1e9));
+            } finally {
+              predicted.unpersist();
+            }
+          }
+        } catch (DataException e) {
+          why = e.getMessage();
+        }
+        if (why == null) {
+          scores.addAll(mine);
+          results.add(new StrategyResult(s, confusion, k == 2 ? roc(hist) : null, k == 2 ? pr(hist) : null, null));
+        } else {
+          results.add(new StrategyResult(s, null, null, null, why));
+        }
+      }
+    } finally {
+      folded.unpersist();
+    }
+    return new CompareResult(names, counts, rare, scores, results);
+  }
+
+  /** The numeric columns but the target, empty cells as NaN (refused by the samplers row by row). */
+  private static Column[] features(Dataset<Row> raw, String target) {
+    List<Column> x = new ArrayList<>();
+    for (StructField f : raw.schema().fields()) {
+      if (f.name().equals(target)) {
+        continue;
+      }
+      if (!(f.dataType() instanceof NumericType)) {
+        throw new DataException("compare on Spark learns from numeric columns; column '" + f.name() + "' is "
+            + f.dataType().simpleString() + " (drop it first)");
+      }
+      x.add(functions.coalesce(Labels.col(raw, f.name()).cast("double"), functions.lit(Double.NaN)));
+    }
+    if (x.isEmpty()) {
+      throw new DataException("no feature columns beside the class column '" + target + "'");
+    }
+    return x.toArray(Column[]::new);
+  }
+
+  /** The strategy fitted on the training rows of a fold. */
+  private static Transformer fit(String strategy, Dataset<Row> train, long seed, int k) {
+    LogisticRegression lr = new LogisticRegression().setMaxIter(100);
+    return switch (strategy) {
+      case "none + logistic" -> lr.fit(train);
+      case "none + logistic(class_weight=balanced)" ->
+          lr.setWeightCol("weight").fit(new ClassWeighter().fit(train).transform(train));
+      case "RandomUnderSampler + logistic" -> lr.fit(new RandomUnderSampler().setSeed(seed).resample(train));
+      case "SMOTE + logistic" -> lr.fit(new Smote().setSeed(seed).resample(train));
+      case "none + balanced-bagging(logistic)" -> new BalancedBaggingClassifier().setBaseEstimator(lr.setMaxIter(50))
+          .setNEstimators(10).setSeed(seed).fit(train);
+      case "none + easy-ensemble" -> {
+        if (k != 2) {
+          throw new DataException("its boosted learner (Spark's GBTClassifier) takes two classes, the data has " + k);
+        }
+        yield new EasyEnsembleClassifier().setNEstimators(10).setSeed(seed).fit(train);
+      }
+      case "none + random-forest(class_weight=balanced)" -> new RandomForestClassifier().setNumTrees(100)
+          .setSeed(seed).setWeightCol("weight").fit(new ClassWeighter().fit(train).transform(train));
+      default -> throw new IllegalStateException(strategy);
+    };
+  }
+
+  /** A test fold's metrics; adds its counts to the strategy's confusion matrix and histogram. */
+  private static Map<String, Double> metrics(Dataset<Row> p, int k, int rare, long[][] confusion, long[][] hist) {
+    SparkMetrics.Confusion cm = SparkMetrics.confusion(p, "label", "prediction");
+    if (cm.classes().size() != k) { // stratified folds hold every class: the classes are "0".."k-1"
+      throw new IllegalStateException("a test fold with classes " + cm.classes());
+    }
+    long[][] m = cm.matrix().toArray();
+    for (int t = 0; t < k; t++) {
+      for (int q = 0; q < k; q++) {
+        confusion[t][q] += m[t][q];
+      }
+    }
+    Map<String, Object> report = LabelReport.of(cm.matrix(), -1, cm.classes());
+    Map<String, Double> out = new LinkedHashMap<>();
+    out.put("balanced_accuracy_score", (Double) report.get("balanced_accuracy_score"));
+    out.put("f1_score_macro", (Double) ((Map<?, ?>) report.get("f1_score")).get("macro"));
+    out.put("geometric_mean_score", (Double) ((Map<?, ?>) report.get("geometric_mean_score")).get("multiclass"));
+    out.put("matthews_corrcoef", (Double) report.get("matthews_corrcoef"));
+    SparkMetrics.Scores s = SparkMetrics.scores(p, "label", "probability", Integer.toString(rare));
+    out.put("average_precision_score", s.averagePrecision());
+    if (k == 2) {
+      out.put("roc_auc_score", s.rocAuc());
+      Column proba = org.apache.spark.ml.functions.vector_to_array(functions.col("probability"), "float64")
+          .getItem(rare);
+      for (Row r : p.select(functions.floor(proba.multiply(BINS)).as("b"), functions.col("label"))
+          .groupBy("b", "label").count().collectAsList()) {
+        hist[(int) Math.min(BINS, r.getLong(0))][r.getDouble(1) == rare ? 1 : 0] += r.getLong(2);
+      }
+    } else { // one class against the rest, macro-averaged, as the in-memory compare scores it
+      double auc = 0;
+      for (int c = 0; c < k; c++) {
+        auc += SparkMetrics.scores(p, "label", "probability", Integer.toString(c)).rocAuc();
+      }
+      out.put("roc_auc_score", auc / k);
+    }
+    return out;
+  }
+
+  /** ROC points (false positive rate, true positive rate) from the highest bin down. */
+  static double[][] roc(long[][] hist) {
+    long pos = 0;
+    long neg = 0;
+    for (long[] h : hist) {
+      neg += h[0];
+      pos += h[1];
+    }
+    double[] fpr = new double[hist.length + 1];
+    double[] tpr = new double[hist.length + 1];
+    long tp = 0;
+    long fp = 0;
+    for (int b = hist.length - 1, i = 1; b >= 0; b--, i++) {
+      tp += hist[b][1];
+      fp += hist[b][0];
+      fpr[i] = neg == 0 ? 0 : (double) fp / neg;
+      tpr[i] = pos == 0 ? 0 : (double) tp / pos;
+    }
+    return new double[][] {fpr, tpr};
+  }
+
+  /** Precision-recall points (recall, precision) from the highest bin down, bins without rows skipped. */
+  static double[][] pr(long[][] hist) {
+    long pos = 0;
+    for (long[] h : hist) {
+      pos += h[1];
+    }
+    List<double[]> pts = new ArrayList<>();
+    long tp = 0;
+    long fp = 0;
+    for (int b = hist.length - 1; b >= 0; b--) {
+      tp += hist[b][1];
+      fp += hist[b][0];
+      if (tp + fp > 0 && hist[b][0] + hist[b][1] > 0) {
+        pts.add(new double[] {pos == 0 ? 0 : (double) tp / pos, (double) tp / (tp + fp)});
+      }
+    }
+    double[][] out = new double[2][pts.size()];
+    for (int i = 0; i < pts.size(); i++) {
+      out[0][i] = pts.get(i)[0];
+      out[1][i] = pts.get(i)[1];
+    }
+    return out;
+  }
+}

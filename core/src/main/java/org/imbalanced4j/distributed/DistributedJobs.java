@@ -49,7 +49,7 @@ public interface DistributedJobs extends AutoCloseable {
    * A comparison of strategies under stratified k-fold cross-validation: the strategies by name
    * ({@code null}: the engine's default grid).
    */
-  record CompareRequest(String input, String target, int folds, long seed, List<String> strategies) {}
+  record CompareRequest(String input, String target, int folds, long seed, List<String> strategies, boolean race) {}
 
   /** One strategy's metrics on one test fold, by scikit-learn's names, and its seconds. */
   record FoldScore(String strategy, int fold, Map<String, Double> metrics, double seconds) {}
@@ -57,9 +57,11 @@ public interface DistributedJobs extends AutoCloseable {
   /**
    * A strategy's out-of-fold results: the confusion matrix summed over the folds, and for two
    * classes the ROC and precision-recall curves of the positive class's probability at 200 bins
-   * (x, y pairs; the exact areas are in the fold metrics), or the reason it could not run.
+   * (x, y pairs; the exact areas are in the fold metrics), the fold after which racing dropped it
+   * (0: never), or the reason it could not run.
    */
-  record StrategyResult(String strategy, long[][] confusion, double[][] roc, double[][] pr, String notApplicable) {}
+  record StrategyResult(String strategy, long[][] confusion, double[][] roc, double[][] pr, int droppedAfter,
+      String notApplicable) {}
 
   /** The classes (in code order) and their rows, the fold scores, each strategy's results. */
   record CompareResult(List<String> classes, long[] counts, int positive, List<FoldScore> folds,

@@ -60,7 +60,7 @@ final class SparkCompare {
           names.size() == 1 ? "y" : "ies", c.file, c.spark.master(), c.folds);
       err.flush();
       CompareResult r = jobs.compare(c.spark.engine(err), new DistributedJobs.CompareRequest(c.file,
-          c.data.target(), c.folds, c.seed.seed(), c.strategies));
+          c.data.target(), c.folds, c.seed.seed(), c.strategies, !c.noRace));
       List<Map<String, Object>> ranked = rank(r);
       Files.createDirectories(c.out);
       ObjectMapper om = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -75,6 +75,7 @@ final class SparkCompare {
       json.put("folds", c.folds);
       json.put("seed", c.seed.seed());
       json.put("primary_metric", "balanced_accuracy_score");
+      json.put("racing", !c.noRace && c.folds >= 3);
       json.put("candidates", ranked);
       List<Map<String, String>> na = new ArrayList<>();
       for (DistributedJobs.StrategyResult s : r.strategies()) {
@@ -99,10 +100,17 @@ final class SparkCompare {
       out.printf("%-4s  %-44s  %-17s  %-8s  %-8s  %-8s%n", "rank", "strategy", "balanced accuracy", "F1 macro",
           "G-mean", "AP");
       for (Map<String, Object> s : ranked) {
-        out.printf(Locale.ROOT, "%-4d  %-44s  %.4f +- %.4f   %.4f    %.4f    %.4f%n", (Integer) s.get("rank"),
+        out.printf(Locale.ROOT, "%-4d  %-44s  %.4f +- %.4f   %.4f    %.4f    %.4f%s%n", (Integer) s.get("rank"),
             s.get("candidate"), stat(s, "balanced_accuracy_score", "mean"), stat(s, "balanced_accuracy_score", "sd"),
             stat(s, "f1_score_macro", "mean"), stat(s, "geometric_mean_score", "mean"),
-            stat(s, "average_precision_score", "mean"));
+            stat(s, "average_precision_score", "mean"),
+            s.get("dropped_after_fold") == null ? "" : "  (dropped after fold " + s.get("dropped_after_fold") + ")");
+      }
+      long ran = r.folds().size();
+      long planned = (long) c.folds * r.strategies().stream().filter(x -> x.notApplicable() == null).count();
+      if (!c.noRace && c.folds >= 3) {
+        out.printf(Locale.ROOT, "racing ran %d of %d fold fits (%.0f%% of the compute saved)%n", ran, planned,
+            100.0 * (planned - ran) / Math.max(1, planned));
       }
       for (Map<String, String> n : na) {
         out.printf("  n/a  %s: %s%n", n.get("candidate"), n.get("reason"));
@@ -117,7 +125,7 @@ final class SparkCompare {
     List<String> bad = new ArrayList<>();
     picocli.CommandLine.ParseResult p = c.spec.commandLine().getParseResult();
     for (String o : List.of("--grid", "--holdout", "--budget-minutes", "--jobs", "--repeats", "--rank-by", "--cost",
-        "--no-race", "--list-learners", "--labels", "--size")) {
+        "--list-learners", "--labels", "--size")) {
       if (p.hasMatchedOption(o)) {
         bad.add(o);
       }
@@ -158,10 +166,16 @@ final class SparkCompare {
       row.put("metrics", metrics);
       row.put("seconds_per_fold", folds.stream().mapToDouble(FoldScore::seconds).average().orElse(0));
       row.put("confusion_matrix", s.confusion());
+      row.put("folds_evaluated", folds.size());
+      row.put("dropped_after_fold", s.droppedAfter() == 0 ? null : s.droppedAfter());
       out.add(row);
     }
-    out.sort((a, b) -> Double.compare(stat(b, "balanced_accuracy_score", "mean"),
-        stat(a, "balanced_accuracy_score", "mean")));
+    out.sort((a, b) -> {
+      boolean da = a.get("dropped_after_fold") != null;
+      boolean db = b.get("dropped_after_fold") != null;
+      return da != db ? Boolean.compare(da, db) : Double.compare(stat(b, "balanced_accuracy_score", "mean"),
+          stat(a, "balanced_accuracy_score", "mean"));
+    });
     for (int i = 0; i < out.size(); i++) {
       out.get(i).put("rank", i + 1);
     }

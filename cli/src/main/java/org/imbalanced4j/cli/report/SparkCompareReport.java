@@ -49,7 +49,9 @@ public final class SparkCompareReport {
     h.append("<th>seconds per fold</th></tr>");
     for (Map<String, Object> s : ranked) {
       h.append(s.get("rank").equals(1) ? "<tr class=\"best\">" : "<tr>").append("<td>").append(s.get("rank"))
-          .append("</td><td>").append(CompareReport.esc((String) s.get("candidate"))).append("</td>");
+          .append("</td><td>").append(CompareReport.esc((String) s.get("candidate")))
+          .append(s.get("dropped_after_fold") == null ? "" : " <span class=\"sd\">(dropped after fold "
+              + s.get("dropped_after_fold") + ")</span>").append("</td>");
       @SuppressWarnings("unchecked")
       Map<String, Map<String, Double>> m = (Map<String, Map<String, Double>>) s.get("metrics");
       for (String c : columns) {
@@ -69,7 +71,7 @@ public final class SparkCompareReport {
     List<StrategyResult> top = new ArrayList<>();
     for (Map<String, Object> s : ranked) {
       for (StrategyResult x : r.strategies()) {
-        if (x.strategy().equals(s.get("candidate")) && top.size() < 3) {
+        if (x.strategy().equals(s.get("candidate")) && top.size() < 3 && x.droppedAfter() == 0) {
           top.add(x);
         }
       }

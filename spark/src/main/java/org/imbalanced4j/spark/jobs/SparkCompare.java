@@ -78,42 +78,81 @@ final class SparkCompare {
     Dataset<Row> folded = new StratifiedFolds().setNumFolds(r.folds()).setSeed(r.seed()).transform(data)
         .persist(StorageLevel.MEMORY_AND_DISK());
     int rare = counted.counts().minority();
-    List<FoldScore> scores = new ArrayList<>();
-    List<StrategyResult> results = new ArrayList<>();
+    Map<String, long[][]> confusion = new LinkedHashMap<>();
+    Map<String, long[][]> hist = new LinkedHashMap<>();
+    Map<String, List<FoldScore>> mine = new LinkedHashMap<>();
+    Map<String, String> why = new LinkedHashMap<>();
+    Map<String, Integer> dropped = new LinkedHashMap<>();
+    for (String s : strategies) {
+      confusion.put(s, new long[k][k]);
+      hist.put(s, new long[BINS + 1][2]);
+      mine.put(s, new ArrayList<>());
+    }
+    List<String> alive = new ArrayList<>(strategies);
     try {
-      for (String s : strategies) {
-        long[][] confusion = new long[k][k];
-        long[][] hist = new long[BINS + 1][2];
-        List<FoldScore> mine = new ArrayList<>();
-        String why = null;
-        try {
-          for (int f = 0; f < r.folds(); f++) {
-            Dataset<Row> train = folded.filter(functions.col("fold").notEqual(f)).drop("fold");
-            Dataset<Row> test = folded.filter(functions.col("fold").equalTo(f)).drop("fold");
-            long t0 = System.nanoTime();
+      for (int f = 0; f < r.folds() && !alive.isEmpty(); f++) { // fold by fold, so that racing can drop
+        Dataset<Row> train = folded.filter(functions.col("fold").notEqual(f)).drop("fold");
+        Dataset<Row> test = folded.filter(functions.col("fold").equalTo(f)).drop("fold");
+        for (String s : alive) {
+          long t0 = System.nanoTime();
+          try {
             Dataset<Row> predicted = fit(s, train, r.seed() * 31 + f, k).transform(test)
                 .select("label", "prediction", "probability").persist(StorageLevel.MEMORY_AND_DISK());
             try {
-              mine.add(new FoldScore(s, f, metrics(predicted, k, rare, confusion, hist),
+              mine.get(s).add(new FoldScore(s, f, metrics(predicted, k, rare, confusion.get(s), hist.get(s)),
                   (System.nanoTime() - t0) / 1e9));
             } finally {
               predicted.unpersist();
             }
+          } catch (DataException e) {
+            why.put(s, e.getMessage());
           }
-        } catch (DataException e) {
-          why = e.getMessage();
         }
-        if (why == null) {
-          scores.addAll(mine);
-          results.add(new StrategyResult(s, confusion, k == 2 ? roc(hist) : null, k == 2 ? pr(hist) : null, null));
-        } else {
-          results.add(new StrategyResult(s, null, null, null, why));
+        alive.removeIf(why::containsKey);
+        if (r.race() && f + 1 >= 3 && alive.size() > 1) {
+          alive = race(alive, mine, f + 1, dropped);
         }
       }
     } finally {
       folded.unpersist();
     }
+    List<FoldScore> scores = new ArrayList<>();
+    List<StrategyResult> results = new ArrayList<>();
+    for (String s : strategies) {
+      if (why.containsKey(s)) {
+        results.add(new StrategyResult(s, null, null, null, 0, why.get(s)));
+      } else {
+        scores.addAll(mine.get(s));
+        results.add(new StrategyResult(s, confusion.get(s), k == 2 ? roc(hist.get(s)) : null,
+            k == 2 ? pr(hist.get(s)) : null, dropped.getOrDefault(s, 0), null));
+      }
+    }
     return new CompareResult(names, counts, rare, scores, results);
+  }
+
+  /**
+   * Racing (as the in-memory compare races): after {@code folds} folds, the strategies whose
+   * balanced accuracy a Friedman test and Nemenyi's critical difference put behind the best
+   * (alpha 0.05) run no more folds.
+   */
+  private static List<String> race(List<String> alive, Map<String, List<FoldScore>> mine, int folds,
+      Map<String, Integer> dropped) {
+    double[][] scores = new double[folds][alive.size()];
+    for (int f = 0; f < folds; f++) {
+      for (int i = 0; i < alive.size(); i++) {
+        scores[f][i] = mine.get(alive.get(i)).get(f).metrics().get("balanced_accuracy_score");
+      }
+    }
+    List<String> next = new ArrayList<>();
+    for (int i : org.imbalanced4j.experiment.Racing.survivors(scores, 0.05)) {
+      next.add(alive.get(i));
+    }
+    for (String s : alive) {
+      if (!next.contains(s)) {
+        dropped.put(s, folds);
+      }
+    }
+    return next;
   }
 
   /** The numeric columns but the target, empty cells as NaN (refused by the samplers row by row). */

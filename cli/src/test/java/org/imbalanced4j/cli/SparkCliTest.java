@@ -164,6 +164,18 @@ class SparkCliTest {
     String html = Files.readString(out.resolve("report.html"));
     assertThat(html).contains("imb compare on Spark").contains("ROC curves").contains("confusion matrix");
     assertThat(r.out()).contains("rank").contains("none + logistic(class_weight=balanced)");
+    // the winner, retrained on all rows, scores new rows on Spark, and evaluate reads its predictions
+    assertThat(out.resolve("best").resolve("spark-model.json")).exists();
+    Path pred = dir.resolve("pred.parquet");
+    CliRun p = CliRun.of("predict", out.resolve("best").toString(), csv.toString(), "--spark", "local[2]", "--out",
+        pred.toString());
+    assertThat(p.exit()).as(p.err()).isZero();
+    assertThat(p.out()).contains("scored 1,878 rows");
+    CliRun e = CliRun.of("evaluate", pred.toString(), "--spark", "local[2]", "--json");
+    assertThat(e.exit()).as(e.err()).isZero();
+    assertThat(OM.readTree(e.out()).get("balanced_accuracy_score").asDouble()).isGreaterThan(bestBa - 0.1);
+    CliRun.expectOneLine(2, "imb: " + out.resolve("best") + " was trained on Spark: score it with --spark MASTER",
+        "predict", out.resolve("best").toString(), csv.toString(), "--out", dir.resolve("p.csv").toString());
     CliRun.expectOneLine(2, "imb: --grid cannot be used with --spark yet", "compare", csv.toString(), "--spark",
         "local[2]", "--grid", "g.yaml", "--out", out.toString());
     CliRun.expectOneLine(2, "imb: unknown strategy with --spark", "compare", csv.toString(), "--spark", "local[2]",

@@ -67,6 +67,19 @@ public interface DistributedJobs extends AutoCloseable {
   record CompareResult(List<String> classes, long[] counts, int positive, List<FoldScore> folds,
       List<StrategyResult> strategies) {}
 
+  /**
+   * Retrains {@code strategy} on all rows of {@code input} and saves it to {@code dir} (Spark's
+   * format under {@code dir/spark}, with {@code dir/spark-model.json} naming its features and
+   * classes), for {@link #predict}.
+   */
+  void exportModel(Engine engine, String input, String target, String strategy, long seed, String dir);
+
+  /** Scores {@code input} with the model {@link #exportModel} saved in {@code dir}: rows written to {@code output}. */
+  long predict(Engine engine, String dir, String input, String output);
+
+  /** The file a Spark model directory holds, by which the command line knows one. */
+  String SPARK_MODEL = "spark-model.json";
+
   /** The strategies {@link #compare} runs when none are named, and the names it takes. */
   List<String> strategies();
 

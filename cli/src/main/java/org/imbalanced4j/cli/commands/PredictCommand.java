@@ -81,8 +81,27 @@ public final class PredictCommand implements Callable<Integer> {
           + "its indicators zero), error, or ignore. Default: ${DEFAULT-VALUE}.")
   Unknown unknown;
 
+  @Mixin org.imbalanced4j.cli.options.SparkOptions spark;
+
   @Override
   public Integer call() throws IOException {
+    boolean sparkModel = java.nio.file.Files.exists(modelDir.resolve(
+        org.imbalanced4j.distributed.DistributedJobs.SPARK_MODEL));
+    if (spark.enabled()) {
+      if (!sparkModel) {
+        throw new InvalidOptionException(modelDir + " was not trained on Spark (imb compare --spark writes such "
+            + "models); score it without --spark");
+      }
+      try (org.imbalanced4j.distributed.DistributedJobs jobs = org.imbalanced4j.cli.options.SparkOptions.load()) {
+        long n = jobs.predict(spark.engine(spec.commandLine().getErr()), modelDir.toString(), file, out.toString());
+        spec.commandLine().getOut().printf("scored %,d rows on Spark (%s) with %s%nwrote %s%n", n, spark.master(),
+            modelDir, out);
+      }
+      return 0;
+    }
+    if (sparkModel) {
+      throw new InvalidOptionException(modelDir + " was trained on Spark: score it with --spark MASTER");
+    }
     DataFormat format = DataFormat.forOutput(out);
     if (!format.isDelimited()) {
       throw new InvalidOptionException("predictions are written as .csv or .tsv, not " + format.name());

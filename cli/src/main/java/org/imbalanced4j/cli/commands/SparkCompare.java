@@ -115,8 +115,13 @@ final class SparkCompare {
       for (Map<String, String> n : na) {
         out.printf("  n/a  %s: %s%n", n.get("candidate"), n.get("reason"));
       }
-      out.printf("wrote %s, %s and %s%n", c.out.resolve("report.html"), c.out.resolve("results.csv"),
-          c.out.resolve("results.json"));
+      String winner = (String) ranked.get(0).get("candidate");
+      err.printf("retraining the winner on all rows: %s%n", winner);
+      err.flush();
+      jobs.exportModel(c.spark.engine(err), c.file, c.data.target(), winner, c.seed.seed(),
+          c.out.resolve("best").toString());
+      out.printf("wrote %s, %s, %s and %s (the winner, for imb predict --spark)%n", c.out.resolve("report.html"),
+          c.out.resolve("results.csv"), c.out.resolve("results.json"), c.out.resolve("best"));
       return 0;
     }
   }

@@ -66,13 +66,7 @@ final class SparkCompare {
       throw new DataException("the class column '" + target + "' has a single class: there is nothing to compare");
     }
     Column[] x = features(raw, target);
-    Column code = null; // the class code, 0..k-1, as Spark's classifiers want it
-    Column label = counted.labels().type() == org.apache.spark.sql.types.DataTypes.StringType
-        ? Labels.col(raw, target) : Labels.col(raw, target).cast("double");
-    for (int c = 0; c < k; c++) {
-      Column is = label.equalTo(counted.labels().value(c));
-      code = code == null ? functions.when(is, (double) c) : code.when(is, (double) c);
-    }
+    Column code = SparkModels.code(raw, target, counted.labels()); // 0..k-1, as Spark's classifiers want
     Dataset<Row> data = raw.select(org.apache.spark.ml.functions.array_to_vector(functions.array(x)).as("features"),
         code.as("label"));
     Dataset<Row> folded = new StratifiedFolds().setNumFolds(r.folds()).setSeed(r.seed()).transform(data)
@@ -156,7 +150,7 @@ final class SparkCompare {
   }
 
   /** The numeric columns but the target, empty cells as NaN (refused by the samplers row by row). */
-  private static Column[] features(Dataset<Row> raw, String target) {
+  static Column[] features(Dataset<Row> raw, String target) {
     List<Column> x = new ArrayList<>();
     for (StructField f : raw.schema().fields()) {
       if (f.name().equals(target)) {
@@ -175,7 +169,7 @@ final class SparkCompare {
   }
 
   /** The strategy fitted on the training rows of a fold. */
-  private static Transformer fit(String strategy, Dataset<Row> train, long seed, int k) {
+  static Transformer fit(String strategy, Dataset<Row> train, long seed, int k) {
     LogisticRegression lr = new LogisticRegression().setMaxIter(100);
     return switch (strategy) {
       case "none + logistic" -> lr.fit(train);

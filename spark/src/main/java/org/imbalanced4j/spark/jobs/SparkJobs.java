@@ -53,6 +53,24 @@ public final class SparkJobs implements DistributedJobs {
   }
 
   @Override
+  public void exportModel(Engine engine, String input, String target, String strategy, long seed, String dir) {
+    try {
+      SparkModels.export(session(engine), input, target, strategy, seed, dir);
+    } catch (Exception e) {
+      throw clean(e);
+    }
+  }
+
+  @Override
+  public long predict(Engine engine, String dir, String input, String output) {
+    try {
+      return SparkModels.predict(session(engine), dir, input, output);
+    } catch (Exception e) {
+      throw clean(e);
+    }
+  }
+
+  @Override
   public List<String> samplers() {
     return SparkSamplers.NAMES;
   }

@@ -225,6 +225,12 @@ public final class SparkMetrics {
    * both (names sorted as {@link Labels} sorts them), counted in one aggregation.
    */
   public static Confusion confusion(Dataset<Row> data, String labelCol, String predictionCol) {
+    org.apache.spark.sql.types.DataType tt = Labels.field(data.schema(), labelCol).dataType();
+    org.apache.spark.sql.types.DataType pt = Labels.field(data.schema(), predictionCol).dataType();
+    if ((tt == DataTypes.StringType) != (pt == DataTypes.StringType)) {
+      throw new DataException("the class column '" + labelCol + "' is " + tt.simpleString() + " but the predicted "
+          + "column '" + predictionCol + "' is " + pt.simpleString() + ": classes must be named alike");
+    }
     Dataset<Row> both = data.select(Labels.col(data, labelCol).as("t"), Labels.col(data, predictionCol).as("p"));
     Dataset<Row> classes = both.select("t").union(both.select("p")).withColumnRenamed("t", "c");
     Labels labels = Labels.of(classes, "c");

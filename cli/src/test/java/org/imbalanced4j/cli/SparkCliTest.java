@@ -163,7 +163,14 @@ class SparkCliTest {
     assertThat(Files.readAllLines(out.resolve("results.csv"))).hasSize(1 + 2 * 2);
     String html = Files.readString(out.resolve("report.html"));
     assertThat(html).contains("imb compare on Spark").contains("ROC curves").contains("confusion matrix");
-    assertThat(r.out()).contains("rank").contains("none + logistic(class_weight=balanced)");
+    assertThat(r.out()).contains("rank").contains("none + logistic(class_weight=balanced)")
+        .contains("4 folds computed, 0 reused");
+    // the same run again reuses every fold from results.sqlite, with the same ranking
+    CliRun again = CliRun.of("compare", csv.toString(), "--spark", "local[2]", "--folds", "2", "--strategies",
+        "none + logistic,none + logistic(class_weight=balanced)", "--out", out.toString());
+    assertThat(again.exit()).as(again.err()).isZero();
+    assertThat(again.out()).contains("0 folds computed, 4 reused");
+    assertThat(OM.readTree(out.resolve("results.json").toFile()).get("candidates")).isEqualTo(json.get("candidates"));
     // the winner, retrained on all rows, scores new rows on Spark, and evaluate reads its predictions
     assertThat(out.resolve("best").resolve("spark-model.json")).exists();
     Path pred = dir.resolve("pred.parquet");

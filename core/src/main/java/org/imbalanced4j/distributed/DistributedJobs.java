@@ -47,9 +47,11 @@ public interface DistributedJobs extends AutoCloseable {
 
   /**
    * A comparison of strategies under stratified k-fold cross-validation: the strategies by name
-   * ({@code null}: the engine's default grid).
+   * ({@code null}: the engine's default grid), racing or not, and the results database (or null)
+   * whose folds of the same run ({@code runId}) are reused rather than fitted again.
    */
-  record CompareRequest(String input, String target, int folds, long seed, List<String> strategies, boolean race) {}
+  record CompareRequest(String input, String target, int folds, long seed, List<String> strategies, boolean race,
+      String resultsFile, String runId) {}
 
   /** One strategy's metrics on one test fold, by scikit-learn's names, and its seconds. */
   record FoldScore(String strategy, int fold, Map<String, Double> metrics, double seconds) {}
@@ -63,9 +65,12 @@ public interface DistributedJobs extends AutoCloseable {
   record StrategyResult(String strategy, long[][] confusion, double[][] roc, double[][] pr, int droppedAfter,
       String notApplicable) {}
 
-  /** The classes (in code order) and their rows, the fold scores, each strategy's results. */
+  /**
+   * The classes (in code order) and their rows, the fold scores, each strategy's results, and how
+   * many fold fits ran and how many were reused from {@code resultsFile}.
+   */
   record CompareResult(List<String> classes, long[] counts, int positive, List<FoldScore> folds,
-      List<StrategyResult> strategies) {}
+      List<StrategyResult> strategies, int computed, int reused) {}
 
   /**
    * Retrains {@code strategy} on all rows of {@code input} and saves it to {@code dir} (Spark's

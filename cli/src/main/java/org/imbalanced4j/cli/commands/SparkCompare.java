@@ -59,10 +59,15 @@ final class SparkCompare {
       err.printf("comparing %d strateg%s on %s with Spark %s, %d-fold stratified cross-validation%n", names.size(),
           names.size() == 1 ? "y" : "ies", c.file, c.spark.master(), c.folds);
       err.flush();
-      CompareResult r = jobs.compare(c.spark.engine(err), new DistributedJobs.CompareRequest(c.file,
-          c.data.target(), c.folds, c.seed.seed(), c.strategies, !c.noRace));
-      List<Map<String, Object>> ranked = rank(r);
       Files.createDirectories(c.out);
+      java.nio.file.Path input = java.nio.file.Path.of(c.file);
+      String runId = input.toAbsolutePath() + "|" + (Files.exists(input) ? Files.size(input) + "|"
+          + Files.getLastModifiedTime(input) : "") + "|target=" + c.data.target() + "|folds=" + c.folds + "|seed="
+          + c.seed.seed() + "|version=" + CompareCommand.class.getPackage().getImplementationVersion();
+      java.nio.file.Path store = c.out.resolve("results.sqlite");
+      CompareResult r = jobs.compare(c.spark.engine(err), new DistributedJobs.CompareRequest(c.file,
+          c.data.target(), c.folds, c.seed.seed(), c.strategies, !c.noRace, store.toString(), runId));
+      List<Map<String, Object>> ranked = rank(r);
       ObjectMapper om = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
       Map<String, Object> json = new LinkedHashMap<>();
       json.put("data", c.file);
@@ -115,6 +120,7 @@ final class SparkCompare {
       for (Map<String, String> n : na) {
         out.printf("  n/a  %s: %s%n", n.get("candidate"), n.get("reason"));
       }
+      out.printf("%d folds computed, %d reused from %s%n", r.computed(), r.reused(), store);
       String winner = (String) ranked.get(0).get("candidate");
       err.printf("retraining the winner on all rows: %s%n", winner);
       err.flush();

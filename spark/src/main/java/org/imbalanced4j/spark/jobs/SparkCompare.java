@@ -83,18 +83,37 @@ final class SparkCompare {
       mine.put(s, new ArrayList<>());
     }
     List<String> alive = new ArrayList<>(strategies);
+    org.imbalanced4j.experiment.ResultStore store = r.resultsFile() == null ? null
+        : new org.imbalanced4j.experiment.ResultStore(java.nio.file.Path.of(r.resultsFile()), r.runId());
+    int computed = 0;
+    int reused = 0;
     try {
       for (int f = 0; f < r.folds() && !alive.isEmpty(); f++) { // fold by fold, so that racing can drop
         Dataset<Row> train = folded.filter(functions.col("fold").notEqual(f)).drop("fold");
         Dataset<Row> test = folded.filter(functions.col("fold").equalTo(f)).drop("fold");
         for (String s : alive) {
+          java.util.Optional<org.imbalanced4j.experiment.FoldResult> stored = store == null
+              ? java.util.Optional.empty() : store.get(s, 0, f);
+          if (stored.isPresent()) {
+            mine.get(s).add(restore(stored.get(), confusion.get(s), hist.get(s)));
+            reused++;
+            continue;
+          }
           long t0 = System.nanoTime();
           try {
             Dataset<Row> predicted = fit(s, train, r.seed() * 31 + f, k).transform(test)
                 .select("label", "prediction", "probability").persist(StorageLevel.MEMORY_AND_DISK());
             try {
-              mine.get(s).add(new FoldScore(s, f, metrics(predicted, k, rare, confusion.get(s), hist.get(s)),
-                  (System.nanoTime() - t0) / 1e9));
+              long[][] cm = new long[k][k];
+              long[][] h = new long[BINS + 1][2];
+              FoldScore score = new FoldScore(s, f, metrics(predicted, k, rare, cm, h), (System.nanoTime() - t0) / 1e9);
+              add(confusion.get(s), cm);
+              add(hist.get(s), h);
+              mine.get(s).add(score);
+              computed++;
+              if (store != null) {
+                store.put(stored(score, cm, h));
+              }
             } finally {
               predicted.unpersist();
             }
@@ -109,6 +128,9 @@ final class SparkCompare {
       }
     } finally {
       folded.unpersist();
+      if (store != null) {
+        store.close();
+      }
     }
     List<FoldScore> scores = new ArrayList<>();
     List<StrategyResult> results = new ArrayList<>();
@@ -121,7 +143,56 @@ final class SparkCompare {
             k == 2 ? pr(hist.get(s)) : null, dropped.getOrDefault(s, 0), null));
       }
     }
-    return new CompareResult(names, counts, rare, scores, results);
+    return new CompareResult(names, counts, rare, scores, results, computed, reused);
+  }
+
+  private static void add(long[][] into, long[][] from) {
+    for (int i = 0; i < into.length; i++) {
+      for (int j = 0; j < into[i].length; j++) {
+        into[i][j] += from[i][j];
+      }
+    }
+  }
+
+  /**
+   * A fold's score as the results database keeps it: the metrics, and the fold's confusion matrix
+   * and probability histogram as entries {@code _cm_t_p} and {@code _hist_b_y} (counts, exact in a
+   * double), so that a resumed run adds them up again.
+   */
+  private static org.imbalanced4j.experiment.FoldResult stored(FoldScore s, long[][] cm, long[][] hist) {
+    Map<String, Double> m = new LinkedHashMap<>(s.metrics());
+    for (int t = 0; t < cm.length; t++) {
+      for (int q = 0; q < cm.length; q++) {
+        m.put("_cm_" + t + "_" + q, (double) cm[t][q]);
+      }
+    }
+    for (int b = 0; b < hist.length; b++) {
+      for (int y = 0; y < 2; y++) {
+        if (hist[b][y] != 0) {
+          m.put("_hist_" + b + "_" + y, (double) hist[b][y]);
+        }
+      }
+    }
+    return new org.imbalanced4j.experiment.FoldResult(s.strategy(), 0, s.fold(), m, s.seconds(), new float[0],
+        new int[0], List.of());
+  }
+
+  /** A stored fold: its score, its counts added to the strategy's. */
+  private static FoldScore restore(org.imbalanced4j.experiment.FoldResult f, long[][] confusion, long[][] hist) {
+    Map<String, Double> metrics = new LinkedHashMap<>();
+    for (Map.Entry<String, Double> e : f.metrics().entrySet()) {
+      String key = e.getKey();
+      if (key.startsWith("_cm_")) {
+        String[] tq = key.substring(4).split("_");
+        confusion[Integer.parseInt(tq[0])][Integer.parseInt(tq[1])] += e.getValue().longValue();
+      } else if (key.startsWith("_hist_")) {
+        String[] by = key.substring(6).split("_");
+        hist[Integer.parseInt(by[0])][Integer.parseInt(by[1])] += e.getValue().longValue();
+      } else {
+        metrics.put(key, e.getValue());
+      }
+    }
+    return new FoldScore(f.candidate(), f.fold(), metrics, f.seconds());
   }
 
   /**

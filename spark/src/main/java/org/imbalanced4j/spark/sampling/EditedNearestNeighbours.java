@@ -98,6 +98,17 @@ public final class EditedNearestNeighbours extends NeighbourSampler {
     }
     PartitionedPoints points = points(in);
     int largest = largest(in);
+    long outsideRows = in.counts().total() - in.counts().count(largest);
+    int d = widthIfLarge(in, outsideRows);
+    if (tooLarge(outsideRows, d)) {
+      java.util.List<String> classes = targetNames(in);
+      String kind = getKindSel();
+      long[] gone = SlabCleaning.removed(this, in, in.data().schema().fieldIndex(getFeaturesCol()), d,
+          () -> org.imbalanced4j.sampling.under.EditedNearestNeighbours.builder().optNNeighbors(k)
+              .optKindSel(KindSel.parse(kind))
+              .optSamplingStrategy(org.imbalanced4j.sampling.SamplingStrategy.classes(classes)).build());
+      return in.data().sparkSession().createDataFrame(points.without(gone), in.data().schema());
+    }
     int classes = in.labels().size();
     boolean[] outside = new boolean[classes];
     Arrays.fill(outside, true);

@@ -2,6 +2,7 @@ package org.imbalanced4j.spark.sampling;
 
 import org.apache.spark.ml.param.LongParam;
 import org.apache.spark.ml.param.Param;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.StructType;
 import org.imbalanced4j.DataException;
@@ -77,6 +78,32 @@ public abstract class NeighbourSampler extends SparkSampler {
           + name() + " needs a vector column (assemble one with VectorAssembler)");
     }
     return schema;
+  }
+
+  /**
+   * The length of the features vectors when {@code rows} of them might not fit the broadcast limit
+   * (read from the first row: one small job), else -1.
+   */
+  protected int widthIfLarge(Input in, long rows) {
+    if (rows <= 100_000 && 4 * rows <= getMaxBroadcastMb() << 20) {
+      return -1;
+    }
+    Row first = in.data().select(org.imbalanced4j.spark.data.Labels.col(in.data(), getFeaturesCol())).first();
+    return ((org.apache.spark.ml.linalg.Vector) first.get(0)).size();
+  }
+
+  /** Whether {@code rows} of {@code d} floats are more than the broadcast limit. */
+  protected boolean tooLarge(long rows, int d) {
+    return d > 0 && 4L * rows * d > getMaxBroadcastMb() << 20;
+  }
+
+  /** The names of the classes the target cleans, for a core sampler's strategy. */
+  protected static java.util.List<String> targetNames(Input in) {
+    java.util.ArrayList<String> names = new java.util.ArrayList<>(); // serialisable, for tasks
+    for (int c : in.target().classes()) {
+      names.add(in.labels().names().get(c));
+    }
+    return names;
   }
 
   /** The input's rows as points with global indices. */

@@ -43,7 +43,7 @@ final class Slabs {
     Dataset<Row> data = in.data();
     long rows = in.counts().count(c);
     int slabs = (int) Math.max(2L * out.jsc().defaultParallelism(), (rows + ROWS_PER_SLAB - 1) / ROWS_PER_SLAB);
-    sampler.noteApproximate(String.format(Locale.ROOT, "%s: class '%s' has %,d rows of %d features (%,d MB), more "
+    sampler.note(String.format(Locale.ROOT, "%s: class '%s' has %,d rows of %d features (%,d MB), more "
         + "than maxBroadcastMb=%d: its neighbours were searched approximately, within %d slabs of a random "
         + "projection", sampler.name(), in.labels().names().get(c), rows, d, (4L * rows * d) >> 20,
         sampler.getMaxBroadcastMb(), slabs));

@@ -45,8 +45,8 @@ public final class Smote extends SmoteFamily {
     int k = getKNeighbors();
     long rows = in.counts().count(c);
     // the vectors' length is looked up only for a class that might not fit the broadcast
-    int d = rows > 100_000 || 4 * rows > getMaxBroadcastMb() << 20 ? width(in) : -1;
-    if (d > 0 && BroadcastNeighbors.bytes(rows, d) > getMaxBroadcastMb() << 20) {
+    int d = widthIfLarge(in, rows);
+    if (tooLarge(rows, d)) {
       return Slabs.smote(this, in, out, c, add, k, d);
     }
     float[] x = gatherFeatures(in, out, c);
@@ -55,17 +55,6 @@ public final class Smote extends SmoteFamily {
     int[] nn = BroadcastNeighbors.self(out.jsc(), x, n, d, k, 2 * out.jsc().defaultParallelism());
     return new SyntheticRows(x, x, nn, k, d).make(out.jsc(), add, 1.0, mix(in.seed(), 7_919L * (c + 1)), out.width(),
         out.featuresIndex(), in.labelIndex(), in.labels().value(c, out.labelType()));
-  }
-
-  /** The length of the features vectors, from the first row. */
-  private int width(Input in) {
-    Row first = in.data().select(org.imbalanced4j.spark.data.Labels.col(in.data(), getFeaturesCol())).first();
-    return ((org.apache.spark.ml.linalg.Vector) first.get(0)).size();
-  }
-
-  /** For {@link Slabs}: records how a class was searched. */
-  void noteApproximate(String text) {
-    note(text);
   }
 
   public static MLReader<Smote> read() {

@@ -9,6 +9,7 @@ import org.apache.spark.ml.util.MLReader;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.imbalanced4j.sampling.SamplerKind;
+import org.imbalanced4j.sampling.SamplingStrategy;
 import org.imbalanced4j.spark.neighbors.KnnTable;
 import org.imbalanced4j.spark.neighbors.PartitionedPoints;
 import org.imbalanced4j.spark.neighbors.PartitionedPoints.Gathered;
@@ -48,6 +49,15 @@ public final class TomekLinks extends NeighbourSampler {
   public Dataset<Row> resample(Input in) {
     PartitionedPoints points = points(in);
     int largest = largest(in);
+    long outsideRows = in.counts().total() - in.counts().count(largest);
+    int d = widthIfLarge(in, outsideRows);
+    if (tooLarge(outsideRows, d)) {
+      java.util.List<String> classes = targetNames(in);
+      long[] gone = SlabCleaning.removed(this, in, in.data().schema().fieldIndex(getFeaturesCol()), d,
+          () -> org.imbalanced4j.sampling.under.TomekLinks.builder()
+              .optSamplingStrategy(SamplingStrategy.classes(classes)).build());
+      return in.data().sparkSession().createDataFrame(points.without(gone), in.data().schema());
+    }
     boolean[] outside = new boolean[in.labels().size()];
     Arrays.fill(outside, true);
     outside[largest] = false;

@@ -91,9 +91,41 @@ class CleaningParityTest {
         .optSamplingStrategy(SamplingStrategy.parse(strategy)).build(), s.length);
     assertThat(spark).isEqualTo(core);
     assertThat(spark.size()).as("links were found").isLessThan((int) data.count());
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new TomekLinks().setMaxBroadcastMb(0).resample(data))
-        .isInstanceOf(org.imbalanced4j.DataException.class).hasMessageStartingWith(
-            "TomekLinks: the rows outside the largest class: ").hasMessageContaining("more than maxBroadcastMb=0");
+  }
+
+  /**
+   * Past the broadcast limit both switch to the approximate search within slabs and say so: they
+   * remove rows of the cleaned classes only, and most of the rows core removes.
+   */
+  @ParameterizedTest
+  @CsvSource({"tomek, auto", "enn, auto", "enn, all"})
+  void pastTheBroadcastLimitTheyCleanWithinSlabs(String which, String strategy) {
+    int[] s = {700, 150, 60};
+    Dataset<Row> data = overlapping(s, 2, 3, 77);
+    NeighbourSampler spark = which.equals("tomek") ? new TomekLinks() : new EditedNearestNeighbours();
+    spark.setMaxBroadcastMb(0).setSamplingStrategy(strategy);
+    List<Long> kept = ids(spark.resample(data));
+    assertThat(spark.notes()).singleElement().asString().contains("searched approximately");
+    Sampler core = which.equals("tomek")
+        ? org.imbalanced4j.sampling.under.TomekLinks.builder().optSamplingStrategy(SamplingStrategy.parse(strategy))
+            .build()
+        : org.imbalanced4j.sampling.under.EditedNearestNeighbours.builder()
+            .optSamplingStrategy(SamplingStrategy.parse(strategy)).build();
+    List<Long> coreKept = coreKept(data, core, s.length);
+    List<Long> all = ids(data);
+    java.util.Set<Long> removed = new java.util.HashSet<>(all);
+    removed.removeAll(kept);
+    java.util.Set<Long> coreRemoved = new java.util.HashSet<>(all);
+    coreRemoved.removeAll(coreKept);
+    assertThat(removed).isNotEmpty();
+    if (strategy.equals("auto")) { // the minority (class 2) is never cleaned
+      java.util.Set<Long> minority = new java.util.HashSet<>(ids(data.filter("label = 2")));
+      assertThat(removed).doesNotContainAnyElementsOf(minority);
+    }
+    java.util.Set<Long> both = new java.util.HashSet<>(removed);
+    both.retainAll(coreRemoved);
+    assertThat((double) both.size() / coreRemoved.size()).as("share of core's removed rows found: %s of %s",
+        both.size(), coreRemoved.size()).isGreaterThan(0.5);
   }
 
   @ParameterizedTest

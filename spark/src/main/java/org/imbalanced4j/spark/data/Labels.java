@@ -136,6 +136,14 @@ public final class Labels implements Serializable {
     return d;
   }
 
+  /**
+   * The label column {@code name} of {@code data} as these labels' values compare with it: text
+   * as it is, numbers as doubles (so an int column equals the value {@code 1.0}).
+   */
+  public org.apache.spark.sql.Column column(Dataset<?> data, String name) {
+    return numeric ? col(data, name).cast(DataTypes.DoubleType) : col(data, name);
+  }
+
   /** The code of a row's label at {@code index}, or -1 for a label not seen when this was made. */
   public int code(Row row, int index) {
     Object v = row.get(index);

@@ -12,8 +12,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
-import org.apache.spark.sql.types.NumericType;
-import org.apache.spark.sql.types.StructField;
 import org.apache.spark.storage.StorageLevel;
 import org.imbalanced4j.DataException;
 import org.imbalanced4j.InvalidOptionException;
@@ -65,9 +63,9 @@ final class SparkCompare {
     if (k < 2) {
       throw new DataException("the class column '" + target + "' has a single class: there is nothing to compare");
     }
-    Column[] x = features(raw, target);
+    Column x = Tables.featureVector(raw, target, "compare on Spark learns from numeric columns", "drop it first");
     Column code = SparkModels.code(raw, target, counted.labels()); // 0..k-1, as Spark's classifiers want
-    Dataset<Row> data = raw.select(org.apache.spark.ml.functions.array_to_vector(functions.array(x)).as("features"),
+    Dataset<Row> data = raw.select(x.as("features"),
         code.as("label"));
     Dataset<Row> folded = new StratifiedFolds().setNumFolds(r.folds()).setSeed(r.seed()).transform(data)
         .persist(StorageLevel.MEMORY_AND_DISK());
@@ -220,25 +218,6 @@ final class SparkCompare {
     return next;
   }
 
-  /** The numeric columns but the target, empty cells as NaN (refused by the samplers row by row). */
-  static Column[] features(Dataset<Row> raw, String target) {
-    List<Column> x = new ArrayList<>();
-    for (StructField f : raw.schema().fields()) {
-      if (f.name().equals(target)) {
-        continue;
-      }
-      if (!(f.dataType() instanceof NumericType)) {
-        throw new DataException("compare on Spark learns from numeric columns; column '" + f.name() + "' is "
-            + f.dataType().simpleString() + " (drop it first)");
-      }
-      x.add(functions.coalesce(Labels.col(raw, f.name()).cast("double"), functions.lit(Double.NaN)));
-    }
-    if (x.isEmpty()) {
-      throw new DataException("no feature columns beside the class column '" + target + "'");
-    }
-    return x.toArray(Column[]::new);
-  }
-
   /** The strategy fitted on the training rows of a fold. */
   static Transformer fit(String strategy, Dataset<Row> train, long seed, int k) {
     LogisticRegression lr = new LogisticRegression().setMaxIter(100);
@@ -293,7 +272,7 @@ final class SparkCompare {
     } else { // one class against the rest, macro-averaged, as the in-memory compare scores it
       double auc = 0;
       for (int c = 0; c < k; c++) {
-        auc += SparkMetrics.scores(p, "label", "probability", Integer.toString(c)).rocAuc();
+        auc += c == rare ? s.rocAuc() : SparkMetrics.scores(p, "label", "probability", Integer.toString(c)).rocAuc();
       }
       out.put("roc_auc_score", auc / k);
     }

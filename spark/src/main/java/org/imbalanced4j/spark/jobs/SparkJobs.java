@@ -10,8 +10,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
-import org.apache.spark.sql.types.NumericType;
-import org.apache.spark.sql.types.StructField;
 import org.imbalanced4j.DataException;
 import org.imbalanced4j.InvalidOptionException;
 import org.imbalanced4j.distributed.DistributedJobs;
@@ -45,29 +43,20 @@ public final class SparkJobs implements DistributedJobs {
 
   @Override
   public CompareResult compare(Engine engine, CompareRequest r) {
-    try {
-      return SparkCompare.run(session(engine), r);
-    } catch (Exception e) {
-      throw clean(e);
-    }
+    return guarded(() -> SparkCompare.run(session(engine), r));
   }
 
   @Override
   public void exportModel(Engine engine, String input, String target, String strategy, long seed, String dir) {
-    try {
+    guarded(() -> {
       SparkModels.export(session(engine), input, target, strategy, seed, dir);
-    } catch (Exception e) {
-      throw clean(e);
-    }
+      return null;
+    });
   }
 
   @Override
   public long predict(Engine engine, String dir, String input, String output) {
-    try {
-      return SparkModels.predict(session(engine), dir, input, output);
-    } catch (Exception e) {
-      throw clean(e);
-    }
+    return guarded(() -> SparkModels.predict(session(engine), dir, input, output));
   }
 
   @Override
@@ -77,17 +66,18 @@ public final class SparkJobs implements DistributedJobs {
 
   @Override
   public ResampleResult resample(Engine engine, ResampleRequest r) {
-    try {
-      return doResample(engine, r);
-    } catch (Exception e) {
-      throw clean(e);
-    }
+    return guarded(() -> doResample(engine, r));
   }
 
   @Override
   public EvaluateResult evaluate(Engine engine, EvaluateRequest r) {
+    return guarded(() -> doEvaluate(engine, r));
+  }
+
+  /** Runs a job; any failure comes out as {@link #clean} makes it. */
+  private static <T> T guarded(java.util.concurrent.Callable<T> job) {
     try {
-      return doEvaluate(engine, r);
+      return job.call();
     } catch (Exception e) {
       throw clean(e);
     }
@@ -119,27 +109,12 @@ public final class SparkJobs implements DistributedJobs {
     Dataset<Row> data = Tables.read(session(engine), r.input());
     String target = target(data, r.target());
     sampler.setLabelCol(target);
-    List<String> features = new ArrayList<>();
+    List<String> features = new ArrayList<>(List.of(data.columns()));
+    features.remove(target);
     boolean assembled = sampler instanceof NeighbourSampler;
     if (assembled) {
-      for (StructField f : data.schema().fields()) {
-        if (f.name().equals(target)) {
-          continue;
-        }
-        if (!(f.dataType() instanceof NumericType)) {
-          throw new DataException(sampler.name() + " on Spark measures distances between numeric columns; column '"
-              + f.name() + "' is " + f.dataType().simpleString() + " (drop it, or use a random sampler)");
-        }
-        features.add(f.name());
-      }
-      if (features.isEmpty()) {
-        throw new DataException("no feature columns beside the class column '" + target + "'");
-      }
-      Column[] values = new Column[features.size()];
-      for (int j = 0; j < values.length; j++) { // an empty cell becomes NaN, which the samplers refuse by row
-        values[j] = functions.coalesce(Labels.col(data, features.get(j)).cast("double"), functions.lit(Double.NaN));
-      }
-      data = data.withColumn(FEATURES, org.apache.spark.ml.functions.array_to_vector(functions.array(values)));
+      data = data.withColumn(FEATURES, Tables.featureVector(data, target, sampler.name()
+          + " on Spark measures distances between numeric columns", "drop it, or use a random sampler"));
       ((NeighbourSampler) sampler).setFeaturesCol(FEATURES);
     }
     long t0 = System.nanoTime();

@@ -44,8 +44,8 @@ final class SparkModels {
         features.add(c);
       }
     }
-    Dataset<Row> data = raw.select(org.apache.spark.ml.functions.array_to_vector(functions.array(
-        SparkCompare.features(raw, t))).as("features"), code(raw, t, counted.labels()).as("label"));
+    Dataset<Row> data = raw.select(Tables.featureVector(raw, t, "compare on Spark learns from numeric columns",
+        "drop it first").as("features"), code(raw, t, counted.labels()).as("label"));
     Transformer model = SparkCompare.fit(strategy, data, seed, counted.labels().size());
     try {
       Path d = Path.of(dir);
@@ -66,8 +66,7 @@ final class SparkModels {
 
   /** The class codes 0..k-1 of the label column, as Spark's classifiers want them. */
   static Column code(Dataset<Row> raw, String target, Labels labels) {
-    Column label = labels.type() == org.apache.spark.sql.types.DataTypes.StringType ? Labels.col(raw, target)
-        : Labels.col(raw, target).cast("double");
+    Column label = labels.column(raw, target);
     Column code = null;
     for (int c = 0; c < labels.size(); c++) {
       Column is = label.equalTo(labels.value(c));

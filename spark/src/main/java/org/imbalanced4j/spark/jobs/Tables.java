@@ -115,6 +115,31 @@ public final class Tables {
     }
   }
 
+  /**
+   * Every column but {@code target} as one features vector, an empty cell as NaN (which the
+   * samplers refuse by row); a column that is not numeric is a data error: "{@code need}; column
+   * 'x' is string ({@code hint})".
+   */
+  static org.apache.spark.sql.Column featureVector(Dataset<Row> raw, String target, String need, String hint) {
+    List<org.apache.spark.sql.Column> x = new ArrayList<>();
+    for (org.apache.spark.sql.types.StructField f : raw.schema().fields()) {
+      if (f.name().equals(target)) {
+        continue;
+      }
+      if (!(f.dataType() instanceof org.apache.spark.sql.types.NumericType)) {
+        throw new DataException(need + "; column '" + f.name() + "' is " + f.dataType().simpleString() + " (" + hint
+            + ")");
+      }
+      x.add(org.apache.spark.sql.functions.coalesce(org.imbalanced4j.spark.data.Labels.col(raw, f.name())
+          .cast("double"), org.apache.spark.sql.functions.lit(Double.NaN)));
+    }
+    if (x.isEmpty()) {
+      throw new DataException("no feature columns beside the class column '" + target + "'");
+    }
+    return org.apache.spark.ml.functions.array_to_vector(org.apache.spark.sql.functions.array(
+        x.toArray(org.apache.spark.sql.Column[]::new)));
+  }
+
   static String firstLine(String message) {
     if (message == null) {
       return "unreadable";

@@ -61,8 +61,7 @@ public final class SparkMetrics {
       throw InvalidOptionException.unknown("positive class", positiveClass, labels.names());
     }
     Column score = scoreColumn(data, scoreCol, labels, pos);
-    Column label = labels.type() == DataTypes.StringType ? Labels.col(data, labelCol)
-        : Labels.col(data, labelCol).cast(DataTypes.DoubleType);
+    Column label = labels.column(data, labelCol);
     Column isPos = functions.when(label.equalTo(labels.value(pos)), 1L).otherwise(0L);
     Dataset<Row> grouped = data.select(score.as("s"), isPos.as("y")).groupBy("s")
         .agg(functions.sum("y").as("tp"), functions.count("y").as("n"))
@@ -167,8 +166,7 @@ public final class SparkMetrics {
   public static double brier(Dataset<Row> data, String labelCol, String probabilityCol, String positiveClass) {
     Labels labels = Labels.of(data, labelCol);
     int pos = labels.codeOfName(positiveClass);
-    Column label = labels.type() == DataTypes.StringType ? Labels.col(data, labelCol)
-        : Labels.col(data, labelCol).cast(DataTypes.DoubleType);
+    Column label = labels.column(data, labelCol);
     Column p = Labels.col(data, probabilityCol).cast(DataTypes.DoubleType);
     Column y = functions.when(label.equalTo(labels.value(pos)), 1.0).otherwise(0.0);
     Row r = data.agg(functions.avg(functions.pow(y.minus(p), 2)), functions.min(p), functions.max(p)).first();
@@ -190,8 +188,7 @@ public final class SparkMetrics {
       throw new DataException(labels.size() + " classes but " + probabilityCols.size() + " probability columns");
     }
     double eps = Math.ulp(1.0);
-    Column label = labels.type() == DataTypes.StringType ? Labels.col(data, labelCol)
-        : Labels.col(data, labelCol).cast(DataTypes.DoubleType);
+    Column label = labels.column(data, labelCol);
     Column sum = null;
     Column truth = null;
     for (int c = 0; c < labels.size(); c++) {

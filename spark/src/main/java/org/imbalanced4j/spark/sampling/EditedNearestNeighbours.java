@@ -1,17 +1,13 @@
 package org.imbalanced4j.spark.sampling;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.ml.param.IntParam;
 import org.apache.spark.ml.param.Param;
 import org.apache.spark.ml.util.DefaultParamsReader;
 import org.apache.spark.ml.util.Identifiable;
 import org.apache.spark.ml.util.MLReader;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
 import org.imbalanced4j.InvalidOptionException;
-import org.imbalanced4j.sampling.SamplerKind;
 import org.imbalanced4j.sampling.under.KindSel;
 import org.imbalanced4j.spark.neighbors.KnnTable;
 import org.imbalanced4j.spark.neighbors.PartitionedPoints;
@@ -29,7 +25,7 @@ import org.imbalanced4j.spark.neighbors.PartitionedPoints.Gathered;
  * than any broadcast row ({@link PartitionedPoints#unsettled}); the rest, and the targeted rows
  * outside the largest class, get an exact search over all partitions.
  */
-public final class EditedNearestNeighbours extends NeighbourSampler {
+public final class EditedNearestNeighbours extends CleaningSampler {
   private static final long serialVersionUID = 1L;
 
   private final IntParam nNeighbors;
@@ -83,37 +79,29 @@ public final class EditedNearestNeighbours extends NeighbourSampler {
   }
 
   @Override
-  public SamplerKind samplerKind() {
-    return SamplerKind.CLEANING;
-  }
-
-  @Override
-  public Dataset<Row> resample(Input in) {
+  protected void check(Input in) {
     int k = getNNeighbors();
-    KindSel rule = KindSel.parse(getKindSel());
     long total = in.counts().total();
     if (total < k + 1) {
       throw new org.imbalanced4j.DataException(name() + ": the data has " + total + " rows, but n_neighbors=" + k
           + " needs at least " + (k + 1));
     }
-    PartitionedPoints points = points(in);
-    int largest = largest(in);
-    long outsideRows = in.counts().total() - in.counts().count(largest);
-    int d = widthIfLarge(in, outsideRows);
-    if (tooLarge(outsideRows, d)) {
-      java.util.List<String> classes = targetNames(in);
-      String kind = getKindSel();
-      long[] gone = SlabCleaning.removed(this, in, in.data().schema().fieldIndex(getFeaturesCol()), d,
-          () -> org.imbalanced4j.sampling.under.EditedNearestNeighbours.builder().optNNeighbors(k)
-              .optKindSel(KindSel.parse(kind))
-              .optSamplingStrategy(org.imbalanced4j.sampling.SamplingStrategy.classes(classes)).build());
-      return in.data().sparkSession().createDataFrame(points.without(gone), in.data().schema());
-    }
+  }
+
+  @Override
+  protected SlabCleaning.CoreSampler inSlabs(List<String> classes) {
+    int k = getNNeighbors();
+    String kind = getKindSel();
+    return () -> org.imbalanced4j.sampling.under.EditedNearestNeighbours.builder().optNNeighbors(k)
+        .optKindSel(KindSel.parse(kind)).optSamplingStrategy(org.imbalanced4j.sampling.SamplingStrategy.classes(
+            classes)).build();
+  }
+
+  @Override
+  protected long[] removed(Input in, PartitionedPoints points, int largest, Gathered small) {
+    int k = getNNeighbors();
+    KindSel rule = KindSel.parse(getKindSel());
     int classes = in.labels().size();
-    boolean[] outside = new boolean[classes];
-    Arrays.fill(outside, true);
-    outside[largest] = false;
-    Gathered small = checkBroadcast(points.gather(outside), "the rows outside the largest class");
     List<Gathered> judged = new ArrayList<>();
     boolean[] targetedSmall = new boolean[classes];
     for (int c = 0; c < classes; c++) {
@@ -136,8 +124,7 @@ public final class EditedNearestNeighbours extends NeighbourSampler {
         }
       }
     }
-    long[] sorted = drop.stream().mapToLong(Long::longValue).sorted().toArray();
-    return in.data().sparkSession().createDataFrame(points.without(sorted), in.data().schema());
+    return drop.stream().mapToLong(Long::longValue).sorted().toArray();
   }
 
   /** The gathered rows of the chosen classes. */

@@ -48,13 +48,19 @@ public abstract class NeighbourSampler extends SparkSampler {
    * every executor would hold them.
    */
   protected PartitionedPoints.Gathered checkBroadcast(PartitionedPoints.Gathered g, String what) {
-    if (g.bytes() > getMaxBroadcastMb() << 20) {
-      throw new DataException(name() + ": " + what + ": " + g.size() + " rows of " + g.d() + " features ("
-          + (g.bytes() >> 20) + " MB), more than maxBroadcastMb=" + getMaxBroadcastMb()
-          + " to broadcast; raise it if the driver and executors have the memory");
-    }
+    requireBroadcastable(g.size(), g.d(), g.bytes(), what);
     return g;
   }
+
+  /** A data error when {@code rows} of {@code d} features, {@code bytes} in all, are more than the broadcast limit. */
+  protected void requireBroadcastable(long rows, int d, long bytes, String what) {
+    if (bytes > getMaxBroadcastMb() << 20) {
+      throw new DataException(name() + ": " + what + ": " + rows + " rows of " + d + " features ("
+          + (bytes >> 20) + " MB), more than maxBroadcastMb=" + getMaxBroadcastMb()
+          + " to broadcast; raise it if the driver and executors have the memory");
+    }
+  }
+
 
   public Param<String> featuresCol() {
     return featuresCol;

@@ -52,8 +52,7 @@ final class Slabs {
     for (int j = 0; j < d; j++) {
       u[j] = r.nextGaussian();
     }
-    Column label = in.labels().type() == DataTypes.StringType ? Labels.col(data, sampler.getLabelCol())
-        : Labels.col(data, sampler.getLabelCol()).cast("double");
+    Column label = in.labels().column(data, sampler.getLabelCol());
     Column features = Labels.col(data, sampler.getFeaturesCol());
     Column projection = functions.udf((UDF1<Vector, Double>) v -> {
       double s = 0;

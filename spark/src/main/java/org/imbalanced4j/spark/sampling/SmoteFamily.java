@@ -95,19 +95,12 @@ public abstract class SmoteFamily extends NeighbourSampler {
     org.imbalanced4j.spark.data.Stages.name(data.sparkSession().sparkContext(), "gather the rows of class "
         + in.labels().names().get(c));
     Object value = in.labels().value(c);
-    org.apache.spark.sql.Column label = in.labels().type() == org.apache.spark.sql.types.DataTypes.StringType
-        ? org.imbalanced4j.spark.data.Labels.col(data, getLabelCol())
-        : org.imbalanced4j.spark.data.Labels.col(data, getLabelCol()).cast("double");
+    org.apache.spark.sql.Column label = in.labels().column(data, getLabelCol());
     java.util.List<Row> rows = data.filter(label.equalTo(value))
         .select(org.imbalanced4j.spark.data.Labels.col(data, getFeaturesCol())).collectAsList();
     int n = rows.size();
     int d = n == 0 ? 0 : ((org.apache.spark.ml.linalg.Vector) rows.get(0).get(0)).size();
-    long bytes = BroadcastNeighbors.bytes(n, d);
-    if (bytes > getMaxBroadcastMb() << 20) {
-      throw new DataException(name() + ": class '" + in.labels().names().get(c) + "' has " + n + " rows of " + d
-          + " features (" + (bytes >> 20) + " MB), more than maxBroadcastMb=" + getMaxBroadcastMb()
-          + " to broadcast; raise it if the executors have the memory");
-    }
+    requireBroadcastable(n, d, BroadcastNeighbors.bytes(n, d), "class '" + in.labels().names().get(c) + "'");
     float[] x = new float[n * d];
     for (int i = 0; i < n; i++) {
       org.apache.spark.ml.linalg.Vector v = (org.apache.spark.ml.linalg.Vector) rows.get(i).get(0);

@@ -6,9 +6,6 @@ import java.util.Map;
 import org.apache.spark.ml.util.DefaultParamsReader;
 import org.apache.spark.ml.util.Identifiable;
 import org.apache.spark.ml.util.MLReader;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
-import org.imbalanced4j.sampling.SamplerKind;
 import org.imbalanced4j.sampling.SamplingStrategy;
 import org.imbalanced4j.spark.neighbors.KnnTable;
 import org.imbalanced4j.spark.neighbors.PartitionedPoints;
@@ -24,7 +21,7 @@ import org.imbalanced4j.spark.neighbors.PartitionedPoints.Gathered;
  * as queries) and the rows of the largest class they find nearest are searched, exactly, over all
  * partitions ({@link PartitionedPoints#query}); the largest class itself is never moved.
  */
-public final class TomekLinks extends NeighbourSampler {
+public final class TomekLinks extends CleaningSampler {
   private static final long serialVersionUID = 1L;
 
   public TomekLinks(String uid) {
@@ -41,27 +38,13 @@ public final class TomekLinks extends NeighbourSampler {
   }
 
   @Override
-  public SamplerKind samplerKind() {
-    return SamplerKind.CLEANING;
+  protected SlabCleaning.CoreSampler inSlabs(java.util.List<String> classes) {
+    return () -> org.imbalanced4j.sampling.under.TomekLinks.builder()
+        .optSamplingStrategy(SamplingStrategy.classes(classes)).build();
   }
 
   @Override
-  public Dataset<Row> resample(Input in) {
-    PartitionedPoints points = points(in);
-    int largest = largest(in);
-    long outsideRows = in.counts().total() - in.counts().count(largest);
-    int d = widthIfLarge(in, outsideRows);
-    if (tooLarge(outsideRows, d)) {
-      java.util.List<String> classes = targetNames(in);
-      long[] gone = SlabCleaning.removed(this, in, in.data().schema().fieldIndex(getFeaturesCol()), d,
-          () -> org.imbalanced4j.sampling.under.TomekLinks.builder()
-              .optSamplingStrategy(SamplingStrategy.classes(classes)).build());
-      return in.data().sparkSession().createDataFrame(points.without(gone), in.data().schema());
-    }
-    boolean[] outside = new boolean[in.labels().size()];
-    Arrays.fill(outside, true);
-    outside[largest] = false;
-    Gathered small = checkBroadcast(points.gather(outside), "the rows outside the largest class");
+  protected long[] removed(Input in, PartitionedPoints points, int largest, Gathered small) {
     KnnTable first = points.query(small, 1);
     Map<Long, Long> nearest = new HashMap<>();
     Map<Long, Integer> label = new HashMap<>();
@@ -82,13 +65,12 @@ public final class TomekLinks extends NeighbourSampler {
       nearest.put(big.index()[q], second.index(q, 0));
       label.put(big.index()[q], big.label()[q]);
     }
-    long[] drop = nearest.entrySet().stream().filter(e -> {
+    return nearest.entrySet().stream().filter(e -> {
       long i = e.getKey();
       long j = e.getValue();
       Long back = nearest.get(j);
       return back != null && back == i && !label.get(i).equals(label.get(j)) && in.target().targets(label.get(i));
     }).mapToLong(Map.Entry::getKey).sorted().toArray();
-    return in.data().sparkSession().createDataFrame(points.without(drop), in.data().schema());
   }
 
   public static MLReader<TomekLinks> read() {

@@ -9,7 +9,7 @@ import org.apache.spark.SparkContext;
 public final class Stages {
   private Stages() {}
 
-  /** The jobs started next on this thread are named {@code what}. */
+  /** The jobs started next on this thread are named {@code what} ({@code null}: not named). */
   public static void name(SparkContext sc, String what) {
     sc.setJobDescription(what);
   }

@@ -7,7 +7,7 @@ import org.apache.spark.ml.param.Param;
 import org.apache.spark.ml.util.DefaultParamsReader;
 import org.apache.spark.ml.util.Identifiable;
 import org.apache.spark.ml.util.MLReader;
-import org.apache.spark.sql.Row;
+import org.apache.spark.sql.catalyst.InternalRow;
 import org.imbalanced4j.DataException;
 import org.imbalanced4j.InvalidOptionException;
 import org.imbalanced4j.neighbors.NeighborIndex;
@@ -85,7 +85,7 @@ public final class BorderlineSmote extends SmoteFamily {
   }
 
   @Override
-  protected JavaRDD<Row> synthesise(Input in, Output out, int c, long add) {
+  protected JavaRDD<InternalRow> synthesise(Input in, Output out, int c, long add) {
     int m = getMNeighbors();
     int k = getKNeighbors();
     if (in.counts().total() < m + 1) {
@@ -124,14 +124,13 @@ public final class BorderlineSmote extends SmoteFamily {
       }
     }
     long seed = mix(in.seed(), 7_919L * (c + 1));
-    Object label = in.labels().value(c, out.labelType());
+    NewRows shape = out.shape(in, c);
     SyntheticRows inClass = new SyntheticRows(xDanger, cls.x(), nn, k, d);
     if (Kind.parse(getKind()) == Kind.BORDERLINE_1) {
-      return inClass.make(out.jsc(), add, 1.0, seed, out.width(), out.featuresIndex(), in.labelIndex(), label);
+      return inClass.make(out.jsc(), add, 1.0, seed, shape);
     }
     double f = new NumpyRandom(in.seed()).beta(10, 10);
-    JavaRDD<Row> first = inClass.make(out.jsc(), (long) (f * (add + 1)), 1.0, seed, out.width(),
-        out.featuresIndex(), in.labelIndex(), label);
+    JavaRDD<InternalRow> first = inClass.make(out.jsc(), (long) (f * (add + 1)), 1.0, seed, shape);
     long others = in.counts().total() - in.counts().count(c);
     int kk = (int) Math.min(k + 1, others) - 1; // as core: the nearest other-class row (column 0) is not used
     if (kk < 1) {
@@ -152,8 +151,8 @@ public final class BorderlineSmote extends SmoteFamily {
     for (int i = 0; i < wanted.length; i++) {
       nnOthers[i] = Arrays.binarySearch(targets.index(), wanted[i]);
     }
-    JavaRDD<Row> second = new SyntheticRows(xDanger, targets.x(), nnOthers, kk, d).make(out.jsc(),
-        (long) ((1 - f) * add), 0.5, mix(seed, 2), out.width(), out.featuresIndex(), in.labelIndex(), label);
+    JavaRDD<InternalRow> second = new SyntheticRows(xDanger, targets.x(), nnOthers, kk, d).make(out.jsc(),
+        (long) ((1 - f) * add), 0.5, mix(seed, 2), shape);
     return first.union(second);
   }
 

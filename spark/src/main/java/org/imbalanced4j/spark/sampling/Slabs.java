@@ -8,11 +8,10 @@ import java.util.NoSuchElementException;
 import java.util.SplittableRandom;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.ml.linalg.Vector;
-import org.apache.spark.ml.linalg.Vectors;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
@@ -38,7 +37,7 @@ final class Slabs {
 
   private Slabs() {}
 
-  static JavaRDD<Row> smote(Smote sampler, SparkSampler.Input in, SmoteFamily.Output out, int c, long add, int k,
+  static JavaRDD<InternalRow> smote(Smote sampler, SparkSampler.Input in, SmoteFamily.Output out, int c, long add, int k,
       int d) {
     Dataset<Row> data = in.data();
     long rows = in.counts().count(c);
@@ -79,10 +78,7 @@ final class Slabs {
     }
     long seed = SparkSampler.mix(in.seed(), 7_919L * (c + 1));
     long[] shares = Allocation.shares(sizes, add, true, seed);
-    int fi = out.featuresIndex();
-    int li = in.labelIndex();
-    int width = out.width();
-    Object value = in.labels().value(c, out.labelType());
+    NewRows shape = out.shape(in, c);
     return cut.mapPartitionsWithIndex((p, it) -> {
       List<float[]> points = new ArrayList<>();
       while (it.hasNext()) {
@@ -96,13 +92,13 @@ final class Slabs {
         }
         points.add(f);
       }
-      return slab(points, shares[p], k, d, new SplittableRandom(SparkSampler.mix(seed, p)), width, fi, li, value);
+      return slab(points, shares[p], k, d, new SplittableRandom(SparkSampler.mix(seed, p)), shape);
     }, true);
   }
 
   /** A slab's new rows: its points' exact neighbours among themselves, then SMOTE's interpolation. */
-  private static Iterator<Row> slab(List<float[]> points, long count, int k, int d, SplittableRandom rng, int width,
-      int fi, int li, Object label) {
+  private static Iterator<InternalRow> slab(List<float[]> points, long count, int k, int d, SplittableRandom rng,
+      NewRows shape) {
     int m = points.size();
     if (count == 0 || m == 0) {
       return java.util.Collections.emptyIterator();
@@ -131,7 +127,7 @@ final class Slabs {
       }
 
       @Override
-      public Row next() {
+      public InternalRow next() {
         if (made++ >= count) {
           throw new NoSuchElementException();
         }
@@ -143,10 +139,7 @@ final class Slabs {
           double a = x[b * d + j];
           v[j] = a + step * (x[t * d + j] - a);
         }
-        Object[] values = new Object[width];
-        values[fi] = Vectors.dense(v);
-        values[li] = label;
-        return RowFactory.create(values);
+        return shape.row(v);
       }
     };
   }

@@ -4,7 +4,7 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.ml.util.DefaultParamsReader;
 import org.apache.spark.ml.util.Identifiable;
 import org.apache.spark.ml.util.MLReader;
-import org.apache.spark.sql.Row;
+import org.apache.spark.sql.catalyst.InternalRow;
 import org.imbalanced4j.spark.neighbors.BroadcastNeighbors;
 
 /**
@@ -41,7 +41,7 @@ public final class Smote extends SmoteFamily {
   }
 
   @Override
-  protected JavaRDD<Row> synthesise(Input in, Output out, int c, long add) {
+  protected JavaRDD<InternalRow> synthesise(Input in, Output out, int c, long add) {
     int k = getKNeighbors();
     long rows = in.counts().count(c);
     // the vectors' length is looked up only for a class that might not fit the broadcast
@@ -53,8 +53,8 @@ public final class Smote extends SmoteFamily {
     int n = (int) rows;
     d = x.length / n;
     int[] nn = BroadcastNeighbors.self(out.jsc(), x, n, d, k, 2 * out.jsc().defaultParallelism());
-    return new SyntheticRows(x, x, nn, k, d).make(out.jsc(), add, 1.0, mix(in.seed(), 7_919L * (c + 1)), out.width(),
-        out.featuresIndex(), in.labelIndex(), in.labels().value(c, out.labelType()));
+    return new SyntheticRows(x, x, nn, k, d).make(out.jsc(), add, 1.0, mix(in.seed(), 7_919L * (c + 1)),
+        out.shape(in, c));
   }
 
   public static MLReader<Smote> read() {

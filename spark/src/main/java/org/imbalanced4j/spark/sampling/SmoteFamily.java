@@ -5,6 +5,7 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.ml.param.IntParam;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
@@ -51,20 +52,32 @@ public abstract class SmoteFamily extends NeighbourSampler {
   }
 
   /** The new rows of class {@code c}: {@code add} of them, or none. */
-  protected abstract JavaRDD<Row> synthesise(Input in, Output out, int c, long add);
+  protected abstract JavaRDD<InternalRow> synthesise(Input in, Output out, int c, long add);
 
-  /** Where new rows go: the columns of the features and the label, the width and the label's value. */
-  protected record Output(JavaSparkContext jsc, PartitionedPoints points, int featuresIndex, int width,
-      DataType labelType) {}
+  /**
+   * Where new rows go: the columns of the features and the label, the width and the label's value;
+   * and the input as indexed points, for the samplers that search all classes (made on first use).
+   */
+  protected record Output(JavaSparkContext jsc, Once<PartitionedPoints> pointsOnce, int featuresIndex, int width,
+      DataType labelType) {
+    PartitionedPoints points() {
+      return pointsOnce.get();
+    }
+
+    /** New rows of class {@code c}. */
+    NewRows shape(Input in, int c) {
+      return NewRows.of(width, featuresIndex, in.labelIndex(), in.labels().value(c, labelType));
+    }
+  }
 
   @Override
   public Dataset<Row> resample(Input in) {
     int k = getKNeighbors();
     int fi = in.data().schema().fieldIndex(getFeaturesCol());
     StructType schema = nullable(in.data().schema(), fi, in.labelIndex());
-    Output out = new Output(JavaSparkContext.fromSparkContext(in.data().sparkSession().sparkContext()), points(in),
-        fi, schema.size(), in.data().schema().fields()[in.labelIndex()].dataType());
-    JavaRDD<Row> made = null;
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(in.data().sparkSession().sparkContext());
+    Output out = new Output(jsc, new Once<>(() -> points(in)), fi, schema.size(), in.data().schema().fields()[in.labelIndex()].dataType());
+    JavaRDD<InternalRow> made = null;
     for (int c : in.target().classes()) {
       long add = in.target().get(c);
       if (add == 0) {
@@ -77,13 +90,13 @@ public abstract class SmoteFamily extends NeighbourSampler {
             + ", but k_neighbors=" + k + " needs at least " + (k + 1) + "; lower k_neighbors"
             + (rows > 1 ? " to at most " + (rows - 1) : "") + " or leave the class out of the sampling strategy");
       }
-      JavaRDD<Row> part = synthesise(in, out, c, add);
+      JavaRDD<InternalRow> part = synthesise(in, out, c, add);
       if (part != null) {
         made = made == null ? part : made.union(part);
       }
     }
     // the original rows as they are (no round trip through Row objects); the union makes columns nullable
-    return made == null ? in.data() : in.data().union(in.data().sparkSession().createDataFrame(made, schema));
+    return made == null ? in.data() : in.data().union(NewRows.frame(in.data().sparkSession(), made, schema));
   }
 
   /**

@@ -116,13 +116,20 @@ public abstract class SparkSampler extends Estimator<ResamplingModel> implements
 
   /**
    * What a sampler resamples from: the rows, their classes counted per partition and the resolved
-   * target. One count serves several draws ({@link #withSeed}), as the bags of an ensemble.
+   * target. One count serves several draws ({@link #withSeed}), as the bags of an ensemble. The
+   * rows as an RDD are planned on first use (tens of milliseconds that SMOTE, which reads the data
+   * only through the Dataset, never pays).
    */
-  public record Input(Dataset<Row> data, JavaRDD<Row> rows, Labels labels, int labelIndex,
+  public record Input(Dataset<Row> data, Once<JavaRDD<Row>> rowsOnce, Labels labels, int labelIndex,
       long[][] countsByPartition, ClassCounts counts, SamplingTarget target, long seed) {
+    /** The rows as an RDD, in the partitions {@link #countsByPartition} counted. */
+    public JavaRDD<Row> rows() {
+      return rowsOnce.get();
+    }
+
     /** The same input drawn with another seed. */
     public Input withSeed(long other) {
-      return new Input(data, rows, labels, labelIndex, countsByPartition, counts, target, other);
+      return new Input(data, rowsOnce, labels, labelIndex, countsByPartition, counts, target, other);
     }
   }
 
@@ -131,7 +138,11 @@ public abstract class SparkSampler extends Estimator<ResamplingModel> implements
 
   /** The resampled rows: counted once, the strategy resolved as core resolves it, then drawn. */
   public Dataset<Row> resample(Dataset<?> dataset) {
-    return resample(prepare(dataset));
+    try {
+      return resample(prepare(dataset));
+    } finally { // the caller's next jobs are not this sampler's: do not lend them its stage names
+      org.imbalanced4j.spark.data.Stages.name(dataset.sparkSession().sparkContext(), null);
+    }
   }
 
   /** The data counted and the strategy resolved: what {@link #resample(Input)} draws from. */
@@ -142,7 +153,6 @@ public abstract class SparkSampler extends Estimator<ResamplingModel> implements
     Labels.Counted counted = Labels.counted(data, getLabelCol());
     Labels labels = counted.labels();
     int labelIndex = data.schema().fieldIndex(getLabelCol());
-    JavaRDD<Row> rows = data.toJavaRDD();
     long[][] byPartition = counted.byPartition();
     ClassCounts counts = counted.counts();
     if (counts.presentClassCount() < 2) {
@@ -150,7 +160,7 @@ public abstract class SparkSampler extends Estimator<ResamplingModel> implements
           + counts.classNames().get(0) + "): there is nothing to balance");
     }
     SamplingTarget target = SamplingStrategy.parse(getSamplingStrategy()).resolve(counts, samplerKind());
-    return new Input(data, rows, labels, labelIndex, byPartition, counts, target, getSeed());
+    return new Input(data, new Once<>(data::toJavaRDD), labels, labelIndex, byPartition, counts, target, getSeed());
   }
 
   @Override

@@ -9,16 +9,15 @@ import java.util.SplittableRandom;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
-import org.apache.spark.ml.linalg.Vectors;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.catalyst.InternalRow;
 
 /**
  * New rows on segments, made on the executors: row {@code i} takes a base point {@code b}
  * uniformly, one of its {@code k} listed neighbours {@code t} uniformly and {@code u ~ U[0, step)},
- * and is {@code b + u (t - b)} (SMOTE's {@code _make_samples}). The count is split into slices of
- * at most {@value #ROWS_PER_SLICE} rows, each drawn by its own generator seeded from the seed and
- * the slice, so the rows depend on the seed alone, not on the executors.
+ * and is {@code b + u (t - b)} (SMOTE's {@code _make_samples}). The rows come in blocks of
+ * {@value #BLOCK} drawn each by its own generator, seeded from the seed and the block, so the rows
+ * depend on the seed alone; the blocks are dealt to slices of about {@value #ROWS_PER_SLICE} rows,
+ * as many slices as a multiple of the cores, so no core waits for a last lone task.
  *
  * @param base the base points, row-major
  * @param targets the points the neighbour lists point into
@@ -26,37 +25,53 @@ import org.apache.spark.sql.RowFactory;
  */
 record SyntheticRows(float[] base, float[] targets, int[] neighbours, int k, int d) implements Serializable {
   static final long ROWS_PER_SLICE = 200_000;
+  static final long BLOCK = 8_192;
 
-  /** {@code count} rows with the features at {@code featuresIndex} and {@code label} at {@code labelIndex}. */
-  JavaRDD<Row> make(JavaSparkContext jsc, long count, double step, long seed, int width, int featuresIndex,
-      int labelIndex, Object label) {
+  /** {@code count} rows shaped as {@code shape} says. */
+  JavaRDD<InternalRow> make(JavaSparkContext jsc, long count, double step, long seed, NewRows shape) {
+    return make(jsc, count, step, seed, shape, jsc.defaultParallelism());
+  }
+
+  /** As {@link #make(JavaSparkContext, long, double, long, NewRows)}, sliced for {@code cores} cores. */
+  JavaRDD<InternalRow> make(JavaSparkContext jsc, long count, double step, long seed, NewRows shape, int cores) {
     Broadcast<SyntheticRows> shared = jsc.broadcast(this);
-    int slices = (int) Math.max(jsc.defaultParallelism(), (count + ROWS_PER_SLICE - 1) / ROWS_PER_SLICE);
+    long blocks = (count + BLOCK - 1) / BLOCK;
+    int slices = (int) Math.min(blocks, roundUp((count + ROWS_PER_SLICE - 1) / ROWS_PER_SLICE, cores));
     List<Integer> ids = new ArrayList<>();
     for (int s = 0; s < slices; s++) {
       ids.add(s);
     }
-    return jsc.parallelize(ids, slices).flatMap(s -> shared.value().slice(count * s / slices,
-        count * (s + 1) / slices, step, new SplittableRandom(SparkSampler.mix(seed, s)), width, featuresIndex,
-        labelIndex, label));
+    return jsc.parallelize(ids, Math.max(1, slices)).flatMap(s -> shared.value().rows(blocks * s / slices,
+        blocks * (s + 1) / slices, count, step, seed, shape));
   }
 
-  private Iterator<Row> slice(long from, long to, double step, SplittableRandom rng, int width, int fi, int li,
-      Object label) {
+  /** The smallest multiple of {@code m} at least {@code x} (and at least {@code m}). */
+  private static long roundUp(long x, int m) {
+    return Math.max(1, (x + m - 1) / m) * m;
+  }
+
+  /** The rows of blocks {@code [from, to)} of the {@code count}. */
+  private Iterator<InternalRow> rows(long from, long to, long count, double step, long seed, NewRows shape) {
     int n = base.length / d;
+    long end = Math.min(count, to * BLOCK);
     return new Iterator<>() {
-      private long i = from;
+      private long i = from * BLOCK;
+      private SplittableRandom rng;
 
       @Override
       public boolean hasNext() {
-        return i < to;
+        return i < end;
       }
 
       @Override
-      public Row next() {
-        if (i++ >= to) {
+      public InternalRow next() {
+        if (i >= end) {
           throw new NoSuchElementException();
         }
+        if (i % BLOCK == 0) {
+          rng = new SplittableRandom(SparkSampler.mix(seed, i / BLOCK));
+        }
+        i++;
         int b = rng.nextInt(n);
         int t = neighbours[b * k + rng.nextInt(k)];
         double u = step * rng.nextDouble();
@@ -65,10 +80,7 @@ record SyntheticRows(float[] base, float[] targets, int[] neighbours, int k, int
           double a = base[b * d + j];
           v[j] = a + u * (targets[t * d + j] - a);
         }
-        Object[] values = new Object[width];
-        values[fi] = Vectors.dense(v);
-        values[li] = label;
-        return RowFactory.create(values);
+        return shape.row(v);
       }
     };
   }

@@ -59,6 +59,35 @@ class SmoteTest {
   }
 
   @Test
+  void newRowsDependOnTheSeedNotOnTheCoresAndKeepTextLabels() {
+    org.apache.spark.sql.SparkSession spark = TestSpark.session();
+    org.apache.spark.api.java.JavaSparkContext jsc =
+        org.apache.spark.api.java.JavaSparkContext.fromSparkContext(spark.sparkContext());
+    float[] x = {0, 0, 1, 0, 0, 1, 1, 1};
+    SyntheticRows rows = new SyntheticRows(x, x, new int[] {1, 2, 0, 3, 0, 3, 1, 2}, 2, 2);
+    org.apache.spark.sql.types.StructType schema = new org.apache.spark.sql.types.StructType()
+        .add("features", org.apache.spark.ml.linalg.SQLDataTypes.VectorType(), false)
+        .add("label", org.apache.spark.sql.types.DataTypes.StringType, false)
+        .add("id", org.apache.spark.sql.types.DataTypes.LongType, true);
+    NewRows shape = NewRows.of(3, 0, 1, "fraud");
+    long count = 3 * SyntheticRows.BLOCK + 17;
+    List<Row> one = NewRows.frame(spark, rows.make(jsc, count, 1.0, 5, shape, 1), schema).collectAsList();
+    assertThat(one).hasSize((int) count);
+    for (int cores : new int[] {2, 3, 7}) {
+      assertThat(NewRows.frame(spark, rows.make(jsc, count, 1.0, 5, shape, cores), schema).collectAsList())
+          .as("%d cores", cores).isEqualTo(one);
+    }
+    assertThat(one).allSatisfy(r -> {
+      assertThat(r.getString(1)).isEqualTo("fraud");
+      assertThat(r.isNullAt(2)).isTrue();
+      double[] v = ((Vector) r.get(0)).toArray();
+      assertThat(v[0]).isBetween(0.0, 1.0);
+      assertThat(v[1]).isBetween(0.0, 1.0);
+    });
+    assertThat(one.stream().map(r -> r.get(0)).distinct().count()).isGreaterThan(count / 2);
+  }
+
+  @Test
   void tooFewRowsForTheNeighboursAndNoVectorAreOneLine() {
     Dataset<Row> data = TestSpark.blobs(new int[] {100, 4}, 2, 2, 23);
     assertThatThrownBy(() -> new Smote().resample(data)).isInstanceOf(DataException.class).hasMessage(

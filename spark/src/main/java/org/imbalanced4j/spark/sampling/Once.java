@@ -1,0 +1,22 @@
+package org.imbalanced4j.spark.sampling;
+
+import java.util.function.Supplier;
+
+/** A value made on first use and kept: the same object for every caller, made once. */
+public final class Once<T> implements Supplier<T> {
+  private Supplier<T> make;
+  private T value;
+
+  public Once(Supplier<T> make) {
+    this.make = make;
+  }
+
+  @Override
+  public synchronized T get() {
+    if (make != null) {
+      value = make.get();
+      make = null;
+    }
+    return value;
+  }
+}

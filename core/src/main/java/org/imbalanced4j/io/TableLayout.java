@@ -87,13 +87,31 @@ final class TableLayout {
   }
 
   /**
+   * A hint when a header read as one column holds another common separator: "; its header
+   * contains ';': if that separates the columns, give --delimiter ';'". Empty otherwise.
+   */
+  static String delimiterHint(String[] names) {
+    if (names.length != 1) {
+      return "";
+    }
+    for (char c : new char[] {';', '\t', '|', ':'}) {
+      if (names[0].indexOf(c) >= 0) {
+        String shown = c == '\t' ? "tab" : "'" + c + "'";
+        return "; its header contains " + (c == '\t' ? "a tab" : shown) + ": if that separates the columns, give "
+            + "--delimiter " + shown;
+      }
+    }
+    return "";
+  }
+
+  /**
    * The target column: the one named, else one called {@code label} or {@code class} (any case),
    * else the last.
    */
   static int resolveTarget(String source, String[] names, String wanted) {
     if (names.length < 2) {
-      throw new DataException(
-          source + ": has " + names.length + " column; need at least one feature and a target");
+      throw new DataException(source + ": has " + names.length + " column; need at least one feature and a target"
+          + delimiterHint(names));
     }
     if (wanted != null) {
       int j = indexOf(names, wanted);

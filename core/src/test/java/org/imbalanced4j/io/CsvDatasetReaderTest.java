@@ -56,6 +56,22 @@ class CsvDatasetReaderTest {
   }
 
   @Test
+  void aHeaderOfOneColumnHoldingAnotherSeparatorNamesDelimiter() throws IOException {
+    Path semi = file("semi.csv", "a;b;class\n1;2;0\n3;4;1\n");
+    assertThatThrownBy(() -> read(semi)).isInstanceOf(DataException.class).hasMessage(semi + ": has 1 column; need "
+        + "at least one feature and a target; its header contains ';': if that separates the columns, give "
+        + "--delimiter ';'");
+    assertThatThrownBy(() -> read(semi, ReadOptions.builder().optTarget("class").build()))
+        .isInstanceOf(DataException.class).hasMessageEndingWith("give --delimiter ';'");
+    assertThatThrownBy(() -> read(file("tabs.csv", "a\tclass\n1\t0\n2\t1\n")))
+        .hasMessageEndingWith("its header contains a tab: if that separates the columns, give --delimiter tab");
+    assertThatThrownBy(() -> read(file("pipe.csv", "a|class\n1|0\n2|1\n"))).hasMessageEndingWith("--delimiter '|'");
+    assertThatThrownBy(() -> read(file("one.csv", "a\n1\n2\n"))).hasMessageEndingWith("one feature and a target");
+    Dataset ok = read(semi, ReadOptions.builder().optDelimiter(';').build());
+    assertThat(ok.schema().featureNames()).containsExactly("a", "b");
+  }
+
+  @Test
   void columnsOfWordsAreCategoricalWithSortedLevels() throws IOException {
     Dataset d = read(file("c.csv", "term,amount,class\nlong,1,a\nshort,2,b\nlong,3,a\nmid,4,b\n"));
     assertThat(d.schema().feature(0).type()).isEqualTo(ColumnType.CATEGORICAL);

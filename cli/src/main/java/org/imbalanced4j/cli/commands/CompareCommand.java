@@ -41,10 +41,10 @@ import picocli.CommandLine.Spec;
     name = "compare",
     mixinStandardHelpOptions = true,
     description = {
-      "Race strategies (resampler x learner x decision rule) under stratified cross-validation,",
-      "resampling and tuning inside each training fold only, and rank them.",
-      "Writes DIR/report.html, DIR/results.csv, DIR/results.json and DIR/best/ (the winner",
-      "retrained on all rows: a model directory for imb predict). Interrupted runs resume.",
+      "Race resampling and learning strategies under cross-validation and report the best.",
+      "Each strategy is a resampler x learner x decision rule, resampled and tuned inside each training"
+          + " fold only, and ranked. Writes DIR/report.html, DIR/results.csv, DIR/results.json and DIR/best/"
+          + " (the winner retrained on all rows: a model directory for imb predict). Interrupted runs resume.",
     },
     footer = {"", "Example:", "  imb compare builtin:satimage --folds 5 --out compare/"})
 public final class CompareCommand implements Callable<Integer> {

@@ -48,10 +48,10 @@ import picocli.CommandLine.Spec;
     name = "detect",
     mixinStandardHelpOptions = true,
     description = {
-      "Score every row of a table with an anomaly detector (Isolation Forest or a one-class SVM)",
-      "fitted on all its rows. Writes the input columns plus score (higher: more anomalous) and",
-      "anomaly (0/1). With --target, also prints how well the anomalies find the rows that are not",
-      "of the majority class: ROC-AUC, average precision and the confusion matrix.",
+      "Score every row of a table with an anomaly detector (Isolation Forest or a one-class SVM).",
+      "The detector is fitted on all rows. Writes the input columns plus score (higher: more anomalous) and"
+          + " anomaly (0/1). With --target, also prints how well the anomalies find the rows that are not"
+          + " of the majority class: ROC-AUC, average precision and the confusion matrix.",
     },
     footer = {"", "Examples:", "  imb detect transactions.csv --method iforest --contamination 0.01 --out scores.csv",
         "  imb detect builtin:ionosphere --target class --method ocsvm --param nu=0.3 --out scores.csv"})

@@ -41,10 +41,10 @@ import picocli.CommandLine.Spec;
     name = "evaluate",
     mixinStandardHelpOptions = true,
     description = {
-      "Evaluate predictions: the true class, and proba_<class> columns (as imb predict writes them),",
-      "a predicted column, or both. Label metrics use the predicted column unless --threshold is",
-      "given; score metrics use the probabilities. Metrics are scikit-learn's and imbalanced-learn's,",
-      "by their names.",
+      "Compute imbalance metrics, curves and plots from predictions or scores.",
+      "Input: the true class, and proba_<class> columns (as imb predict writes them), a predicted column,"
+          + " or both. Label metrics use the predicted column unless --threshold is given; score metrics"
+          + " use the probabilities. Metrics are scikit-learn's and imbalanced-learn's, by their names.",
     },
     footer = {"", "Examples:",
         "  imb predict model/ test.csv --out pred.csv && imb evaluate pred.csv",
@@ -91,7 +91,7 @@ public final class EvaluateCommand implements Callable<Integer> {
   boolean json;
 
   @Option(names = "--bootstrap", paramLabel = "N", defaultValue = "0",
-      description = "Rounds of a stratified bootstrap for 95%% confidence intervals (0: none; at most 100000).")
+      description = "Rounds of a stratified bootstrap for 95%% confidence intervals (default 0: none; at most 100000).")
   int bootstrap;
 
   @Mixin org.imbalanced4j.cli.options.SeedOption seed;

@@ -29,8 +29,9 @@ import picocli.CommandLine.Model.CommandSpec;
     name = "inspect",
     mixinStandardHelpOptions = true,
     description = {
-      "Show rows, features with their types, class counts and the imbalance ratio; for images (a folder",
-      "with one sub-folder per class, or IDX files), their count, size, channels and class counts.",
+      "Show a data set's rows, features, class counts and imbalance ratio.",
+      "Tables: each feature with its type. Images (a folder with one sub-folder per class, or IDX files):"
+          + " their count, size, channels and class counts.",
       "With no FILE, inspects the built-in demo data set (builtin:" + BuiltinDatasets.DEMO + ")."
     },
     footer = {"", "Examples:", "  imb inspect data.csv --target Class", "  imb inspect builtin:lending_club --json",

@@ -42,10 +42,10 @@ import picocli.CommandLine.Spec;
     name = "predict",
     mixinStandardHelpOptions = true,
     description = {
-      "Score a table with a model directory from imb train or imb compare. Writes an id column (--id,",
-      "else the row number), one proba_<class> column per class, predicted (the model's own decision",
-      "rule), and the true class when the table has it. Category values the model never saw and",
-      "dropped rows are counted and reported.",
+      "Score a table with a model directory from imb train or imb compare.",
+      "Writes an id column (--id, else the row number), one proba_<class> column per class, predicted"
+          + " (the model's own decision rule), and the true class when the table has it. Category values"
+          + " the model never saw and dropped rows are counted and reported.",
     },
     footer = {"", "Example:", "  imb predict model/ test.csv --out pred.csv && imb evaluate pred.csv"})
 public final class PredictCommand implements Callable<Integer> {

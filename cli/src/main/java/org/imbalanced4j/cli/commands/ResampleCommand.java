@@ -37,10 +37,10 @@ import picocli.CommandLine.Spec;
     name = "resample",
     mixinStandardHelpOptions = true,
     description = {
-      "Resample a data set with one of imbalanced-learn's methods and write the result; images (a",
-      "folder of class folders, or IDX files) with long-tail or a random over- or under-sampler.",
-      "Method and parameter names are imbalanced-learn's: SMOTE(k_neighbors=3) is",
-      "--method SMOTE --param k_neighbors=3. Kept rows are copied from the input's text.",
+      "Resample a data set with one of imbalanced-learn's methods and write the result.",
+      "Method and parameter names are imbalanced-learn's: SMOTE(k_neighbors=3) is"
+          + " --method SMOTE --param k_neighbors=3. Kept rows are copied from the input's text.",
+      "Images (a folder of class folders, or IDX files) take long-tail or a random over- or under-sampler.",
     },
     footer = {"", "Examples:",
         "  imb resample data.csv --target Class --method SMOTE --seed 42 --out smote.csv",

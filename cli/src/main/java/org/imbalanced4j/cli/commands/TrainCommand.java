@@ -44,10 +44,11 @@ import picocli.CommandLine.Spec;
     name = "train",
     mixinStandardHelpOptions = true,
     description = {
-      "Train a multilayer perceptron with an imbalance-aware loss and sampler until the validation",
-      "metric stops improving (--patience epochs; the rate drops tenfold halfway), and keep the best",
-      "epoch; or any learner of the catalogue with --model. Writes a model directory that imb predict",
-      "reads, with the decision threshold chosen on the validation rows.",
+      "Train a model with an imbalance-aware loss, sampler or class weights and save it for imb predict.",
+      "By default a multilayer perceptron, trained until the validation metric stops improving"
+          + " (--patience epochs; the rate drops tenfold halfway), keeping the best epoch; --model picks any"
+          + " learner of the catalogue. The model directory holds the decision threshold chosen on the"
+          + " validation rows.",
     },
     footer = {"", "Examples:",
         "  imb train data.csv --target Class --loss focal --class-weight balanced --out model/",

@@ -123,8 +123,21 @@ public final class CompareCommand implements Callable<Integer> {
       description = "With --spark: the strategies to race, by name (default: all; see --print-grid --spark).")
   List<String> strategies;
 
+  /** The lock on {@code --out} while this run writes there (two runs never interleave). */
+  org.imbalanced4j.io.DirectoryLock lock;
+
   @Override
   public Integer call() throws Exception {
+    try {
+      return compare();
+    } finally {
+      if (lock != null) {
+        lock.close();
+      }
+    }
+  }
+
+  private Integer compare() throws Exception {
     if (spark.enabled()) {
       return new SparkCompare(this).run();
     }
@@ -205,6 +218,7 @@ public final class CompareCommand implements Callable<Integer> {
           + notApplicable.values().iterator().next());
     }
     String gridText = gridFile == null ? Grid.defaultText(d.schema().isImages()) : java.nio.file.Files.readString(gridFile);
+    lock = org.imbalanced4j.io.DirectoryLock.acquire(out, "imb compare"); // once the input is known to be usable
     err.printf("comparing %d strategies on %s (%,d rows), %s%n", grid.size(), source, d.rows(), design);
     if (d.schema().isImages() && holdout == null && budgetMinutes == null) {
       err.println("networks on images are dear: --holdout 0.2 scores on one hold-out split instead of " + folds
@@ -215,7 +229,6 @@ public final class CompareCommand implements Callable<Integer> {
           + "all, then the winner's retraining%n", budgetMinutes, perFit, budgetMinutes * grid.size());
     }
     notApplicable.forEach((name, why) -> err.printf("not applicable: %s: %s%n", name, why));
-    java.nio.file.Files.createDirectories(out);
     String runId = source + "|" + d.rows() + "x" + d.features() + "|" + d.classCounts() + "|folds="
         + (holdout == null ? folds : "holdout " + holdout) + "|budget=" + budgetMinutes
         + "|repeats=" + repeats + "|seed=" + seed.seed() + "|grid=" + Integer.toHexString(gridText.hashCode())

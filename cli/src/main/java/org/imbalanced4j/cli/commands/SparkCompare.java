@@ -56,10 +56,10 @@ final class SparkCompare {
           throw InvalidOptionException.unknown("strategy with --spark", n, jobs.strategies());
         }
       }
+      c.lock = org.imbalanced4j.io.DirectoryLock.acquire(c.out, "imb compare --spark");
       err.printf("comparing %d strateg%s on %s with Spark %s, %d-fold stratified cross-validation%n", names.size(),
           names.size() == 1 ? "y" : "ies", c.file, c.spark.master(), c.folds);
       err.flush();
-      Files.createDirectories(c.out);
       java.nio.file.Path input = java.nio.file.Path.of(c.file);
       String runId = input.toAbsolutePath() + "|" + (Files.exists(input) ? Files.size(input) + "|"
           + Files.getLastModifiedTime(input) : "") + "|target=" + c.data.target() + "|folds=" + c.folds + "|seed="

@@ -257,8 +257,21 @@ public final class TrainCommand implements Callable<Integer> {
     return out;
   }
 
+  /** The lock on {@code --out} while this run writes there (two runs never interleave). */
+  private org.imbalanced4j.io.DirectoryLock lock;
+
   @Override
   public Integer call() throws Exception {
+    try {
+      return train();
+    } finally {
+      if (lock != null) {
+        lock.close();
+      }
+    }
+  }
+
+  private Integer train() throws Exception {
     Check.range("--epochs", epochs, 1, MAX_EPOCHS);
     Check.range("--patience", patience, 1, MAX_EPOCHS);
     Check.range("--batch-size", batchSize, 1, 1 << 20);
@@ -296,6 +309,7 @@ public final class TrainCommand implements Callable<Integer> {
         throw new InvalidOptionException("--decouple re-balances the head of a model directory; fine-tune "
             + pretrained + " first (imb train FILE --pretrained " + pretrained + " --out DIR), then --pretrained DIR");
       }
+      lock = org.imbalanced4j.io.DirectoryLock.acquire(out, "imb train --decouple");
       return Decouple.run(new Decouple.Options(decouple, pretrained, file, out, valSplit, seed.seed(), epochs, batchSize,
           lr, spec.commandLine().getErr()), () -> Inputs.read(file, data, images), spec.commandLine().getOut());
     }
@@ -353,6 +367,7 @@ public final class TrainCommand implements Callable<Integer> {
     if (resume && !iterative) {
       throw new InvalidOptionException("--resume: " + learner.name() + " fits in one go; there is nothing to resume");
     }
+    lock = org.imbalanced4j.io.DirectoryLock.acquire(out, "imb train");
     RunRecord runRecord = new RunRecord(out.resolve("checkpoints"));
     if (iterative) {
       Map<String, Object> identity = new LinkedHashMap<>(config);

@@ -1,0 +1,93 @@
+package org.imbalanced4j.io;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import org.imbalanced4j.DataException;
+
+/**
+ * One writer per output directory: {@code DIR/.imb.lock}, locked by the operating system for as
+ * long as a run writes to {@code DIR} and released when it ends, however it ends (the lock dies
+ * with the process, so a killed run leaves nothing to clean up). A second run on the same
+ * directory stops at once with one line naming the lock and the run that holds it, rather than
+ * interleaving its writes with the first one's. The file stays (an unlocked file is free; deleting
+ * it would let two runs lock two different files).
+ *
+ * <pre>{@code
+ * try (DirectoryLock lock = DirectoryLock.acquire(out, "imb compare")) {
+ *   // write to out
+ * }
+ * }</pre>
+ */
+public final class DirectoryLock implements AutoCloseable {
+  /** The lock file's name inside the directory. */
+  public static final String FILE = ".imb.lock";
+
+  private final FileChannel channel;
+  private final FileLock lock;
+
+  private DirectoryLock(FileChannel channel, FileLock lock) {
+    this.channel = channel;
+    this.lock = lock;
+  }
+
+  /**
+   * Locks {@code dir} (created if missing) for {@code what}, the run that will write there, or
+   * throws a {@link DataException} naming the lock and its holder when another run has it.
+   */
+  public static DirectoryLock acquire(Path dir, String what) throws IOException {
+    Files.createDirectories(dir);
+    Path file = dir.resolve(FILE);
+    FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+        StandardOpenOption.WRITE);
+    FileLock lock;
+    try {
+      lock = channel.tryLock();
+    } catch (OverlappingFileLockException sameProcess) {
+      lock = null;
+    } catch (IOException e) {
+      channel.close();
+      throw e;
+    }
+    if (lock == null) {
+      String holder = holder(channel);
+      channel.close();
+      throw new DataException(dir + " is in use by another run" + (holder.isEmpty() ? "" : " (" + holder + ")")
+          + ": it holds the lock " + file + "; wait for it to end or write elsewhere");
+    }
+    channel.truncate(0);
+    String me = what + ", pid " + ProcessHandle.current().pid() + ", since "
+        + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"));
+    channel.write(ByteBuffer.wrap((me + "\n").getBytes(StandardCharsets.UTF_8)), 0);
+    return new DirectoryLock(channel, lock);
+  }
+
+  /** What the holder wrote into the lock file: its command, pid and start; empty if unreadable. */
+  private static String holder(FileChannel channel) {
+    try {
+      ByteBuffer b = ByteBuffer.allocate(200);
+      channel.read(b, 0);
+      String s = new String(b.array(), 0, b.position(), StandardCharsets.UTF_8).strip();
+      return s.replaceAll("[\\p{Cntrl}]", " ");
+    } catch (IOException e) {
+      return "";
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    try {
+      lock.release();
+    } finally {
+      channel.close();
+    }
+  }
+}

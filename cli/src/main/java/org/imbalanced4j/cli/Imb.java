@@ -3,6 +3,9 @@ package org.imbalanced4j.cli;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 import org.imbalanced4j.DataException;
 import org.imbalanced4j.InvalidOptionException;
 import org.imbalanced4j.cli.commands.CompareCommand;
@@ -27,10 +30,21 @@ import picocli.CommandLine.ScopeType;
     name = "imb",
     mixinStandardHelpOptions = true,
     versionProvider = Imb.Version.class,
-    description = "Learning from imbalanced data: inspect, resample, train, predict, evaluate, compare, detect.",
-    subcommands = {InspectCommand.class, ResampleCommand.class, TrainCommand.class, PredictCommand.class,
-        EvaluateCommand.class, CompareCommand.class, DetectCommand.class, CommandLine.HelpCommand.class})
+    description = "Learning from imbalanced data: inspect, resample, train, predict, evaluate, compare, detect.")
 public final class Imb implements Runnable {
+  /** The commands, in the order {@code imb --help} lists them. */
+  private static final Map<String, Supplier<Object>> COMMANDS = new LinkedHashMap<>();
+
+  static {
+    COMMANDS.put("inspect", InspectCommand::new);
+    COMMANDS.put("resample", ResampleCommand::new);
+    COMMANDS.put("train", TrainCommand::new);
+    COMMANDS.put("predict", PredictCommand::new);
+    COMMANDS.put("evaluate", EvaluateCommand::new);
+    COMMANDS.put("compare", CompareCommand::new);
+    COMMANDS.put("detect", DetectCommand::new);
+  }
+
   /** Exit code of a data error. */
   public static final int EXIT_DATA = 1;
   /** Exit code of a usage error. */
@@ -59,7 +73,8 @@ public final class Imb implements Runnable {
 
   /** Runs {@code imb args} writing to the given streams; returns the exit code. */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
-    CommandLine cl = commandLine();
+    boolean version = args.length == 1 && (args[0].equals("-V") || args[0].equals("--version"));
+    CommandLine cl = commandLine(version ? "" : args.length > 0 && COMMANDS.containsKey(args[0]) ? args[0] : null);
     cl.setOut(out);
     cl.setErr(err);
     try {
@@ -72,7 +87,22 @@ public final class Imb implements Runnable {
 
   /** The command tree with imb's error handling. */
   public static CommandLine commandLine() {
+    return commandLine(null);
+  }
+
+  /**
+   * The command tree with only the command {@code only} when one is named ({@code ""}: none), else with every
+   * command: picocli reads the annotations of every command it is given, which took a third of a
+   * second at each start when all seven were built to run one.
+   */
+  static CommandLine commandLine(String only) {
     CommandLine cl = new CommandLine(new Imb());
+    COMMANDS.forEach((name, make) -> {
+      if (only == null || only.equals(name)) {
+        cl.addSubcommand(name, make.get());
+      }
+    });
+    cl.addSubcommand("help", new CommandLine.HelpCommand());
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     cl.setUsageHelpWidth(100); // the descriptions are written in lines of up to 100 characters
     cl.setParameterExceptionHandler((ex, args) -> {

@@ -3,17 +3,18 @@ package org.imbalanced4j;
 /**
  * The data cannot be used as it is: a file that is missing, empty or malformed, a value that is
  * not a number, a class too small for the method. The message is one line in the user's terms,
- * naming the file, line and column where they apply. The CLI exits with code 1.
+ * naming the file, line and column where they apply ({@link Messages#oneLine} escapes any line
+ * break the data brings into it). The CLI exits with code 1.
  */
 public class DataException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
   public DataException(String message) {
-    super(message);
+    super(Messages.oneLine(message));
   }
 
   public DataException(String message, Throwable cause) {
-    super(message, cause);
+    super(Messages.oneLine(message), cause);
   }
 
   /**

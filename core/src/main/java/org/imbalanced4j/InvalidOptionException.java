@@ -4,13 +4,14 @@ import java.util.Collection;
 
 /**
  * A parameter the user chose has no valid meaning here: an unknown method, strategy or column
- * name, a value out of range. The message names the valid choices. The CLI exits with code 2.
+ * name, a value out of range. The message names the valid choices, on one line ({@link
+ * Messages#oneLine}). The CLI exits with code 2.
  */
 public class InvalidOptionException extends IllegalArgumentException {
   private static final long serialVersionUID = 1L;
 
   public InvalidOptionException(String message) {
-    super(message);
+    super(Messages.oneLine(message));
   }
 
   /** "unknown WHAT 'value'; valid: a, b, c". */

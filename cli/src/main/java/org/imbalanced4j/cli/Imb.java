@@ -107,7 +107,7 @@ public final class Imb implements Runnable {
     cl.setUsageHelpWidth(100); // the descriptions are written in lines of up to 100 characters
     cl.setParameterExceptionHandler((ex, args) -> {
       CommandLine c = ex.getCommandLine();
-      c.getErr().println("imb: " + usageMessage(ex) + " (see '"
+      c.getErr().println("imb: " + org.imbalanced4j.Messages.oneLine(usageMessage(ex)) + " (see '"
           + c.getCommandSpec().qualifiedName() + " --help')");
       return EXIT_USAGE;
     });
@@ -149,7 +149,8 @@ public final class Imb implements Runnable {
       err.println("imb: out of memory; give the JVM more with IMB_JAVA_OPTS=-Xmx8g");
       return EXIT_DATA;
     }
-    err.println("imb: internal error: " + ex + (debug ? "" : " (run with --debug for details)"));
+    err.println("imb: internal error: " + org.imbalanced4j.Messages.oneLine(String.valueOf(ex))
+        + (debug ? "" : " (run with --debug for details)"));
     return EXIT_DATA;
   }
 

@@ -1,6 +1,7 @@
 package org.imbalanced4j.io;
 
 import de.siegmar.fastcsv.reader.AbstractBaseCsvCallbackHandler;
+import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import de.siegmar.fastcsv.reader.RecordType;
@@ -99,7 +100,12 @@ public final class CsvDatasetReader {
     byte[] hb = new byte[(int) (pos - headerStart)];
     bytes.read(headerStart, hb, hb.length);
     String text = new String(hb, StandardCharsets.UTF_8);
-    CsvRecord rec = CsvReader.builder().fieldSeparator(sep).ofSingleCsvRecord(text);
+    CsvRecord rec;
+    try {
+      rec = CsvReader.builder().fieldSeparator(sep).ofSingleCsvRecord(text);
+    } catch (CsvParseException e) {
+      throw malformed(source, e, line);
+    }
     String[] names = rec.getFields().stream().map(String::strip).toArray(String[]::new);
     long dataStart = Math.min(size, pos + 1);
     boolean anyData = false;
@@ -169,8 +175,9 @@ public final class CsvDatasetReader {
       for (int i = 0; i < n; i++) {
         long[] r = ranges.get(i);
         TableChunk t = new TableChunk(layout, values, labels, (int) offset, (int) capacity[i]);
+        long firstLine = line;
         parsed.add(pool.submit(() -> {
-          run(new ByteBufferInputStream(bytes.slice(r[0], r[1])), t, sep);
+          run(new ByteBufferInputStream(bytes.slice(r[0], r[1])), t, sep, firstLine);
           return t;
         }));
         firstLines[i] = line;
@@ -233,7 +240,7 @@ public final class CsvDatasetReader {
       int rowGuess) throws IOException {
     TableChunk t = new TableChunk(layout, rowGuess);
     try (InputStream in = bytes.stream(h.dataStart)) {
-      run(in, t, sep);
+      run(in, t, sep, h.firstDataLine);
     }
     return new TableAssembler(layout, List.of(t), new long[] {h.firstDataLine});
   }
@@ -273,7 +280,7 @@ public final class CsvDatasetReader {
     return ranges;
   }
 
-  private static void run(InputStream in, TableChunk t, char sep) throws IOException {
+  private static void run(InputStream in, TableChunk t, char sep, long firstLine) throws IOException {
     ChunkHandler handler = new ChunkHandler(t);
     try (CsvReader<Object> reader = CsvReader.builder()
         .fieldSeparator(sep)
@@ -288,7 +295,21 @@ public final class CsvDatasetReader {
       }
     } catch (UncheckedIOException e) {
       throw e.getCause();
+    } catch (CsvParseException e) {
+      throw malformed(t.layout().source, e, firstLine);
     }
+  }
+
+  /**
+   * FastCSV's complaint about quoting as one line: the file, the line (its count from {@code
+   * firstLine}, the line the parsed text starts on) and what is wrong.
+   */
+  private static DataException malformed(String source, CsvParseException e, long firstLine) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("line (\\d+)").matcher(String.valueOf(e.getMessage()));
+    long line = m.find() ? firstLine + Long.parseLong(m.group(1)) - 1 : firstLine; // else: the first record
+    String where = "line " + line + ": ";
+    String what = e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
+    return new DataException(source + ": " + where + "not valid CSV (" + what + ")");
   }
 
   /** Feeds FastCSV's fields straight into a {@link TableChunk}, without a string per field. */

@@ -43,6 +43,10 @@ final class TableChunk {
   private boolean rowMissing;
 
   /** A chunk with arrays of its own that grow as needed. */
+  TableLayout layout() {
+    return layout;
+  }
+
   TableChunk(TableLayout layout, int expectedRows) {
     this(layout, new float[Math.max(1, layout.features()) * Math.max(16, expectedRows)],
         new int[Math.max(16, expectedRows)], 0, Math.max(16, expectedRows), false);

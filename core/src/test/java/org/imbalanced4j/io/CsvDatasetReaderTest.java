@@ -72,6 +72,16 @@ class CsvDatasetReaderTest {
   }
 
   @Test
+  void badQuotingIsOneLineWithTheLine() throws IOException {
+    Path row = file("q.csv", "a,b,class\n1,2,x\n\"3\"x,4,y\n");
+    assertThatThrownBy(() -> read(row)).isInstanceOf(DataException.class).hasMessage(row + ": line 3: not valid CSV "
+        + "(Unexpected character after closing quote: 'x' (0x78))");
+    Path header = file("h.csv", "\n\"q,1\";z;label\n1;2;0\n");
+    assertThatThrownBy(() -> read(header)).isInstanceOf(DataException.class).hasMessage(header + ": line 2: not "
+        + "valid CSV (Unexpected character after closing quote: ';' (0x3b))");
+  }
+
+  @Test
   void columnsOfWordsAreCategoricalWithSortedLevels() throws IOException {
     Dataset d = read(file("c.csv", "term,amount,class\nlong,1,a\nshort,2,b\nlong,3,a\nmid,4,b\n"));
     assertThat(d.schema().feature(0).type()).isEqualTo(ColumnType.CATEGORICAL);

@@ -64,14 +64,23 @@ public final class ResultStore implements AutoCloseable {
         if (!rs.next()) {
           return Optional.empty();
         }
-        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(rs.getBytes(3));
-        float[] proba = new float[b.getInt()];
-        int[] predicted = new int[b.getInt()];
+        byte[] blob = rs.getBytes(3);
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(blob == null ? new byte[0] : blob);
+        // the two declared lengths must fit the blob before anything is allocated
+        long np = b.remaining() >= 8 ? b.getInt() : -1;
+        long nq = b.remaining() >= 4 ? b.getInt() : -1;
+        if (np < 0 || nq < 0 || 8 + 4 * (np + nq) != b.capacity()) {
+          throw new DataException("results database: the stored predictions of " + candidate + " (fold " + fold
+              + ") are damaged; delete results.sqlite to compute them again");
+        }
+        float[] proba = new float[(int) np];
+        int[] predicted = new int[(int) nq];
         b.asFloatBuffer().get(proba);
         b.position(b.position() + 4 * proba.length);
         b.asIntBuffer().get(predicted);
-        return Optional.of(new FoldResult(candidate, repeat, fold, decode(rs.getString(1)), rs.getDouble(2),
-            proba, predicted, rs.getString(4).isEmpty() ? List.of() : List.of(rs.getString(4).split("\n"))));
+        String warnings = rs.getString(4) == null ? "" : rs.getString(4);
+        return Optional.of(new FoldResult(candidate, repeat, fold, decode(rs.getString(1), candidate, fold),
+            rs.getDouble(2), proba, predicted, warnings.isEmpty() ? List.of() : List.of(warnings.split("\n"))));
       }
     } catch (SQLException e) {
       throw new DataException("results database: " + e.getMessage(), e);
@@ -129,12 +138,17 @@ public final class ResultStore implements AutoCloseable {
     return sb.toString();
   }
 
-  private static Map<String, Double> decode(String s) {
+  private static Map<String, Double> decode(String s, String candidate, int fold) {
     Map<String, Double> m = new LinkedHashMap<>();
-    for (String kv : s.split(";")) {
+    for (String kv : (s == null ? "" : s).split(";")) {
       int eq = kv.indexOf('=');
       if (eq > 0) {
-        m.put(kv.substring(0, eq), Double.parseDouble(kv.substring(eq + 1)));
+        try {
+          m.put(kv.substring(0, eq), Double.parseDouble(kv.substring(eq + 1)));
+        } catch (NumberFormatException e) {
+          throw new DataException("results database: the stored metrics of " + candidate + " (fold " + fold
+              + ") are damaged; delete results.sqlite to compute them again");
+        }
       }
     }
     return m;

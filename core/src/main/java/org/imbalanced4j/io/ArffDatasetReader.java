@@ -111,11 +111,7 @@ public final class ArffDatasetReader {
         break;
       }
     }
-    Dataset d = new TableAssembler(layout, List.of(chunk), new long[] {1}).assemble();
-    if (d == null) {
-      throw new IllegalStateException("ARFF columns have declared types");
-    }
-    return d;
+    return new TableAssembler(layout, List.of(chunk), new long[] {1}).assemble(true);
   }
 
   private static boolean sparseRow(TableChunk chunk, TableLayout layout, String t, String source,

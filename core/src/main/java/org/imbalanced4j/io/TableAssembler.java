@@ -46,6 +46,15 @@ final class TableAssembler {
   }
 
   Dataset assemble() {
+    return assemble(false);
+  }
+
+  /**
+   * The table, or null when a column must be read again as text. With {@code typesDeclared} (an
+   * ARFF header), a column is categorical only as declared: a value that is not a number in a
+   * numeric column is an error, not a vote for a categorical column.
+   */
+  Dataset assemble(boolean typesDeclared) {
     int cols = layout.columns();
     long[] numeric = new long[cols];
     long[] other = new long[cols];
@@ -74,15 +83,15 @@ final class TableAssembler {
       if (j == layout.target) {
         continue;
       }
-      categorical[j] = layout.forcedCategorical[j] || other[j] > numeric[j];
+      categorical[j] = layout.forcedCategorical[j] || !typesDeclared && other[j] > numeric[j];
       if (categorical[j] && !layout.forcedCategorical[j] && numeric[j] > 0) {
         needText.add(j);
       }
       if (!categorical[j] && other[j] > 0 && firstOtherLine[j] < bestLine) {
         bestLine = firstOtherLine[j];
-        first = problem(bestLine, j + 1,
-            "'" + firstOtherValue[j] + "' is not a number (the column is numeric in "
-                + numeric[j] + " rows; name it in --categorical if it is categorical)");
+        first = problem(bestLine, j + 1, "'" + firstOtherValue[j] + "' is not a number (the column is "
+            + (typesDeclared ? "declared numeric" : "numeric in " + numeric[j] + " rows; name it in --categorical if "
+                + "it is categorical") + ")");
       }
     }
     if (first != null) {

@@ -71,9 +71,17 @@ public final class KNeighbors implements Trainer {
   /** A fitted k-NN classifier: the standardised training rows and their classes. */
   public static final class Fitted implements Model {
     static final ModelFormat FORMAT = ModelFormat.of("knn", in -> {
-      DataInputStream d = new DataInputStream(new ByteArrayInputStream(in.read("rows.bin")));
+      byte[] bytes = in.read("rows.bin");
+      if (bytes.length < 8) {
+        throw in.error("rows.bin ends early");
+      }
+      DataInputStream d = new DataInputStream(new ByteArrayInputStream(bytes));
       int n = d.readInt();
       int width = d.readInt();
+      // the declared sizes must fit the file before anything is allocated
+      if (n < 0 || width < 0 || 8 + 4L * n * width + 4L * n != bytes.length) {
+        throw in.error("rows.bin holds " + bytes.length + " bytes, not " + n + " rows of " + width + " values");
+      }
       float[] x = new float[n * width];
       for (int i = 0; i < x.length; i++) {
         x[i] = d.readFloat();

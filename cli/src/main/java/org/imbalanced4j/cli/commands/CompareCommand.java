@@ -263,7 +263,11 @@ public final class CompareCommand implements Callable<Integer> {
         for (int c : alive) {
           Candidate cand = grid.get(c);
           fs.add(pool.submit(() -> {
-            java.util.Optional<FoldResult> stored = store.get(cand.name(), sp.repeat(), sp.fold());
+            // a stored fold that does not fit this fold's rows (a damaged store) is computed again
+            java.util.Optional<FoldResult> stored = store.get(cand.name(), sp.repeat(), sp.fold())
+                .filter(r -> r.predicted().length == sp.test().length
+                    && r.proba().length == (long) sp.test().length * d.classCount()
+                    && r.metrics().containsKey(primary));
             if (stored.isPresent()) {
               reused.incrementAndGet();
               tick.run();

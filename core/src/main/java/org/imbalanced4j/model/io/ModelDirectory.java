@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.imbalanced4j.DataException;
+import org.imbalanced4j.InvalidOptionException;
 import org.imbalanced4j.data.Dataset;
 import org.imbalanced4j.data.Feature;
 import org.imbalanced4j.data.ImageShape;
@@ -135,7 +136,14 @@ public final class ModelDirectory {
   /** Reads a model directory of any registered kind. */
   public static SavedModel load(Path dir) {
     JsonNode meta = json(dir);
-    Model model = model(dir, meta);
+    Model model;
+    try {
+      model = model(dir, meta);
+    } catch (DataException | InvalidOptionException e) {
+      throw e;
+    } catch (RuntimeException e) { // a value no model can hold (a kind's own checks name the common ones)
+      throw new DataException(dir + ": model.json does not describe a valid model (" + e.getMessage() + ")", e);
+    }
     JsonNode d = meta.get("decision");
     @SuppressWarnings("unchecked")
     Map<String, Object> decision = d == null || d.isNull() ? null : OM.convertValue(d, Map.class);

@@ -62,6 +62,9 @@ public final class ArffDatasetReader {
         String type = parts.get(1);
         names.add(name);
         if (type.startsWith("{")) {
+          if (type.length() < 2 || !type.endsWith("}")) {
+            throw DataException.at(source, no, 0, null, "the values of attribute '" + name + "' do not end with '}'");
+          }
           List<String> levels = ArffTokens.split(type.substring(1, type.length() - 1), source, no);
           declared.add(levels);
           nominal.add(true);

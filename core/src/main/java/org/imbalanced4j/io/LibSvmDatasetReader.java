@@ -110,6 +110,15 @@ public final class LibSvmDatasetReader {
     }
     int shift = minIndex == 0 ? 0 : 1;
     int d = Math.max(0, maxIndex + 1 - shift);
+    // the dense table the largest index asks for must fit before anything is allocated
+    long need = 4L * labelText.size() * d + 160L * d;
+    Runtime rt = Runtime.getRuntime();
+    long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+    if (need > free) {
+      throw new DataException(String.format(java.util.Locale.ROOT, "%s: %,d rows x %,d features (the largest "
+          + "index is %d) need %.1f GB as a dense table; %.1f GB of memory are free (give more with "
+          + "IMB_JAVA_OPTS=-Xmx...)", source, labelText.size(), d, maxIndex, need / 1e9, free / 1e9));
+    }
     List<Feature> features = new ArrayList<>(d);
     for (int j = 0; j < d; j++) {
       features.add(Feature.numeric("f" + (j + shift)));

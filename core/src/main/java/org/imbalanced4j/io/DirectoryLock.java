@@ -19,7 +19,8 @@ import org.imbalanced4j.DataException;
  * with the process, so a killed run leaves nothing to clean up). A second run on the same
  * directory stops at once with one line naming the lock and the run that holds it, rather than
  * interleaving its writes with the first one's. The file stays (an unlocked file is free; deleting
- * it would let two runs lock two different files).
+ * it would let two runs lock two different files), except in a directory the lock itself created
+ * and nothing else wrote to: a run that failed before writing leaves no empty directory behind.
  *
  * <pre>{@code
  * try (DirectoryLock lock = DirectoryLock.acquire(out, "imb compare")) {
@@ -33,10 +34,12 @@ public final class DirectoryLock implements AutoCloseable {
 
   private final FileChannel channel;
   private final FileLock lock;
+  private final Path created;
 
-  private DirectoryLock(FileChannel channel, FileLock lock) {
+  private DirectoryLock(FileChannel channel, FileLock lock, Path created) {
     this.channel = channel;
     this.lock = lock;
+    this.created = created;
   }
 
   /**
@@ -44,6 +47,7 @@ public final class DirectoryLock implements AutoCloseable {
    * throws a {@link DataException} naming the lock and its holder when another run has it.
    */
   public static DirectoryLock acquire(Path dir, String what) throws IOException {
+    Path created = Files.isDirectory(dir) ? null : dir;
     Files.createDirectories(dir);
     Path file = dir.resolve(FILE);
     FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
@@ -60,6 +64,7 @@ public final class DirectoryLock implements AutoCloseable {
     if (lock == null) {
       String holder = holder(channel);
       channel.close();
+      removeIfUnused(created);
       throw new DataException(dir + " is in use by another run" + (holder.isEmpty() ? "" : " (" + holder + ")")
           + ": it holds the lock " + file + "; wait for it to end or write elsewhere");
     }
@@ -67,7 +72,7 @@ public final class DirectoryLock implements AutoCloseable {
     String me = what + ", pid " + ProcessHandle.current().pid() + ", since "
         + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"));
     channel.write(ByteBuffer.wrap((me + "\n").getBytes(StandardCharsets.UTF_8)), 0);
-    return new DirectoryLock(channel, lock);
+    return new DirectoryLock(channel, lock, created);
   }
 
   /** What the holder wrote into the lock file: its command, pid and start; empty if unreadable. */
@@ -88,6 +93,20 @@ public final class DirectoryLock implements AutoCloseable {
       lock.release();
     } finally {
       channel.close();
+    }
+    removeIfUnused(created);
+  }
+
+  /** Deletes {@code dir} (made by a lock) when it holds nothing but the lock file. */
+  private static void removeIfUnused(Path dir) throws IOException {
+    if (dir == null) {
+      return;
+    }
+    try (java.util.stream.Stream<Path> s = Files.list(dir)) {
+      if (s.allMatch(p -> p.getFileName().toString().equals(FILE))) {
+        Files.deleteIfExists(dir.resolve(FILE));
+        Files.deleteIfExists(dir);
+      }
     }
   }
 }

@@ -206,7 +206,8 @@ public final class SparkBench {
     public void onJobEnd(org.apache.spark.scheduler.SparkListenerJobEnd end) {
       long[] t = started.remove(end.jobId());
       if (t != null) {
-        lines.add(String.format(Locale.ROOT, "  spark job %-50s %6d ms%n", names.remove(end.jobId()), end.time() - t[0]));
+        lines.add(String.format(Locale.ROOT, "  spark job %-50s %6d ms%n", names.remove(end.jobId()),
+            end.time() - t[0]));
       }
     }
 

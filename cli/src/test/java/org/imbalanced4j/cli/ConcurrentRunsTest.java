@@ -34,7 +34,8 @@ class ConcurrentRunsTest {
     Path file = out.resolve(DirectoryLock.FILE);
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
     while (System.nanoTime() < deadline && p.isAlive()) {
-      if (Files.exists(file) && Files.readString(file, StandardCharsets.UTF_8).startsWith(holder + ", pid " + p.pid())) {
+      String expected = holder + ", pid " + p.pid();
+      if (Files.exists(file) && Files.readString(file, StandardCharsets.UTF_8).startsWith(expected)) {
         return;
       }
       Thread.sleep(20);

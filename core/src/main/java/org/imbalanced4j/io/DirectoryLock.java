@@ -80,8 +80,7 @@ public final class DirectoryLock implements AutoCloseable {
     try {
       ByteBuffer b = ByteBuffer.allocate(200);
       channel.read(b, 0);
-      String s = new String(b.array(), 0, b.position(), StandardCharsets.UTF_8).strip();
-      return s.replaceAll("[\\p{Cntrl}]", " ");
+      return new String(b.array(), 0, b.position(), StandardCharsets.UTF_8).strip(); // DataException: one line
     } catch (IOException e) {
       return "";
     }

@@ -43,10 +43,6 @@ final class TableChunk {
   private boolean rowMissing;
 
   /** A chunk with arrays of its own that grow as needed. */
-  TableLayout layout() {
-    return layout;
-  }
-
   TableChunk(TableLayout layout, int expectedRows) {
     this(layout, new float[Math.max(1, layout.features()) * Math.max(16, expectedRows)],
         new int[Math.max(16, expectedRows)], 0, Math.max(16, expectedRows), false);
@@ -226,5 +222,10 @@ final class TableChunk {
       }
       return true;
     }
+  }
+
+  /** The layout the chunk's rows follow (for messages naming the file). */
+  TableLayout layout() {
+    return layout;
   }
 }

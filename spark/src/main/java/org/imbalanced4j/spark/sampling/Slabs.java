@@ -37,8 +37,8 @@ final class Slabs {
 
   private Slabs() {}
 
-  static JavaRDD<InternalRow> smote(Smote sampler, SparkSampler.Input in, SmoteFamily.Output out, int c, long add, int k,
-      int d) {
+  static JavaRDD<InternalRow> smote(Smote sampler, SparkSampler.Input in, SmoteFamily.Output out, int c, long add,
+      int k, int d) {
     Dataset<Row> data = in.data();
     long rows = in.counts().count(c);
     int slabs = (int) Math.max(2L * out.jsc().defaultParallelism(), (rows + ROWS_PER_SLAB - 1) / ROWS_PER_SLAB);

@@ -75,8 +75,8 @@ public abstract class SmoteFamily extends NeighbourSampler {
     int k = getKNeighbors();
     int fi = in.data().schema().fieldIndex(getFeaturesCol());
     StructType schema = nullable(in.data().schema(), fi, in.labelIndex());
-    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(in.data().sparkSession().sparkContext());
-    Output out = new Output(jsc, new Once<>(() -> points(in)), fi, schema.size(), in.data().schema().fields()[in.labelIndex()].dataType());
+    Output out = new Output(JavaSparkContext.fromSparkContext(in.data().sparkSession().sparkContext()),
+        new Once<>(() -> points(in)), fi, schema.size(), in.data().schema().fields()[in.labelIndex()].dataType());
     JavaRDD<InternalRow> made = null;
     for (int c : in.target().classes()) {
       long add = in.target().get(c);

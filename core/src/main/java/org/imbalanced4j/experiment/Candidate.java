@@ -17,9 +17,12 @@ import org.imbalanced4j.sampling.Sampler;
  * @param tunedThreshold whether to tune a threshold (two classes only)
  * @param tuner how the threshold is chosen on validation rows (for the ranking metric: {@link
  *     RankMetric#tuner})
+ * @param fit the resampler and learner without the decision rule, such as {@code SMOTE + logistic}:
+ *     candidates with the same fit are fitted once per split when they share a {@link SharedFits}
+ *     (argmax and tuned threshold of one model)
  */
 public record Candidate(String name, LongFunction<Sampler> sampler, Trainer trainer, boolean tunedThreshold,
-    Tuner tuner) {
+    Tuner tuner, String fit) {
   /** Chooses a threshold on the rare class's scores ({@code positive[i]}: row i is of class {@code rare}). */
   @FunctionalInterface
   public interface Tuner {
@@ -29,19 +32,24 @@ public record Candidate(String name, LongFunction<Sampler> sampler, Trainer trai
     org.imbalanced4j.threshold.ThresholdChoice choose(boolean[] positive, double[] score, int rare);
   }
 
-  /** A candidate whose tuned threshold maximises F1 of the rare class. */
+  /** A candidate whose tuned threshold maximises F1 of the rare class, sharing its fit with no other. */
   public Candidate(String name, LongFunction<Sampler> sampler, Trainer trainer, boolean tunedThreshold) {
-    this(name, sampler, trainer, tunedThreshold, Tuner.F1);
+    this(name, sampler, trainer, tunedThreshold, Tuner.F1, name);
+  }
+
+  /** A candidate whose tuned threshold maximises F1 of the rare class, its fit named {@code fit}. */
+  public Candidate(String name, LongFunction<Sampler> sampler, Trainer trainer, boolean tunedThreshold, String fit) {
+    this(name, sampler, trainer, tunedThreshold, Tuner.F1, fit);
   }
 
   /** This candidate with each fit stopped after about {@code seconds} ({@link Trainer#withTimeLimit}). */
   public Candidate withTimeLimit(double seconds) {
-    return new Candidate(name, sampler, trainer.withTimeLimit(seconds), tunedThreshold, tuner);
+    return new Candidate(name, sampler, trainer.withTimeLimit(seconds), tunedThreshold, tuner, fit);
   }
 
   /** This candidate with its threshold tuned by {@code t}. */
   public Candidate tunedBy(Tuner t) {
-    return new Candidate(name, sampler, trainer, tunedThreshold, t);
+    return new Candidate(name, sampler, trainer, tunedThreshold, t, fit);
   }
 
   /** The resampler the training rows meet: the candidate's own, or its ensemble's for each member; or null. */

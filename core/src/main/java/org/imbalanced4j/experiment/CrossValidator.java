@@ -75,11 +75,29 @@ public final class CrossValidator {
 
   /** One candidate on one split: fitted on the training fold, scored on the test fold. */
   public FoldResult runFold(Dataset data, Candidate c, Split s) {
+    return runFold(data, c, s, null);
+  }
+
+  /**
+   * One candidate on one split, its model fitted once for every candidate of the same {@link
+   * Candidate#fit()} that asks {@code shared} (null: shared with none). Each result's seconds are
+   * what the candidate would take alone: the shared fit and scoring, plus its own threshold.
+   */
+  public FoldResult runFold(Dataset data, Candidate c, Split s, SharedFits shared) {
     long t0 = System.nanoTime();
     long foldSeed = foldSeed(s);
     Dataset test = data.subset(s.test());
-    Fitted f = fit(data.subset(s.train()), c, foldSeed);
-    double[][] p = f.model().predictProba(test);
+    Dataset train = data.subset(s.train());
+    java.util.function.Supplier<Scored> fitAndScore = () -> {
+      long f0 = System.nanoTime();
+      Main m = fitMain(train, c, foldSeed);
+      return new Scored(m, m.model().predictProba(test), (System.nanoTime() - f0) / 1e9);
+    };
+    Scored sc = shared == null ? fitAndScore.get()
+        : shared.get(c.fit() + "|" + s.repeat() + "|" + s.fold() + "|" + s.train().length, fitAndScore);
+    long r0 = System.nanoTime();
+    Fitted f = new Fitted(sc.main().model(), train.classCounts().minority(), rule(train, c, foldSeed, sc.main()));
+    double[][] p = sc.proba();
     int[] predicted = f.predict(p);
     int k = data.classCount();
     float[] proba = new float[p.length * k];
@@ -92,9 +110,12 @@ public final class CrossValidator {
     if (cost != null) {
       metrics.put("expected_cost", RankMetric.expectedCost(test.labels(), predicted, cost));
     }
-    return new FoldResult(c.name(), s.repeat(), s.fold(), metrics,
-        (System.nanoTime() - t0) / 1e9, proba, predicted, f.model().warnings());
+    double seconds = shared == null ? (System.nanoTime() - t0) / 1e9 : sc.seconds() + (System.nanoTime() - r0) / 1e9;
+    return new FoldResult(c.name(), s.repeat(), s.fold(), metrics, seconds, proba, predicted, f.model().warnings());
   }
+
+  /** A fold's fitted model and its probabilities on the test rows, with the seconds they took. */
+  private record Scored(Main main, double[][] proba, double seconds) {}
 
   private long foldSeed(Split s) {
     return (seed + 1000L * s.repeat() + s.fold()) & 0xffffffffL;
@@ -136,23 +157,35 @@ public final class CrossValidator {
    * compare} also uses this to retrain the winner on all rows.
    */
   public static Fitted fit(Dataset train, Candidate c, long seed) {
-    int k = train.classCount();
-    boolean tuned = c.tunedThreshold() && k == 2 && train.classCounts().presentClassCount() == 2;
-    int rare = train.classCounts().minority();
+    Main m = fitMain(train, c, seed);
+    return new Fitted(m.model(), train.classCounts().minority(), rule(train, c, seed, m));
+  }
+
+  /** The model every variant of a fit shares, and the validation rows it was stopped on (or null). */
+  private record Main(Model model, Dataset validation) {}
+
+  private static Main fitMain(Dataset train, Candidate c, long seed) {
     if (c.trainer().usesValidation()) {
       Split s = StratifiedShuffleSplit.trainTestSplit(train.labels(), 0.2, seed + 1);
       Dataset validation = train.subset(s.test());
-      Model model = fitModel(train.subset(s.train()), validation, c, seed);
-      return new Fitted(model, rare, tuned ? threshold(model, validation, rare, c.tuner()) : DecisionRule.ARGMAX);
+      return new Main(fitModel(train.subset(s.train()), validation, c, seed), validation);
     }
-    Model model = fitModel(train, null, c, seed);
-    DecisionRule threshold = DecisionRule.ARGMAX;
-    if (tuned) {
-      Split inner = StratifiedShuffleSplit.trainTestSplit(train.labels(), 0.25, seed);
-      Dataset validation = train.subset(inner.test());
-      threshold = threshold(fitModel(train.subset(inner.train()), validation, c, seed), validation, rare, c.tuner());
+    return new Main(fitModel(train, null, c, seed), null);
+  }
+
+  /** The candidate's decision rule for the model {@code m} fitted on {@code train}. */
+  private static DecisionRule rule(Dataset train, Candidate c, long seed, Main m) {
+    boolean tuned = c.tunedThreshold() && train.classCount() == 2 && train.classCounts().presentClassCount() == 2;
+    if (!tuned) {
+      return DecisionRule.ARGMAX;
     }
-    return new Fitted(model, rare, threshold);
+    int rare = train.classCounts().minority();
+    if (m.validation() != null) {
+      return threshold(m.model(), m.validation(), rare, c.tuner());
+    }
+    Split inner = StratifiedShuffleSplit.trainTestSplit(train.labels(), 0.25, seed);
+    Dataset validation = train.subset(inner.test());
+    return threshold(fitModel(train.subset(inner.train()), validation, c, seed), validation, rare, c.tuner());
   }
 
   /** The tuner's probability threshold of class {@code rare} on rows the model was not fitted on. */

@@ -134,6 +134,58 @@ class CrossValidatorTest {
     assertThat(plain.validationRows).isEqualTo(t.validationRows); // the same fit as the argmax candidate's
   }
 
+  /** A trainer without validation rows that counts its fits (thread-safe). */
+  static final class Counting implements org.imbalanced4j.model.Trainer {
+    final LogisticRegression inner = LogisticRegression.builder().optMaxIter(50).build();
+    final java.util.concurrent.atomic.AtomicInteger fits = new java.util.concurrent.atomic.AtomicInteger();
+
+    @Override
+    public String describe() {
+      return "counting";
+    }
+
+    @Override
+    public org.imbalanced4j.model.Model fit(Dataset train, Dataset validation, long seed) {
+      fits.incrementAndGet();
+      return inner.fit(train, validation, seed);
+    }
+  }
+
+  @Test
+  void argmaxAndTunedVariantsShareOneFitPerSplitAndScoreAsAlone() throws Exception {
+    Dataset sat = Datasets.read("builtin:satimage", ReadOptions.defaults());
+    Dataset d = sat.subset(java.util.stream.IntStream.range(0, 1500).toArray()).compact();
+    CrossValidator cv = CrossValidator.builder().optFolds(3).optSeed(2).build();
+    for (boolean validating : new boolean[] {false, true}) {
+      java.util.function.Supplier<org.imbalanced4j.model.Trainer> make = () -> validating ? new EarlyStopping()
+          : new Counting();
+      org.imbalanced4j.model.Trainer shared = make.get();
+      Candidate argmax = new Candidate("lr + argmax", null, shared, false, "lr");
+      Candidate tuned = new Candidate("lr + tuned threshold", null, shared, true, "lr");
+      java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+      try {
+        for (Split s : cv.splits(d.labels())) {
+          SharedFits fits = new SharedFits();
+          var a = pool.submit(() -> cv.runFold(d, argmax, s, fits));
+          var t = pool.submit(() -> cv.runFold(d, tuned, s, fits));
+          FoldResult alone = cv.runFold(d, new Candidate("x", null, make.get(), false), s);
+          FoldResult aloneTuned = cv.runFold(d, new Candidate("y", null, make.get(), true), s);
+          assertThat(a.get().metrics()).isEqualTo(alone.metrics());
+          assertThat(a.get().proba()).isEqualTo(alone.proba());
+          assertThat(t.get().metrics()).isEqualTo(aloneTuned.metrics());
+          assertThat(t.get().predicted()).isEqualTo(aloneTuned.predicted());
+          assertThat(a.get().seconds()).isPositive();
+          assertThat(t.get().seconds()).isGreaterThanOrEqualTo(a.get().seconds() * 0.5);
+        }
+      } finally {
+        pool.shutdownNow();
+      }
+      // one fit per split shared by both; a tuned logistic threshold adds its inner fit on 3/4 of the rows
+      int fits = validating ? ((EarlyStopping) shared).fits : ((Counting) shared).fits.get();
+      assertThat(fits).isEqualTo(validating ? 3 : 6);
+    }
+  }
+
   @Test
   void balancedWeightsAndSmoteRaiseMinorityRecallOverFolds() {
     Dataset d = Datasets.read("builtin:satimage", ReadOptions.defaults());

@@ -103,7 +103,8 @@ public final class CompareCommand implements Callable<Integer> {
   @Option(names = "--list-learners", description = "List the learners a grid can name, with their parameters, and exit.")
   boolean listLearners;
 
-  @Option(names = "--no-race", description = "Run every strategy on every fold (no racing).")
+  @Option(names = "--no-race", description = "Run every strategy on every fold and on all training rows (no racing, and no successive "
+          + "halving over rows, which large tables otherwise get).")
   boolean noRace;
 
   @Option(names = "--rank-by", paramLabel = "METRIC", defaultValue = "balanced_accuracy",
@@ -234,124 +235,45 @@ public final class CompareCommand implements Callable<Integer> {
         + "|repeats=" + repeats + "|seed=" + seed.seed() + "|grid=" + Integer.toHexString(gridText.hashCode())
         + "|rank=" + rank.option() + "|cost=" + cost
         + "|version=" + CompareCommand.class.getPackage().getImplementationVersion();
-    java.util.concurrent.atomic.AtomicInteger computed = new java.util.concurrent.atomic.AtomicInteger();
-    java.util.concurrent.atomic.AtomicInteger reused = new java.util.concurrent.atomic.AtomicInteger();
-    List<List<FoldResult>> results = new ArrayList<>();
-    for (int c = 0; c < grid.size(); c++) {
-      results.add(new ArrayList<>());
-    }
-    List<Integer> droppedAfter = new ArrayList<>(java.util.Collections.nCopies(grid.size(), 0));
-    List<Integer> alive = new ArrayList<>();
-    for (int c = 0; c < grid.size(); c++) {
-      alive.add(c);
-    }
-    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, jobs));
-    boolean terminal = System.console() != null;
-    long started = System.nanoTime();
-    Runnable tick = () -> {
-      if (terminal) {
-        synchronized (err) {
-          progressBar(err, computed.get() + reused.get(), grid.size() * splits.size(), started);
-        }
-      }
-    };
+    Race race = new Race(d, grid, splits, cv, !noRace, primary, sign(rank), seed.seed(), jobs, err);
     try (org.imbalanced4j.experiment.ResultStore store =
         new org.imbalanced4j.experiment.ResultStore(out.resolve("results.sqlite"), runId)) {
-      for (int si = 0; si < splits.size(); si++) {
-        org.imbalanced4j.split.Split sp = splits.get(si);
-        List<Future<FoldResult>> fs = new ArrayList<>();
-        for (int c : alive) {
-          Candidate cand = grid.get(c);
-          fs.add(pool.submit(() -> {
-            // a stored fold that does not fit this fold's rows (a damaged store) is computed again
-            java.util.Optional<FoldResult> stored = store.get(cand.name(), sp.repeat(), sp.fold())
-                .filter(r -> r.predicted().length == sp.test().length
-                    && r.proba().length == (long) sp.test().length * d.classCount()
-                    && r.metrics().containsKey(primary));
-            if (stored.isPresent()) {
-              reused.incrementAndGet();
-              tick.run();
-              return stored.get();
-            }
-            FoldResult f = cv.runFold(d, cand, sp);
-            store.put(f);
-            computed.incrementAndGet();
-            tick.run();
-            return f;
-          }));
-        }
-        List<Integer> failedNow = new ArrayList<>();
-        for (int i = 0; i < alive.size(); i++) {
-          try {
-            results.get(alive.get(i)).add(fs.get(i).get());
-          } catch (java.util.concurrent.ExecutionException e) {
-            if (!(e.getCause() instanceof org.imbalanced4j.DataException de)) {
-              throw e;
-            }
-            // this strategy cannot run on this fold's rows; the others race on
-            notApplicable.put(grid.get(alive.get(i)).name(), "failed in fold " + (si + 1) + ": " + de.getMessage());
-            err.printf("not applicable: %s: failed in fold %d: %s%n", grid.get(alive.get(i)).name(), si + 1,
-                de.getMessage());
-            failedNow.add(alive.get(i));
-          }
-        }
-        if (!failedNow.isEmpty()) {
-          alive = new ArrayList<>(alive);
-          alive.removeAll(failedNow);
-          if (alive.isEmpty()) {
-            throw new org.imbalanced4j.DataException("no strategy of the grid can run on " + source + ": "
-                + notApplicable.values().iterator().next());
-          }
-        }
-        String note = "";
-        if (!noRace && si + 1 >= 3 && alive.size() > 1) {
-          double[][] scores = new double[si + 1][alive.size()];
-          for (int f = 0; f <= si; f++) {
-            for (int i = 0; i < alive.size(); i++) {
-              scores[f][i] = sign(rank) * results.get(alive.get(i)).get(f).metrics().get(primary);
-            }
-          }
-          List<Integer> keep = org.imbalanced4j.experiment.Racing.survivors(scores, 0.05);
-          List<Integer> next = new ArrayList<>();
-          for (int i : keep) {
-            next.add(alive.get(i));
-          }
-          for (int c : alive) {
-            if (!next.contains(c)) {
-              droppedAfter.set(c, si + 1);
-            }
-          }
-          note = String.format(Locale.ROOT, "; Friedman p=%.2g, %d dropped",
-              org.imbalanced4j.experiment.Racing.friedmanP(scores), alive.size() - next.size());
-          alive = next;
-        }
-        err.printf("%s  fold %d/%d done: %d strategies%s%n", terminal ? "\r\033[K" : "", si + 1, splits.size(),
-            alive.size(), note);
-        err.flush();
-      }
-    } catch (java.util.concurrent.ExecutionException e) {
-      throw e.getCause() instanceof Exception ex ? ex : e;
-    } finally {
-      pool.shutdownNow();
+      race.run(store, notApplicable);
     }
-    int planned = grid.size() * splits.size();
-    int done = results.stream().mapToInt(List::size).sum();
+    org.imbalanced4j.experiment.Halving plan = race.plan();
+    List<List<FoldResult>> results = new ArrayList<>(race.results());
+    List<List<FoldResult>> first = new ArrayList<>(race.firstRound());
+    List<Integer> droppedAfter = new ArrayList<>();
+    List<Integer> rounds = new ArrayList<>();
+    for (int c = 0; c < grid.size(); c++) {
+      droppedAfter.add(race.droppedAfterSplit(c));
+      rounds.add(race.lastRound(c));
+    }
+    int planned = grid.size() * splits.size(); // every strategy on every split's whole training fold
+    int done = race.computed.get() + race.reused.get();
     for (int c = grid.size() - 1; c >= 0; c--) {
       if (notApplicable.containsKey(grid.get(c).name())) { // failed in some fold: not ranked
         grid.remove(c);
         results.remove(c);
+        first.remove(c);
         droppedAfter.remove(c);
+        rounds.remove(c);
       }
     }
     List<Map<String, Object>> summary = summarise(grid, results);
     for (int c = 0; c < grid.size(); c++) {
       summary.get(c).put("folds_evaluated", results.get(c).size());
       summary.get(c).put("dropped_after_fold", droppedAfter.get(c) == 0 ? null : droppedAfter.get(c));
+      summary.get(c).put("training_rows_per_fold", plan.rows().get(rounds.get(c)));
+      summary.get(c).put("dropped_after_round", rounds.get(c) + 1 == plan.rounds() ? null : rounds.get(c) + 1);
     }
-    summary.sort((a, b) -> {
+    summary.sort((a, b) -> { // the furthest round first, then those racing kept, then by score
+      int ra = (Integer) a.get("training_rows_per_fold");
+      int rb = (Integer) b.get("training_rows_per_fold");
       boolean da = a.get("dropped_after_fold") != null;
       boolean db = b.get("dropped_after_fold") != null;
-      return da != db ? Boolean.compare(da, db) : Double.compare(sign(rank) * mean(b, primary), sign(rank) * mean(a, primary));
+      return ra != rb ? Integer.compare(rb, ra) : da != db ? Boolean.compare(da, db)
+          : Double.compare(sign(rank) * mean(b, primary), sign(rank) * mean(a, primary));
     });
     for (int i = 0; i < summary.size(); i++) {
       summary.get(i).put("rank", i + 1);
@@ -369,11 +291,15 @@ public final class CompareCommand implements Callable<Integer> {
     json.put("seed", seed.seed());
     json.put("primary_metric", primary);
     json.put("rank_by", rank.option());
-    boolean raced = !noRace && splits.size() >= 3; // racing compares at least three folds
+    // racing compares at least three folds; halving needs large folds
+    boolean raced = !noRace && (splits.size() >= 3 || plan.rounds() > 1);
     json.put("racing", raced);
+    json.put("halving", plan.rounds() == 1 ? null : Map.of("training_rows_per_fold", plan.rows(),
+        "strategies", plan.keep(), "factor", org.imbalanced4j.experiment.Halving.FACTOR));
     json.put("fold_fits_planned", planned);
     json.put("fold_fits_run", done);
-    json.put("compute_saved", planned == 0 ? 0 : 1.0 - (double) done / planned);
+    double saved = 1.0 - race.rowsTrained() / ((double) planned * plan.rows().get(plan.rounds() - 1));
+    json.put("compute_saved", planned == 0 ? 0 : Math.max(0, saved));
     json.put("candidates", summary);
     List<Map<String, String>> na = new ArrayList<>();
     notApplicable.forEach((name, why) -> na.add(Map.of("candidate", name, "reason", why)));
@@ -381,7 +307,7 @@ public final class CompareCommand implements Callable<Integer> {
     AtomicFiles.writeString(out.resolve("results.json"), om.writeValueAsString(json));
     AtomicFiles.writeText(out.resolve("results.csv"), w -> writeCsv(w, results));
     AtomicFiles.writeString(out.resolve("report.html"), CompareReport.html(source, d, json, summary,
-        ranks(grid, results, rank), leaders(grid, results, summary, splits, d), gridText));
+        ranks(grid, first, rank), leaders(grid, results, summary, splits, d), gridText));
     printRanking(spec.commandLine().getOut(), summary, d);
     notApplicable.forEach((name, why) -> spec.commandLine().getOut().printf("  n/a  %s: %s%n", name, why));
     for (Map<String, Object> c : summary) {
@@ -394,27 +320,17 @@ public final class CompareCommand implements Callable<Integer> {
     err.flush();
     BestModel.export(out.resolve("best"), d, Double.isNaN(perFit) ? winner : winner.withTimeLimit(perFit), seed.seed(),
         summary.get(0), source);
-    spec.commandLine().getOut().printf("%d folds computed, %d reused from %s%n", computed.get(), reused.get(),
-        out.resolve("results.sqlite"));
+    spec.commandLine().getOut().printf("%d folds computed, %d reused from %s%n", race.computed.get(),
+        race.reused.get(), out.resolve("results.sqlite"));
     if (raced) {
-      spec.commandLine().getOut().printf(Locale.ROOT, "racing ran %d of %d fold fits (%.0f%% of the compute saved)%n",
-          done, planned, 100.0 * (planned - done) / planned);
+      spec.commandLine().getOut().printf(Locale.ROOT, plan.rounds() == 1
+          ? "racing ran %d of %d fold fits (%.0f%% of the compute saved)%n"
+          : "racing ran %d fold fits in " + plan.rounds() + " rounds of halving where every strategy on every fold "
+              + "is %d (%.0f%% of the training rows saved)%n", done, planned, 100 * saved);
     }
     spec.commandLine().getOut().printf("wrote %s, %s, %s and %s (the winner, for imb predict)%n",
         out.resolve("report.html"), out.resolve("results.csv"), out.resolve("results.json"), out.resolve("best"));
     return 0;
-  }
-
-  /**
-   * One line redrawn in place on a terminal: fold fits done of the full grid (racing finishes
-   * early, so the bar may jump to the end), elapsed time.
-   */
-  private static void progressBar(PrintWriter err, int done, int planned, long started) {
-    int width = 30;
-    int filled = (int) Math.round(width * Math.min(1.0, (double) done / Math.max(1, planned)));
-    err.printf(Locale.ROOT, "\r  [%s%s] %d/%d fold fits  %.0fs", "#".repeat(filled), " ".repeat(width - filled), done,
-        planned, (System.nanoTime() - started) / 1e9);
-    err.flush();
   }
 
   /** The grid position of a summarised candidate. */
@@ -457,7 +373,10 @@ public final class CompareCommand implements Callable<Integer> {
     return m;
   }
 
-  /** Mean ranks of the primary metric over the folds every strategy ran (racing drops after fold 3). */
+  /**
+   * Mean ranks of the primary metric over the first round's folds that every strategy ran (racing
+   * drops after fold 3; later rounds of halving run fewer strategies).
+   */
   private CompareReport.Ranks ranks(List<Candidate> grid, List<List<FoldResult>> results, RankMetric rank) {
     int folds = results.stream().mapToInt(List::size).min().orElse(0);
     double[][] scores = new double[folds][grid.size()];
@@ -488,7 +407,7 @@ public final class CompareCommand implements Callable<Integer> {
     }
     int[] rows = first.stream().flatMapToInt(si -> java.util.Arrays.stream(splits.get(si).test())).toArray();
     for (Map<String, Object> r : ranked) {
-      if (out.size() == 3 || r.get("dropped_after_fold") != null) {
+      if (out.size() == 3 || !CompareReport.finalist(r)) {
         break;
       }
       int c = indexOf(grid, r);
@@ -586,6 +505,8 @@ public final class CompareCommand implements Callable<Integer> {
       pw.printf(Locale.ROOT, row, c.get("rank"), c.get("candidate"), scores.get(i), recalls.get(i),
           String.format(Locale.ROOT, "%.1f", (Double) c.get("seconds")),
           (dropped == null ? "" : "  (dropped after fold " + dropped + ")")
+              + (c.get("dropped_after_round") == null ? "" : String.format(Locale.ROOT,
+                  "  (round %s of halving: %,d rows)", c.get("dropped_after_round"), c.get("training_rows_per_fold")))
               + (((List<?>) c.get("warnings")).isEmpty() ? "" : "  (see warning below)"));
     }
   }

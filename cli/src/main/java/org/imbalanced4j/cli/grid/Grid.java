@@ -173,12 +173,12 @@ public final class Grid {
       for (Learner l : learners) {
         boolean resampled = s.value() != null; // bags draw the resampler again; without one they are moot
         for (String t : thresholds) {
-          String name = s.name() + " + " + (resampled ? l.name() : l.nameWithoutBags())
-              + (t.equals("tuned") ? " + tuned threshold" : " + argmax");
+          String fit = s.name() + " + " + (resampled ? l.name() : l.nameWithoutBags());
+          String name = fit + (t.equals("tuned") ? " + tuned threshold" : " + argmax");
           boolean tuned = t.equals("tuned");
           out.add(resampled && l.bags() > 1
-              ? new Candidate(name, null, new BalancedBagging(l.trainer(), s.value(), l.bags()), tuned)
-              : new Candidate(name, s.value(), l.trainer(), tuned));
+              ? new Candidate(name, null, new BalancedBagging(l.trainer(), s.value(), l.bags()), tuned, fit)
+              : new Candidate(name, s.value(), l.trainer(), tuned, fit));
         }
       }
     }

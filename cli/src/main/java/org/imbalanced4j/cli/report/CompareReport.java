@@ -48,6 +48,11 @@ public final class CompareReport {
   /** Mean ranks over the folds every strategy ran, and the Nemenyi critical difference. */
   public record Ranks(List<String> names, double[] ranks, double cd, int folds) {}
 
+  /** Whether a ranked strategy ran to the end: racing did not drop it, nor halving stop it early. */
+  public static boolean finalist(Map<String, Object> c) {
+    return c.get("dropped_after_fold") == null && c.get("dropped_after_round") == null;
+  }
+
   @SuppressWarnings("unchecked")
   public static String html(String source, Dataset d, Map<String, Object> run, List<Map<String, Object>> ranked,
       Ranks ranks, List<Leader> leaders, String gridYaml) throws java.io.IOException {
@@ -75,8 +80,15 @@ public final class CompareReport {
         .append(" &middot; seed ").append(run.get("seed"))
         .append(" &middot; resampling, scaling and threshold tuning fitted on training folds only</p>");
     if (Boolean.TRUE.equals(run.get("racing"))) {
+      Map<String, List<Integer>> halving = (Map<String, List<Integer>>) run.get("halving");
+      h.append(halving == null ? "" : String.format(Locale.ROOT, "<p>Successive halving over training rows "
+          + "(factor 3, as scikit-learn's HalvingGridSearchCV): rounds of %s training rows per fold with %s "
+          + "strategies, the best third of each round going on; every round scored on the whole test folds.</p>",
+          halving.get("training_rows_per_fold").stream().map(x -> String.format(Locale.ROOT, "%,d", x)).toList(),
+          halving.get("strategies")));
       h.append(String.format(Locale.ROOT, "<p>Racing (Friedman test, then Nemenyi critical difference, "
-          + "&alpha; = 0.05) ran %s of %s fold fits: %.0f%% of the compute saved.</p>",
+          + "&alpha; = 0.05) ran %s fold fits where every strategy on every fold is %s: %.0f%% of the training "
+          + "rows saved.</p>",
           run.get("fold_fits_run"), run.get("fold_fits_planned"), 100 * ((Number) run.get("compute_saved")).doubleValue()));
     }
     h.append("<h2>Data</h2><p>");
@@ -109,6 +121,9 @@ public final class CompareReport {
           .append(c.get("rank")).append("</td><td class=\"l\">").append(esc((String) c.get("candidate")))
           .append(c.get("dropped_after_fold") == null ? ""
               : "<br><span class=\"muted\">dropped by racing after fold " + c.get("dropped_after_fold") + "</span>")
+          .append(c.get("dropped_after_round") == null ? "" : String.format(Locale.ROOT,
+              "<br><span class=\"muted\">stopped after round %s of halving (%,d training rows per fold)</span>",
+              c.get("dropped_after_round"), c.get("training_rows_per_fold")))
           .append(warnings(c))
           .append("</td><td>").append(Integer.valueOf(1).equals(c.get("folds_evaluated"))
               ? String.format(Locale.ROOT, "%.4f<br><span class=\"muted\">one split</span>", v)

@@ -66,7 +66,7 @@ final class TailSections {
     StringBuilder table = new StringBuilder("<table><tr><th class=\"l\">strategy</th><th>many</th><th>medium</th>"
         + "<th>few</th></tr>");
     for (Map<String, Object> c : ranked) {
-      if (shown == 3 || c.get("dropped_after_fold") != null) {
+      if (shown == 3 || !CompareReport.finalist(c)) {
         break;
       }
       Map<String, Map<String, Double>> m = (Map<String, Map<String, Double>>) c.get("metrics");

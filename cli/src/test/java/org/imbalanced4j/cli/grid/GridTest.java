@@ -111,9 +111,11 @@ class GridTest {
   }
 
   @Test
-  void autoPatienceIsFiftyEpochsAndAtLeastTwoThousandSteps() {
+  void autoPatienceIsFiftyEpochsAtLeastTwoThousandAndAtMostTwentyThousandSteps() {
     assertThat(org.imbalanced4j.djl.training.NetworkConfig.autoPatience(224, 128)).isEqualTo(1000); // 2 steps an epoch
     assertThat(org.imbalanced4j.djl.training.NetworkConfig.autoPatience(4000, 128)).isEqualTo(63); // 32 steps an epoch
-    assertThat(org.imbalanced4j.djl.training.NetworkConfig.autoPatience(1_000_000, 128)).isEqualTo(50);
+    assertThat(org.imbalanced4j.djl.training.NetworkConfig.autoPatience(51_200, 128)).isEqualTo(50); // 400 steps
+    assertThat(org.imbalanced4j.djl.training.NetworkConfig.autoPatience(64_000, 128)).isEqualTo(40); // 500 steps
+    assertThat(org.imbalanced4j.djl.training.NetworkConfig.autoPatience(1_000_000, 128)).isEqualTo(3); // 7,813
   }
 }

@@ -31,6 +31,12 @@ public record NetworkConfig(NetworkSpec network, String loss, String classWeight
   /** Epochs without improvement that the automatic patience allows at least. */
   public static final int PATIENCE_EPOCHS = 50;
 
+  /**
+   * Optimiser steps that the automatic patience allows at most, when {@link #PATIENCE_EPOCHS}
+   * epochs would be more: a large table's epoch is long and its networks settle within a few.
+   */
+  public static final int PATIENCE_MAX_STEPS = 20_000;
+
   /** The parameters of a network learner, with their defaults. */
   public static final List<Param> PARAMS = List.of(
       new Param("loss", "ce", String.join(" | ", LossRecipes.NAMES)),
@@ -38,7 +44,8 @@ public record NetworkConfig(NetworkSpec network, String loss, String classWeight
       new Param("hidden", "128,64", "hidden layer widths (mlp)"),
       new Param("epochs", "300", "most epochs, a cap: early stopping usually ends training sooner"),
       new Param("patience", "auto", "epochs without improvement before stopping; auto: " + PATIENCE_EPOCHS
-          + " epochs and at least " + PATIENCE_STEPS + " steps; the rate drops tenfold after half of it"),
+          + " epochs, but at most " + PATIENCE_MAX_STEPS + " steps and at least " + PATIENCE_STEPS
+          + "; the rate drops tenfold after half of it"),
       new Param("batch_size", "128", "rows per step"),
       new Param("lr", "0.001", "learning rate"),
       new Param("metric", "balanced_log_loss", "early stopping on the validation rows: balanced_log_loss (each class's "
@@ -110,11 +117,16 @@ public record NetworkConfig(NetworkSpec network, String loss, String classWeight
    * rare class comes late: with 10 epochs and 500 steps, plain cross-entropy stopped while its rare
    * classes' recall was still rising and stayed below scikit-learn's MLPClassifier on rare7,
    * satimage and lending_club; with 50 and 2,000 it reaches it (BENCHMARKS.md, issue 12), at 2x to
-   * 5x the fit time.
+   * 5x the fit time. On large tables (more than {@link #PATIENCE_MAX_STEPS} / 50 steps an epoch,
+   * about 51,000 rows at batch 128) the epochs are fewer, down to one, so that patience is at
+   * most that many steps: {@code max(ceil(2000 / s), min(50, ceil(20000 / s)))} epochs for
+   * {@code s} steps an epoch. Without the cap a network on 800,000 rows waited 50 epochs of 6,250
+   * steps for an improvement, and always ran into its time limit.
    */
   public static int autoPatience(int rows, int batch) {
     int stepsPerEpoch = Math.max(1, (rows + batch - 1) / batch);
-    return Math.max(PATIENCE_EPOCHS, (PATIENCE_STEPS + stepsPerEpoch - 1) / stepsPerEpoch);
+    int most = Math.min(PATIENCE_EPOCHS, (PATIENCE_MAX_STEPS + stepsPerEpoch - 1) / stepsPerEpoch);
+    return Math.max(most, (PATIENCE_STEPS + stepsPerEpoch - 1) / stepsPerEpoch);
   }
 
   /** The trainer for these training rows: the loss from their class counts, the epoch sampler seeded. */

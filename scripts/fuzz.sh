@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Coverage-guided fuzzing (Jazzer) of every reader: CSV, ARFF, LibSVM, IDX, PNG/JPEG images, a
-# model directory's model.json and binary file, compare's results.sqlite (core), and YAML grids
-# (cli). Each target runs DURATION in fuzzing mode, JOBS at a time; a finding is written by
-# Jazzer into the target's corpus folder (src/test/resources/.../<Test>Inputs/<target>/crash-*),
+# model directory's model.json and binary file, compare's results.sqlite (core), a network's
+# params.bin (djl), and YAML grids (cli). Each target runs DURATION in fuzzing mode, JOBS at a
+# time; a finding is written by Jazzer into the target's corpus folder
+# (src/test/resources/.../<Test>Inputs/<target>/crash-*),
 # where `mvn test` replays it from then on, so it stays a failing test until it is fixed.
 # Prints, per target, the executions and the findings.
-# Usage: scripts/fuzz.sh [DURATION (10m)] [JOBS (2)] [TARGET ...]   (TARGET: csv, arff, ..., yaml)
-#        scripts/fuzz.sh --seeds   (rewrites core's seed corpora and valid files from FuzzSeeds)
+# Usage: scripts/fuzz.sh [DURATION (10m)] [JOBS (2)] [TARGET ...]   (TARGET: csv, arff, ..., params, yaml)
+#        scripts/fuzz.sh --seeds   (rewrites the seed corpora and valid files: core's FuzzSeeds, djl's params)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
@@ -16,18 +17,23 @@ if [ "${1:-}" = "--seeds" ]; then
   cp="core/target/test-classes:core/target/classes:$(mvn -q -B -pl core dependency:build-classpath \
     -Dmdep.outputFile=/dev/stdout)"
   java -cp "$cp" org.imbalanced4j.fuzz.FuzzSeeds core/src/test/resources/org/imbalanced4j/fuzz
+  mvn -q -B -pl djl test-compile >/dev/null
+  cp="djl/target/test-classes:djl/target/classes:$(mvn -q -B -pl djl dependency:build-classpath \
+    -Dmdep.outputFile=/dev/stdout)"
+  java -Dai.djl.offline=true -cp "$cp" org.imbalanced4j.djl.fuzz.NetworkModelFuzzTest \
+    djl/src/test/resources/org/imbalanced4j/djl/fuzz/NetworkModelFuzzTestInputs/params
   exit 0
 fi
 duration="${1:-10m}"
 jobs="${2:-2}"
 shift $(( $# > 2 ? 2 : $# ))
 core=(csv arff libsvm idx image modelJson modelBinary resultStore)
-all=("${core[@]}" yaml)
+all=("${core[@]}" params yaml)
 targets=("${@:-${all[@]}}")
 [ $# -eq 0 ] && targets=("${all[@]}")
 
 mvn -q -B -DskipTests install >/dev/null
-mvn -q -B -pl core,cli test-compile >/dev/null
+mvn -q -B -pl core,djl,cli test-compile >/dev/null
 logs="$root/target/fuzz"
 mkdir -p "$logs"
 
@@ -35,6 +41,8 @@ fuzz() { # target
   local t="$1" module test
   if [ "$t" = yaml ]; then
     module=cli test="org.imbalanced4j.cli.grid.GridFuzzTest#yaml"
+  elif [ "$t" = params ]; then
+    module=djl test="org.imbalanced4j.djl.fuzz.NetworkModelFuzzTest#params"
   else
     module=core test="org.imbalanced4j.fuzz.ReadersFuzzTest#$t"
   fi

@@ -46,8 +46,17 @@ public record NetworkSpec(String type, int[] hidden, float dropout, String atten
     if (!attention.equals("none") && !IMAGE_TYPES.contains(type)) {
       throw new InvalidOptionException("attention modules are for the image networks " + IMAGE_TYPES);
     }
+    if (hidden.length > MAX_LAYERS || java.util.Arrays.stream(hidden).anyMatch(w -> w < 1 || w > MAX_WIDTH)) {
+      throw new InvalidOptionException("hidden widths are " + MAX_LAYERS + " or fewer, each from 1 to " + MAX_WIDTH
+          + ": " + java.util.Arrays.toString(hidden));
+    }
     hidden = hidden.clone();
   }
+
+  /** The most hidden layers and the widest one a spec may have (a damaged model.json cannot ask for more). */
+  public static final int MAX_LAYERS = 16;
+
+  public static final int MAX_WIDTH = 65_536;
 
   /** A network of our own making. */
   public NetworkSpec(String type, int[] hidden, float dropout, String attention) {

@@ -30,7 +30,9 @@ public record NeuralModel(Schema schema, TrainingLoop.Result result, Provenance 
     ImageShape img = in.schema().imageShape();
     Shape example = input instanceof InputTransform.Table t ? new Shape(t.standardizer().width())
         : new Shape(img.channels(), img.height(), img.width());
-    TrainingLoop.Result r = new TrainingLoop.Result(in.read("params.bin"), input, example,
+    byte[] params = in.read("params.bin");
+    ParameterLayout.check(spec, example, in.schema().classCount(), params);
+    TrainingLoop.Result r = new TrainingLoop.Result(params, input, example,
         in.schema().classCount(), spec, in.section().path("best_epoch").asInt(1) - 1,
         in.section().path("best_metric").asDouble(Double.NaN), List.of(), List.of());
     return new NeuralModel(in.schema(), r, new Provenance("network", Map.of(), 0, "saved"));

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  * layers are the network's own.
  */
 class TransferTest {
-  private static NeuralTrainer trainer(long epochs) {
+  static NeuralTrainer trainer(long epochs) {
     Map<String, String> p = Map.of("epochs", Long.toString(epochs), "batch_size", "32");
     return new NeuralTrainer("mlp", NetworkConfig.parse("mlp", new Params("mlp", p,
         NetworkConfig.PARAMS.stream().map(Param::name).toList())));

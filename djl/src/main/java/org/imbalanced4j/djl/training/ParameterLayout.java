@@ -109,7 +109,8 @@ final class ParameterLayout {
     return free;
   }
 
-  private static int indexOf(byte[] in, byte[] part, int from) {
+  /** The first position from {@code from} where {@code part} occurs in {@code in}; -1 if none. */
+  static int indexOf(byte[] in, byte[] part, int from) {
     outer:
     for (int i = from; i + part.length <= in.length; i++) {
       for (int j = 0; j < part.length; j++) {

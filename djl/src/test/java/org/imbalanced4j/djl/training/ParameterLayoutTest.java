@@ -72,7 +72,8 @@ class ParameterLayoutTest {
     byte[] good = saved(spec, example, 2, 32);
 
     byte[] huge = good.clone(); // the first weight's declared byte length (32 x 6 floats) made 2 GB
-    int len = find(huge, ByteBuffer.allocate(4).putInt(4 * 32 * 6).array(), find(huge, "NDAR".getBytes(), 0));
+    int firstArray = ParameterLayout.indexOf(huge, "NDAR".getBytes(), 0);
+    int len = ParameterLayout.indexOf(huge, ByteBuffer.allocate(4).putInt(4 * 32 * 6).array(), firstArray);
     assertThat(len).isPositive();
     ByteBuffer.wrap(huge).putInt(len, Integer.MAX_VALUE - 8);
     assertThatThrownBy(() -> ParameterLayout.check(spec, example, 2, huge)).isInstanceOf(DataException.class)
@@ -89,18 +90,5 @@ class ParameterLayoutTest {
   void hiddenWidthsADamagedModelCouldAskForAreRefused() {
     assertThatThrownBy(() -> new NetworkSpec("mlp", new int[] {1 << 30}, 0)).hasMessageContaining("hidden widths");
     assertThatThrownBy(() -> new NetworkSpec("mlp", new int[17], 0)).hasMessageContaining("hidden widths");
-  }
-
-  private static int find(byte[] in, byte[] part, int from) {
-    outer:
-    for (int i = from; i + part.length <= in.length; i++) {
-      for (int j = 0; j < part.length; j++) {
-        if (in[i + j] != part[j]) {
-          continue outer;
-        }
-      }
-      return i;
-    }
-    return -1;
   }
 }

@@ -174,8 +174,8 @@ class CrossValidatorTest {
           assertThat(a.get().proba()).isEqualTo(alone.proba());
           assertThat(t.get().metrics()).isEqualTo(aloneTuned.metrics());
           assertThat(t.get().predicted()).isEqualTo(aloneTuned.predicted());
-          assertThat(a.get().seconds()).isPositive();
-          assertThat(t.get().seconds()).isGreaterThanOrEqualTo(a.get().seconds() * 0.5);
+          assertThat(a.get().seconds()).isPositive(); // each variant is charged the shared fit (no timing asserted)
+          assertThat(t.get().seconds()).isPositive();
         }
       } finally {
         pool.shutdownNow();

@@ -81,5 +81,12 @@ imb_spawn() {
   fi
   local detach=()
   command -v setsid >/dev/null 2>&1 && detach=(setsid)
-  ("${detach[@]}" java "$@" org.imbalanced4j.cli.server.ImbServer "$state" "$idle" </dev/null >/dev/null 2>&1 &)
+  (
+    # the server must not hold a pipe of whoever called imb open (a caller reading to EOF would wait)
+    for f in /proc/$BASHPID/fd/*; do
+      f="${f##*/}"
+      [ "$f" -gt 2 ] 2>/dev/null && eval "exec $f>&-" 2>/dev/null
+    done
+    "${detach[@]}" java "$@" org.imbalanced4j.cli.server.ImbServer "$state" "$idle" </dev/null >/dev/null 2>&1 &
+  )
 }

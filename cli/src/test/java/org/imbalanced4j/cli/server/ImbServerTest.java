@@ -162,6 +162,30 @@ class ImbServerTest {
   }
 
   @Test
+  void aSpawnedServerHoldsNoDescriptorOfItsCallerAndStartsOnce() throws Exception {
+    Path bin = Files.createDirectories(dir.resolve("bin"));
+    Path seen = dir.resolve("seen.txt");
+    Path java = bin.resolve("java"); // stands in for the JVM: records the descriptors it got
+    Files.writeString(java, "#!/usr/bin/env bash\nls /proc/$$/fd >> '" + seen + "'\necho >> '" + seen + "'\n");
+    java.toFile().setExecutable(true);
+    Path runtime = Files.createDirectories(dir.resolve("spawn"));
+    String script = ". \"$0\"; exec 7>\"$1/held\"; imb_spawn \"$1/key\" 60 -cp x.jar; imb_spawn \"$1/key\" 60 -cp x.jar";
+    ProcessBuilder pb = new ProcessBuilder("bash", "-c", script, CLIENT.toString(), runtime.toString());
+    pb.environment().put("PATH", bin + ":" + System.getenv("PATH"));
+    Process p = pb.start();
+    assertThat(p.waitFor()).isZero();
+    for (int i = 0; i < 100 && !Files.exists(seen); i++) {
+      Thread.sleep(50);
+    }
+    Thread.sleep(200);
+    String fds = Files.readString(seen);
+    assertThat(fds.strip().split("\n\n")).hasSize(1); // the second call found the first starting
+    assertThat(fds.lines().filter(l -> !l.isBlank()).map(Integer::parseInt).toList()).contains(0, 1, 2)
+        .allMatch(fd -> fd <= 2 || fd == 255); // 255: bash's own copy of its script
+    assertThat(runtime.resolve("key.starting")).isDirectory();
+  }
+
+  @Test
   void aLastLineWithoutItsNewlineKeepsItsEnd() throws Exception {
     ByteArrayOutputStream socket = new ByteArrayOutputStream();
     try (PrintWriter o = new PrintWriter(new FramedWriter(socket, 'o'));

@@ -1,0 +1,103 @@
+package org.imbalanced4j.cli.library;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import org.imbalanced4j.cli.Imb;
+import org.imbalanced4j.metrics.Evaluation;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The library's calls give exactly what the equivalent commands write (issue 20). */
+class LibraryCallsTest {
+  private static final ObjectMapper OM = new ObjectMapper();
+
+  @TempDir Path dir;
+
+  private static String run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Imb.run(args, new PrintWriter(out), new PrintWriter(err));
+    assertThat(code).as(err.toString()).isZero();
+    return out.toString();
+  }
+
+  /** The command's JSON in one line, as the library's map serialises (numbers as written). */
+  private static String json(String printed) throws Exception {
+    return OM.writeValueAsString(OM.readTree(printed));
+  }
+
+  /** Predictions with the true class and one proba_ column per class, as imb predict writes them. */
+  private Path predictions(int[] y, double[][] p, List<String> classes) throws Exception {
+    StringBuilder sb = new StringBuilder("class");
+    for (String c : classes) {
+      sb.append(",proba_").append(c);
+    }
+    sb.append('\n');
+    for (int i = 0; i < y.length; i++) {
+      sb.append(classes.get(y[i]));
+      for (double v : p[i]) {
+        sb.append(',').append(v); // Double.toString: read back to the same double
+      }
+      sb.append('\n');
+    }
+    Path f = dir.resolve("pred-" + classes.size() + ".csv");
+    Files.writeString(f, sb);
+    return f;
+  }
+
+  private static double[][] noisyProba(int[] y, int k, long seed) {
+    Random r = new Random(seed);
+    double[][] p = new double[y.length][k];
+    for (int i = 0; i < y.length; i++) {
+      double sum = 0;
+      for (int c = 0; c < k; c++) {
+        p[i][c] = r.nextDouble() + (c == y[i] ? 0.6 * r.nextDouble() : 0);
+        sum += p[i][c];
+      }
+      for (int c = 0; c < k; c++) {
+        p[i][c] /= sum;
+      }
+    }
+    return p;
+  }
+
+  @Test
+  void evaluationOfIsWhatImbEvaluateJsonPrints() throws Exception {
+    for (int k : new int[] {2, 3}) {
+      Random r = new Random(k);
+      int[] y = new int[300];
+      for (int i = 0; i < y.length; i++) {
+        double u = r.nextDouble();
+        y[i] = u < 0.1 ? 1 : k == 3 && u < 0.3 ? 2 : 0; // class 1 rare
+      }
+      double[][] p = noisyProba(y, k, 7 + k);
+      Path f = predictions(y, p, k == 2 ? List.of("0", "1") : List.of("0", "1", "2"));
+      String command = json(run("evaluate", f.toString(), "--json"));
+      Evaluation e = Evaluation.of(y, p);
+      assertThat(OM.writeValueAsString(e.metrics())).as("k=" + k).isEqualTo(command);
+      assertThat(e.metric("balanced_accuracy_score")).isBetween(0.3, 1.0);
+      // named classes, a chosen threshold and bootstrap intervals: the same options as the command's
+      List<String> names = k == 2 ? List.of("ok", "fraud") : List.of("a", "b", "c");
+      Path g = predictions(y, p, names);
+      String[] yNamed = java.util.Arrays.stream(y).mapToObj(names::get).toArray(String[]::new);
+      assertThat(OM.writeValueAsString(Evaluation.of(yNamed, p, names).metrics()))
+          .isEqualTo(json(run("evaluate", g.toString(), "--json")));
+      if (k == 2) {
+        Evaluation tuned = Evaluation.builder(y, names).optProba(p).optPositiveLabel("fraud")
+            .optAutoThreshold(new double[][] {{0, 1}, {5, 0}}).optBootstrap(50, 3).build();
+        assertThat(OM.writeValueAsString(tuned.metrics())).isEqualTo(json(run("evaluate", g.toString(),
+            "--json", "--pos-label", "fraud", "--threshold", "auto", "--cost", "1,5", "--bootstrap", "50", "--seed", "3")));
+        assertThat(tuned.metric("threshold")).isNotEqualTo(0.5);
+        assertThat(String.format(Locale.ROOT, "%s", tuned.metrics().get("confidence_intervals"))).contains("low");
+      }
+    }
+  }
+}

@@ -100,4 +100,81 @@ class LibraryCallsTest {
       }
     }
   }
+
+  @Test
+  void aLoadedModelScoresAsImbPredictWritesAndSingleRowsFromEightThreadsAsTheBatch() throws Exception {
+    Path csv = dir.resolve("lending_club.csv"); // numeric and categorical features
+    try (var in = org.imbalanced4j.io.BuiltinDatasets.class.getResourceAsStream("/org/imbalanced4j/datasets/lending_club.csv")) {
+      Files.copy(in, csv);
+    }
+    Path model = dir.resolve("model");
+    run("train", csv.toString(), "--model", "logistic", "--seed", "1", "-o", model.toString());
+    Path pred = dir.resolve("pred.csv");
+    run("predict", model.toString(), csv.toString(), "-o", pred.toString());
+
+    org.imbalanced4j.api.ScoringModel m = org.imbalanced4j.api.Models.load(model);
+    double[][] p = m.predictProba(org.imbalanced4j.io.Datasets.read(csv.toString(),
+        org.imbalanced4j.io.ReadOptions.defaults()));
+    List<String> lines = Files.readAllLines(pred);
+    List<String> header = List.of(lines.get(0).split(","));
+    assertThat(lines).hasSize(p.length + 1);
+    for (int c = 0; c < m.classes().size(); c++) {
+      int col = header.indexOf("proba_" + m.classes().get(c));
+      assertThat(col).isPositive();
+      for (int i = 0; i < p.length; i++) {
+        assertThat(String.format(Locale.ROOT, "%.9g", p[i][c])).isEqualTo(lines.get(i + 1).split(",")[col]);
+      }
+    }
+    List<String> decided = m.predict(org.imbalanced4j.io.Datasets.read(csv.toString(),
+        org.imbalanced4j.io.ReadOptions.defaults()));
+    int predictedCol = header.indexOf("predicted");
+    for (int i = 0; i < p.length; i += 97) {
+      assertThat(decided.get(i)).isEqualTo(lines.get(i + 1).split(",")[predictedCol]);
+    }
+
+    // 10,000 single rows given by feature name, scored from 8 threads: the batch's probabilities
+    List<String> data = Files.readAllLines(csv);
+    String[] names = data.get(0).split(",");
+    List<java.util.Map<String, Object>> rows = new java.util.ArrayList<>();
+    for (int i = 0; i < 10_000; i++) {
+      String[] f = data.get(1 + i % (data.size() - 1)).split(",");
+      java.util.Map<String, Object> row = new java.util.HashMap<>();
+      for (int j = 0; j < names.length - 1; j++) {
+        row.put(names[j], f[j]);
+      }
+      rows.add(row);
+    }
+    double[][] batch = m.predictProba(rows);
+    for (int i = 0; i < batch.length; i += 101) {
+      assertThat(batch[i]).containsExactly(p[i % p.length]);
+    }
+    double[][] single = new double[rows.size()][];
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+    try {
+      List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+      for (int t = 0; t < 8; t++) {
+        int from = t;
+        done.add(pool.submit(() -> {
+          for (int i = from; i < rows.size(); i += 8) {
+            single[i] = m.predictProba(rows.get(i));
+          }
+        }));
+      }
+      for (var f : done) {
+        f.get();
+      }
+    } finally {
+      pool.shutdown();
+    }
+    for (int i = 0; i < rows.size(); i++) {
+      assertThat(single[i]).as("row " + i).containsExactly(batch[i]);
+    }
+    // a category the model never saw scores with its indicators zero; a missing feature is an error
+    java.util.Map<String, Object> odd = new java.util.HashMap<>(rows.get(0));
+    odd.put("addr_state", "Atlantis");
+    assertThat(m.predictProba(odd)).hasSize(m.classes().size());
+    odd.remove("term");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> m.predictProba(odd))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'term'");
+  }
 }

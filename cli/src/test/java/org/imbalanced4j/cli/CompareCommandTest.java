@@ -136,7 +136,7 @@ class CompareCommandTest {
     }
     // the default grid with networks capped at 20 epochs, to keep the test short
     Path grid = dir.resolve("race.yaml");
-    Files.writeString(grid, org.imbalanced4j.cli.grid.Grid.defaultText()
+    Files.writeString(grid, org.imbalanced4j.experiment.Grid.defaultText()
         .replace("mlp: {loss: class-balanced}", "mlp: {loss: class-balanced, epochs: 20}"));
     assertThat(Files.readString(grid)).contains("epochs: 20}");
     CliRun r = CliRun.of("compare", data.toString(), "--grid", grid.toString(), "--folds", "6", "--seed", "2",

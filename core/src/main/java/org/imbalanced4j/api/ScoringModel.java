@@ -31,6 +31,11 @@ public final class ScoringModel {
   private final SavedModel saved;
   private final Schema schema;
 
+  /** Scores with a model and its decision rule (read from a directory, or fitted in memory). */
+  public static ScoringModel of(SavedModel saved) {
+    return new ScoringModel(saved);
+  }
+
   ScoringModel(SavedModel saved) {
     this.saved = saved;
     this.schema = saved.model().schema();

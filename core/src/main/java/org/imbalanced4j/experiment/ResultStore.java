@@ -27,9 +27,18 @@ public final class ResultStore implements AutoCloseable {
    * @param run the run's identity: results of another run in the same file are not reused
    */
   public ResultStore(Path file, String run) {
+    this("jdbc:sqlite:" + file.toAbsolutePath(), run, file.toString());
+  }
+
+  /** A store in memory, gone when closed: a run that keeps no results directory. */
+  public static ResultStore inMemory(String run) {
+    return new ResultStore("jdbc:sqlite::memory:", run, "in-memory store");
+  }
+
+  private ResultStore(String url, String run, String file) {
     this.run = run;
     try {
-      this.db = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+      this.db = DriverManager.getConnection(url);
       try (Statement s = db.createStatement()) {
         s.execute("PRAGMA journal_mode=WAL");
         s.execute("PRAGMA synchronous=FULL");

@@ -18,11 +18,12 @@ import org.imbalanced4j.cli.options.DataOptions;
 import org.imbalanced4j.cli.options.ImageOptions;
 import org.imbalanced4j.cli.options.Inputs;
 import org.imbalanced4j.cli.options.SeedOption;
-import org.imbalanced4j.cli.grid.Grid;
 import org.imbalanced4j.cli.report.CompareReport;
 import org.imbalanced4j.data.Dataset;
 import org.imbalanced4j.experiment.Candidate;
-import org.imbalanced4j.experiment.CrossValidator;
+import org.imbalanced4j.experiment.Compare;
+import org.imbalanced4j.experiment.CompareResult;
+import org.imbalanced4j.experiment.Grid;
 import org.imbalanced4j.experiment.FoldResult;
 import org.imbalanced4j.experiment.RankMetric;
 import org.imbalanced4j.io.AtomicFiles;
@@ -180,153 +181,54 @@ public final class CompareCommand implements Callable<Integer> {
           + "cost matrix)");
     }
     String source = Inputs.name(file, d);
-    org.imbalanced4j.data.ClassCounts counts = d.classCounts();
-    int smallest = counts.minority();
-    long fewest = counts.count(smallest);
-    if (fewest < 2) {
-      throw new org.imbalanced4j.DataException("class '" + counts.classNames().get(smallest) + "' has " + fewest
-          + " row" + (fewest == 1 ? "" : "s") + ": stratified cross-validation needs at least 2 rows of every class; "
-          + "drop the class or merge it with another");
-    }
-    if (holdout == null && fewest < folds) {
-      throw new org.imbalanced4j.DataException("class '" + counts.classNames().get(smallest) + "' has "
-          + fewest + " rows, fewer than --folds " + folds + ": every test fold must hold every "
-          + "class; use --folds " + fewest + " or fewer");
-    }
-    CrossValidator cv = CrossValidator.builder().optFolds(folds).optRepeats(repeats).optSeed(seed.seed())
-        .optCost(costMatrix).optHoldout(holdout == null ? 0 : holdout).build();
-    List<org.imbalanced4j.split.Split> splits = cv.splits(d.labels());
-    String design = holdout == null ? folds + "-fold x " + repeats + " stratified cross-validation"
-        : String.format(Locale.ROOT, "%s stratified hold-out of %.0f%%", repeats == 1 ? "one" : repeats + " x",
-            100 * holdout);
-    Map<String, String> notApplicable = new LinkedHashMap<>();
-    List<Candidate> grid = new ArrayList<>();
-    Candidate.Tuner tuner = rank.tuner(costMatrix);
-    double perFit = budgetMinutes == null ? Double.NaN : budgetMinutes * 60 / splits.size();
-    List<Candidate> listed = (gridFile == null ? Grid.defaults(d) : Grid.read(gridFile, d)).stream()
-        .map(c -> c.tunedBy(tuner)).map(c -> Double.isNaN(perFit) ? c : c.withTimeLimit(perFit)).toList();
+    List<Candidate> listed = gridFile == null ? null : Grid.read(gridFile, d);
+    String gridText = gridFile == null ? null : java.nio.file.Files.readString(gridFile);
     PrintWriter err = spec.commandLine().getErr();
-    for (Candidate c : listed) {
-      String why = Applicability.check(c, d, cv, splits);
-      if (why == null) {
-        grid.add(c);
-      } else {
-        notApplicable.put(c.name(), why);
-      }
+    Compare.Builder cb = Compare.builder().optFolds(folds).optRepeats(repeats).optSeed(seed.seed()).optJobs(jobs)
+        .optRace(!noRace).optRankBy(rank).optCost(costMatrix).optSource(source).optResultsDir(out)
+        .optListener(new RaceProgress(err)).optVersion(String.valueOf(CompareCommand.class.getPackage()
+            .getImplementationVersion()));
+    if (listed != null) {
+      cb.optGrid(listed).optGridText(gridText);
     }
-    if (grid.isEmpty()) {
-      throw new org.imbalanced4j.DataException("no strategy of the grid can run on " + source + ": "
-          + notApplicable.values().iterator().next());
-    }
-    String gridText = gridFile == null ? Grid.defaultText(d.schema().isImages()) : java.nio.file.Files.readString(gridFile);
-    lock = org.imbalanced4j.io.DirectoryLock.acquire(out, "imb compare"); // once the input is known to be usable
-    err.printf("comparing %d strategies on %s (%,d rows), %s%n", grid.size(), source, d.rows(), design);
-    if (d.schema().isImages() && holdout == null && budgetMinutes == null) {
-      err.println("networks on images are dear: --holdout 0.2 scores on one hold-out split instead of " + folds
-          + " folds, --budget-minutes M gives each strategy M minutes");
+    if (holdout != null) {
+      cb.optHoldout(holdout);
     }
     if (budgetMinutes != null) {
-      err.printf(Locale.ROOT, "budget: %.1f minutes of training per strategy (%.0f s per fit), about %.0f minutes in "
-          + "all, then the winner's retraining%n", budgetMinutes, perFit, budgetMinutes * grid.size());
+      cb.optBudgetMinutes(budgetMinutes);
     }
-    notApplicable.forEach((name, why) -> err.printf("not applicable: %s: %s%n", name, why));
-    String runId = source + "|" + d.rows() + "x" + d.features() + "|" + d.classCounts() + "|folds="
-        + (holdout == null ? folds : "holdout " + holdout) + "|budget=" + budgetMinutes
-        + "|repeats=" + repeats + "|seed=" + seed.seed() + "|grid=" + Integer.toHexString(gridText.hashCode())
-        + "|rank=" + rank.option() + "|cost=" + cost
-        + "|version=" + CompareCommand.class.getPackage().getImplementationVersion();
-    Race race = new Race(d, grid, splits, cv, !noRace, primary, sign(rank), seed.seed(), jobs, err);
-    try (org.imbalanced4j.experiment.ResultStore store =
-        new org.imbalanced4j.experiment.ResultStore(out.resolve("results.sqlite"), runId)) {
-      race.run(store, notApplicable);
-    }
-    org.imbalanced4j.experiment.Halving plan = race.plan();
-    List<List<FoldResult>> results = new ArrayList<>(race.results());
-    List<List<FoldResult>> first = new ArrayList<>(race.firstRound());
-    List<Integer> droppedAfter = new ArrayList<>();
-    List<Integer> rounds = new ArrayList<>();
-    for (int c = 0; c < grid.size(); c++) {
-      droppedAfter.add(race.droppedAfterSplit(c));
-      rounds.add(race.lastRound(c));
-    }
-    int planned = grid.size() * splits.size(); // every strategy on every split's whole training fold
-    int done = race.computed.get() + race.reused.get();
-    for (int c = grid.size() - 1; c >= 0; c--) {
-      if (notApplicable.containsKey(grid.get(c).name())) { // failed in some fold: not ranked
-        grid.remove(c);
-        results.remove(c);
-        first.remove(c);
-        droppedAfter.remove(c);
-        rounds.remove(c);
-      }
-    }
-    List<Map<String, Object>> summary = summarise(grid, results);
-    for (int c = 0; c < grid.size(); c++) {
-      summary.get(c).put("folds_evaluated", results.get(c).size());
-      summary.get(c).put("dropped_after_fold", droppedAfter.get(c) == 0 ? null : droppedAfter.get(c));
-      summary.get(c).put("training_rows_per_fold", plan.rows().get(rounds.get(c)));
-      summary.get(c).put("dropped_after_round", rounds.get(c) + 1 == plan.rounds() ? null : rounds.get(c) + 1);
-    }
-    summary.sort((a, b) -> { // the furthest round first, then those racing kept, then by score
-      int ra = (Integer) a.get("training_rows_per_fold");
-      int rb = (Integer) b.get("training_rows_per_fold");
-      boolean da = a.get("dropped_after_fold") != null;
-      boolean db = b.get("dropped_after_fold") != null;
-      return ra != rb ? Integer.compare(rb, ra) : da != db ? Boolean.compare(da, db)
-          : Double.compare(sign(rank) * mean(b, primary), sign(rank) * mean(a, primary));
-    });
-    for (int i = 0; i < summary.size(); i++) {
-      summary.get(i).put("rank", i + 1);
-    }
+    Compare compare = cb.build();
+    compare.check(d);
+    lock = org.imbalanced4j.io.DirectoryLock.acquire(out, "imb compare"); // once the input is known to be usable
+    CompareResult result = compare.run(d);
+    List<Map<String, Object>> summary = result.ranking();
+    Map<String, Object> json = result.json();
     ObjectMapper om = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    Map<String, Object> json = new LinkedHashMap<>();
-    json.put("data", source);
-    json.put("rows", d.rows());
-    json.put("classes", d.classCounts().asMap());
-    json.put("folds", holdout == null ? folds : 1);
-    json.put("holdout", holdout);
-    json.put("design", design);
-    json.put("budget_minutes_per_strategy", budgetMinutes);
-    json.put("repeats", repeats);
-    json.put("seed", seed.seed());
-    json.put("primary_metric", primary);
-    json.put("rank_by", rank.option());
-    // racing compares at least three folds; halving needs large folds
-    boolean raced = !noRace && (splits.size() >= 3 || plan.rounds() > 1);
-    json.put("racing", raced);
-    json.put("halving", plan.rounds() == 1 ? null : Map.of("training_rows_per_fold", plan.rows(),
-        "strategies", plan.keep(), "factor", org.imbalanced4j.experiment.Halving.FACTOR));
-    json.put("fold_fits_planned", planned);
-    json.put("fold_fits_run", done);
-    double saved = 1.0 - race.rowsTrained() / ((double) planned * plan.rows().get(plan.rounds() - 1));
-    json.put("compute_saved", planned == 0 ? 0 : Math.max(0, saved));
-    json.put("candidates", summary);
-    List<Map<String, String>> na = new ArrayList<>();
-    notApplicable.forEach((name, why) -> na.add(Map.of("candidate", name, "reason", why)));
-    json.put("not_applicable", na);
     AtomicFiles.writeString(out.resolve("results.json"), om.writeValueAsString(json));
-    AtomicFiles.writeText(out.resolve("results.csv"), w -> writeCsv(w, results));
+    AtomicFiles.writeText(out.resolve("results.csv"), w -> writeCsv(w, result.results()));
     AtomicFiles.writeString(out.resolve("report.html"), CompareReport.html(source, d, json, summary,
-        ranks(grid, first, rank), leaders(grid, results, summary, splits, d), gridText));
+        ranks(result.strategies(), result.firstRound(), rank), leaders(result.strategies(), result.results(), summary,
+            result.splits(), d), gridText != null ? gridText : Grid.defaultText(d.schema().isImages())));
     printRanking(spec.commandLine().getOut(), summary, d);
-    notApplicable.forEach((name, why) -> spec.commandLine().getOut().printf("  n/a  %s: %s%n", name, why));
+    result.notApplicable().forEach((name, why) -> spec.commandLine().getOut().printf("  n/a  %s: %s%n", name, why));
     for (Map<String, Object> c : summary) {
       for (Object w : (List<?>) c.get("warnings")) {
         err.printf("warning: %s: %s%n", c.get("candidate"), w);
       }
     }
-    Candidate winner = grid.get(indexOf(grid, summary.get(0)));
-    err.printf("retraining the winner on all %,d rows: %s%n", d.rows(), winner.name());
+    err.printf("retraining the winner on all %,d rows: %s%n", d.rows(), result.winningStrategy().name());
     err.flush();
-    BestModel.export(out.resolve("best"), d, Double.isNaN(perFit) ? winner : winner.withTimeLimit(perFit), seed.seed(),
-        summary.get(0), source);
-    spec.commandLine().getOut().printf("%d folds computed, %d reused from %s%n", race.computed.get(),
-        race.reused.get(), out.resolve("results.sqlite"));
-    if (raced) {
-      spec.commandLine().getOut().printf(Locale.ROOT, plan.rounds() == 1
+    result.saveWinner(out.resolve("best"));
+    spec.commandLine().getOut().printf("%d folds computed, %d reused from %s%n", result.fitsComputed(),
+        result.fitsReused(), out.resolve("results.sqlite"));
+    if ((Boolean) json.get("racing")) {
+      int rounds = json.get("halving") == null ? 1
+          : ((List<?>) ((Map<?, ?>) json.get("halving")).get("strategies")).size();
+      spec.commandLine().getOut().printf(Locale.ROOT, rounds == 1
           ? "racing ran %d of %d fold fits (%.0f%% of the compute saved)%n"
-          : "racing ran %d fold fits in " + plan.rounds() + " rounds of halving where every strategy on every fold "
-              + "is %d (%.0f%% of the training rows saved)%n", done, planned, 100 * saved);
+          : "racing ran %d fold fits in " + rounds + " rounds of halving where every strategy on every fold "
+              + "is %d (%.0f%% of the training rows saved)%n", json.get("fold_fits_run"),
+          json.get("fold_fits_planned"), 100 * (Double) json.get("compute_saved"));
     }
     spec.commandLine().getOut().printf("wrote %s, %s, %s and %s (the winner, for imb predict)%n",
         out.resolve("report.html"), out.resolve("results.csv"), out.resolve("results.json"), out.resolve("best"));
@@ -427,44 +329,6 @@ public final class CompareCommand implements Callable<Integer> {
       out.add(new CompareReport.Leader(grid.get(c).name(), rows, proba, predicted));
     }
     return out;
-  }
-
-  private static List<Map<String, Object>> summarise(List<Candidate> grid, List<List<FoldResult>> results) {
-    List<Map<String, Object>> out = new ArrayList<>();
-    for (int c = 0; c < grid.size(); c++) {
-      List<FoldResult> r = results.get(c);
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("candidate", grid.get(c).name());
-      m.put("learner", grid.get(c).trainer().describe());
-      Map<String, Map<String, Double>> metrics = new LinkedHashMap<>();
-      for (String key : r.get(0).metrics().keySet()) {
-        double[] v = r.stream().mapToDouble(f -> f.metrics().getOrDefault(key, Double.NaN)).toArray();
-        double mean = java.util.Arrays.stream(v).average().orElse(Double.NaN);
-        double var = java.util.Arrays.stream(v).map(x -> (x - mean) * (x - mean)).sum() / Math.max(1, v.length - 1);
-        Map<String, Double> st = new LinkedHashMap<>();
-        st.put("mean", mean);
-        st.put("std", Math.sqrt(var));
-        st.put("ci95_half_width", 1.96 * Math.sqrt(var / v.length));
-        metrics.put(key, st);
-      }
-      m.put("metrics", metrics);
-      m.put("seconds", r.stream().mapToDouble(FoldResult::seconds).sum());
-      m.put("warnings", warnings(r));
-      out.add(m);
-    }
-    return out;
-  }
-
-  /**
-   * What the fits of a strategy reported, one line: the first fold's warning and in how many of its
-   * folds one was reported (scikit-learn's ConvergenceWarning, for instance); empty when none.
-   */
-  static List<String> warnings(List<FoldResult> r) {
-    List<FoldResult> warned = r.stream().filter(f -> !f.warnings().isEmpty()).toList();
-    if (warned.isEmpty()) {
-      return List.of();
-    }
-    return List.of(warned.get(0).warnings().get(0) + " (in " + warned.size() + " of " + r.size() + " folds)");
   }
 
   @SuppressWarnings("unchecked")

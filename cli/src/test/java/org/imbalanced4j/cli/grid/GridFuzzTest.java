@@ -1,5 +1,7 @@
 package org.imbalanced4j.cli.grid;
 
+import org.imbalanced4j.experiment.Grid;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;

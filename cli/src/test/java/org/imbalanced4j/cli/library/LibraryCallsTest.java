@@ -177,4 +177,60 @@ class LibraryCallsTest {
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> m.predictProba(odd))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'term'");
   }
+
+  /** results.json without the seconds the fits took, which no two runs share. */
+  @SuppressWarnings("unchecked")
+  private static String withoutTimes(java.util.Map<String, Object> json) throws Exception {
+    java.util.Map<String, Object> copy = OM.readValue(OM.writeValueAsString(json), java.util.LinkedHashMap.class);
+    for (Object c : (List<Object>) copy.get("candidates")) {
+      ((java.util.Map<String, Object>) c).remove("seconds");
+    }
+    return OM.writeValueAsString(copy);
+  }
+
+  @Test
+  void compareInCodeRanksAsImbCompareAndItsWinnerScoresAsBest() throws Exception {
+    String yaml = "samplers: [none, {SMOTE: {k_neighbors: 3}}]\nlearners: [logistic, {knn: {n_neighbors: 7}}]\n"
+        + "thresholds: [argmax, tuned]\n";
+    Path gridFile = dir.resolve("grid.yaml");
+    Files.writeString(gridFile, yaml);
+    Path out = dir.resolve("compare");
+    run("compare", "builtin:ionosphere", "--grid", gridFile.toString(), "--folds", "4", "--seed", "4", "--jobs", "2",
+        "--out", out.toString());
+    @SuppressWarnings("unchecked")
+    java.util.Map<String, Object> written = OM.readValue(out.resolve("results.json").toFile(), java.util.LinkedHashMap.class);
+
+    org.imbalanced4j.data.Dataset d = org.imbalanced4j.io.Datasets.read("builtin:ionosphere",
+        org.imbalanced4j.io.ReadOptions.defaults());
+    List<String> heard = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+    org.imbalanced4j.experiment.CompareResult r = org.imbalanced4j.experiment.Compare.builder().optFolds(4).optSeed(4)
+        .optJobs(2).optSource("builtin:ionosphere")
+        .optGrid(org.imbalanced4j.experiment.Grid.of(java.util.Map.of(
+            "samplers", List.of("none", java.util.Map.of("SMOTE", java.util.Map.of("k_neighbors", 3))),
+            "learners", List.of("logistic", java.util.Map.of("knn", java.util.Map.of("n_neighbors", 7))),
+            "thresholds", List.of("argmax", "tuned")), d))
+        .optListener(new org.imbalanced4j.experiment.CompareListener() {
+          @Override
+          public void message(String line) {
+            heard.add(line);
+          }
+        })
+        .build().run(d);
+    assertThat(withoutTimes(r.json())).isEqualTo(withoutTimes(written));
+    assertThat(r.ranking()).hasSize(8);
+    assertThat(heard.get(0)).startsWith("comparing 8 strategies on builtin:ionosphere");
+    String primary = (String) r.json().get("primary_metric");
+    assertThat(r.mean(r.winningStrategy().name(), primary))
+        .isGreaterThanOrEqualTo(r.mean((String) r.ranking().get(7).get("candidate"), primary));
+    // the grid from YAML text is the grid built in code
+    assertThat(org.imbalanced4j.experiment.Grid.parse(yaml, d).stream().map(c -> c.name()).toList())
+        .isEqualTo(r.strategies().stream().map(c -> c.name()).toList());
+    // the winner, refitted on all rows, scores as the best/ directory imb compare wrote
+    double[][] mine = r.winner().predictProba(d);
+    double[][] best = org.imbalanced4j.api.Models.load(out.resolve("best")).predictProba(d);
+    for (int i = 0; i < mine.length; i++) {
+      assertThat(mine[i]).containsExactly(best[i]);
+    }
+    assertThat(r.winner().predict(d)).isEqualTo(org.imbalanced4j.api.Models.load(out.resolve("best")).predict(d));
+  }
 }

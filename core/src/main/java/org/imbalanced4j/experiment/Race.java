@@ -1,6 +1,5 @@
-package org.imbalanced4j.cli.commands;
+package org.imbalanced4j.experiment;
 
-import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -34,7 +33,7 @@ import org.imbalanced4j.split.Split;
  * estimated from the fits so far (a strategy's next round costs its last round's time per fit
  * times the growth of the rows).
  */
-final class Race {
+public final class Race {
   private final Dataset d;
   private final List<Candidate> grid;
   private final List<Split> splits;
@@ -45,8 +44,7 @@ final class Race {
   private final double sign;
   private final long seed;
   private final int jobs;
-  private final PrintWriter err;
-  private final boolean terminal = System.console() != null;
+  private final CompareListener listener;
 
   /** What each strategy's last round gave: its results, the round and the split it stopped at. */
   private final List<List<FoldResult>> results = new ArrayList<>();
@@ -65,7 +63,7 @@ final class Race {
   private long started;
 
   Race(Dataset d, List<Candidate> grid, List<Split> splits, CrossValidator cv, boolean race, String primary,
-      double sign, long seed, int jobs, PrintWriter err) {
+      double sign, long seed, int jobs, CompareListener listener) {
     this.d = d;
     this.grid = grid;
     this.splits = splits;
@@ -75,7 +73,7 @@ final class Race {
     this.sign = sign;
     this.seed = seed;
     this.jobs = Math.max(1, jobs);
-    this.err = err;
+    this.listener = listener;
     long[] counts = d.classCounts().counts();
     long rarest = Arrays.stream(counts).filter(c -> c > 0).min().orElse(1);
     int trainRows = splits.stream().mapToInt(s -> s.train().length).min().orElse(0);
@@ -310,10 +308,9 @@ final class Race {
     return String.join(" / ", v.stream().map(x -> String.format(Locale.ROOT, "%,d", x)).toList());
   }
 
-  /** A line on standard error, over the progress line on a terminal. */
+  /** A line for the listener. */
   private synchronized void say(String line) {
-    err.printf("%s%s%n", terminal ? "\r\033[K" : "", line);
-    err.flush();
+    listener.message(line);
   }
 
   /** Training rows of the fits run or reused, summed. */
@@ -332,16 +329,12 @@ final class Race {
   }
 
   /**
-   * Redraws the progress line on a terminal: fits done of those planned, elapsed time and the
-   * time left, estimated as the fits still to run (this round's for the strategies racing now,
+   * Tells the listener the fits done of those planned, elapsed time and the time left, estimated as the fits still to run (this round's for the strategies racing now,
    * then each later round's kept strategies, taken to be the best-scoring ones so far) times
    * their seconds per fit (a strategy's last fit scaled by the rows of the round; the mean of all
    * fits so far for one that has not run yet), over the jobs in parallel.
    */
   private synchronized void tick(List<Integer> now, int r) {
-    if (!terminal) {
-      return;
-    }
     double left = 0;
     for (int c : now) {
       left += estimate(c, r) * Math.max(0, splits.size() - fitsInRound[c]);
@@ -356,14 +349,7 @@ final class Race {
     }
     left /= Math.min(jobs, Math.max(1, now.size()));
     int done = computed.get() + reused.get();
-    int planned = Math.max(done, planned());
-    int width = 30;
-    int filled = (int) Math.round(width * Math.min(1.0, (double) done / Math.max(1, planned)));
-    double elapsed = (System.nanoTime() - started) / 1e9;
-    err.printf(Locale.ROOT, "\r\033[K  [%s%s] %d/%d fits  %s elapsed%s", "#".repeat(filled),
-        " ".repeat(width - filled), done, planned, clock(elapsed),
-        Double.isNaN(left) ? "" : ", about " + clock(left) + " left");
-    err.flush();
+    listener.progress(done, Math.max(done, planned()), (System.nanoTime() - started) / 1e9, left);
   }
 
   /** Seconds a fit of strategy {@code c} should take in round {@code q}; NaN before any fit. */
@@ -383,7 +369,7 @@ final class Race {
   }
 
   /** Seconds as {@code 1h02m}, {@code 3m07s} or {@code 42s}. */
-  static String clock(double seconds) {
+  public static String clock(double seconds) {
     long s = Math.round(seconds);
     return s >= 3600 ? String.format(Locale.ROOT, "%dh%02dm", s / 3600, s / 60 % 60)
         : s >= 60 ? String.format(Locale.ROOT, "%dm%02ds", s / 60, s % 60) : s + "s";

@@ -1,4 +1,4 @@
-package org.imbalanced4j.cli.grid;
+package org.imbalanced4j.experiment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -8,7 +8,6 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.util.List;
 import org.imbalanced4j.InvalidOptionException;
 import org.imbalanced4j.data.Dataset;
-import org.imbalanced4j.experiment.Candidate;
 import org.imbalanced4j.io.DataSource;
 import org.imbalanced4j.io.Datasets;
 import org.imbalanced4j.io.ReadOptions;

@@ -1,4 +1,4 @@
-package org.imbalanced4j.cli.commands;
+package org.imbalanced4j.experiment;
 
 import java.util.List;
 import org.imbalanced4j.DataException;

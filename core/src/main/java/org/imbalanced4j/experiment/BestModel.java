@@ -1,4 +1,4 @@
-package org.imbalanced4j.cli.commands;
+package org.imbalanced4j.experiment;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -19,9 +19,8 @@ import org.imbalanced4j.model.io.ModelDirectory;
 final class BestModel {
   private BestModel() {}
 
-  static void export(Path dir, Dataset d, Candidate winner, long seed, Map<String, Object> scores, String source)
-      throws IOException {
-    CrossValidator.Fitted f = CrossValidator.fit(d, winner, seed);
+  static void export(Path dir, Dataset d, CrossValidator.Fitted f, Candidate winner, long seed,
+      Map<String, Object> scores, String source) throws IOException {
     Map<String, Object> decision = f.rule().toMap(d.schema().classNames());
     if (f.rule() instanceof org.imbalanced4j.threshold.DecisionRule.Threshold) {
       decision.put("chosen_by", "f1 on a stratified quarter of the rows, held out from the fit");

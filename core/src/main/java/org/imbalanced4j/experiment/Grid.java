@@ -1,4 +1,4 @@
-package org.imbalanced4j.cli.grid;
+package org.imbalanced4j.experiment;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -140,6 +140,30 @@ public final class Grid {
       throw new DataException(file + ": not a valid YAML grid (" + msg + ")");
     }
     return parse(root, file.toString(), d);
+  }
+
+  /** The grid of YAML text, for data like {@code d}. */
+  public static List<Candidate> parse(String yaml, Dataset d) {
+    try {
+      return parse(YAML.readTree(yaml), "grid", d);
+    } catch (IOException e) {
+      String msg = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
+      throw new InvalidOptionException("grid: not valid YAML (" + msg + ")");
+    }
+  }
+
+  /**
+   * A grid built in code, with the structure of the YAML: {@code samplers}, {@code learners} and
+   * {@code thresholds}, each a list of names or of {@code {name: {parameter: value}}} maps.
+   *
+   * <pre>{@code
+   * Grid.of(Map.of("samplers", List.of("none", Map.of("SMOTE", Map.of("k_neighbors", 3))),
+   *     "learners", List.of("logistic", Map.of("mlp", Map.of("loss", "focal"))),
+   *     "thresholds", List.of("argmax", "tuned")), data);
+   * }</pre>
+   */
+  public static List<Candidate> of(Map<String, ?> grid, Dataset d) {
+    return parse(YAML.valueToTree(grid), "grid", d);
   }
 
   static List<Candidate> parse(JsonNode root, String where, Dataset d) {

@@ -154,21 +154,28 @@ public final class Compare {
     }
   }
 
-  /** The 2 x 2 matrix of a false positive's and a false negative's cost, the rarer class positive. */
   private double[][] pairMatrix(Dataset d) {
     if (d.classCount() != 2) {
       throw new InvalidOptionException("--cost takes the " + d.classCount() + " x " + d.classCount()
           + " cost matrix (" + d.classCount() * d.classCount() + " numbers, row by row), got 2 numbers");
     }
+    return costOfErrors(d, costPair[0], costPair[1]);
+  }
+
+  /**
+   * The 2 x 2 cost matrix ({@code cost[true][decided]}) of two-class {@code d} with the costs of a
+   * false positive and a false negative, the rarer class being the positive one.
+   */
+  public static double[][] costOfErrors(Dataset d, double falsePositive, double falseNegative) {
     int rare = d.classCounts().minority();
     double[][] m = new double[2][2];
-    m[1 - rare][rare] = costPair[0]; // a false positive: the common class called rare
-    m[rare][1 - rare] = costPair[1];
+    m[1 - rare][rare] = falsePositive; // the common class called rare
+    m[rare][1 - rare] = falseNegative;
     return m;
   }
 
   /** +1 when higher is better, -1 when lower is: racing and ranking maximise {@code sign * metric}. */
-  static double sign(RankMetric m) {
+  public static double sign(RankMetric m) {
     return m.higherIsBetter() ? 1 : -1;
   }
 

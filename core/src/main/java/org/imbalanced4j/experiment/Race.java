@@ -29,7 +29,7 @@ import org.imbalanced4j.split.Split;
  * every split, Friedman racing after the third split of a round ({@link Racing}), the best third
  * going on to the next round. Fits are shared by a strategy's argmax and tuned-threshold variants
  * ({@link SharedFits}), stored as they finish ({@link ResultStore}: a rerun reuses them), and run
- * {@code jobs} at a time. On a terminal a progress line shows the fits done and the time left,
+ * {@code jobs} at a time. A {@link CompareListener} hears the fits done and the time left,
  * estimated from the fits so far (a strategy's next round costs its last round's time per fit
  * times the growth of the rows).
  */

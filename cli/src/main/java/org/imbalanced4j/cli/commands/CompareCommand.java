@@ -176,10 +176,6 @@ public final class CompareCommand implements Callable<Integer> {
     primary = rank.metricKey();
     Dataset d = Inputs.read(file, data, images);
     double[][] costMatrix = costMatrix(d);
-    if (rank == RankMetric.EXPECTED_COST && costMatrix == null) {
-      throw new org.imbalanced4j.InvalidOptionException("--rank-by expected_cost needs --cost (C_FP,C_FN or the "
-          + "cost matrix)");
-    }
     String source = Inputs.name(file, d);
     List<Candidate> listed = gridFile == null ? null : Grid.read(gridFile, d);
     String gridText = gridFile == null ? null : java.nio.file.Files.readString(gridFile);
@@ -241,11 +237,6 @@ public final class CompareCommand implements Callable<Integer> {
         .filter(i -> grid.get(i).name().equals(summarised.get("candidate"))).findFirst().orElseThrow();
   }
 
-  /** +1 when higher is better, -1 when lower is: racing and ranking maximise {@code sign * metric}. */
-  private static double sign(RankMetric m) {
-    return m.higherIsBetter() ? 1 : -1;
-  }
-
   /** The cost matrix of {@code --cost}, K x K in class order, or null. */
   private double[][] costMatrix(Dataset d) {
     if (cost == null) {
@@ -256,11 +247,7 @@ public final class CompareCommand implements Callable<Integer> {
     }
     int k = d.classCount();
     if (cost.size() == 2 && k == 2) {
-      int rare = d.classCounts().minority();
-      double[][] m = new double[2][2];
-      m[1 - rare][rare] = cost.get(0); // a false positive: the common class called rare
-      m[rare][1 - rare] = cost.get(1);
-      return m;
+      return Compare.costOfErrors(d, cost.get(0), cost.get(1));
     }
     if (cost.size() != k * k) {
       throw new org.imbalanced4j.InvalidOptionException("--cost takes " + (k == 2 ? "C_FP,C_FN or " : "") + "the "
@@ -284,7 +271,7 @@ public final class CompareCommand implements Callable<Integer> {
     double[][] scores = new double[folds][grid.size()];
     for (int f = 0; f < folds; f++) {
       for (int c = 0; c < grid.size(); c++) {
-        scores[f][c] = sign(rank) * results.get(c).get(f).metrics().get(primary);
+        scores[f][c] = Compare.sign(rank) * results.get(c).get(f).metrics().get(primary);
       }
     }
     List<String> names = grid.stream().map(Candidate::name).toList();
@@ -329,11 +316,6 @@ public final class CompareCommand implements Callable<Integer> {
       out.add(new CompareReport.Leader(grid.get(c).name(), rows, proba, predicted));
     }
     return out;
-  }
-
-  @SuppressWarnings("unchecked")
-  static double mean(Map<String, Object> candidate, String metric) {
-    return ((Map<String, Map<String, Double>>) candidate.get("metrics")).get(metric).get("mean");
   }
 
   @SuppressWarnings("unchecked")

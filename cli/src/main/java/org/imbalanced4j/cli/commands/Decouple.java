@@ -88,14 +88,14 @@ final class Decouple {
     if (!how.equals("tau") && r.after() < r.before()) {
       // a head fitted to rows the features were fitted on can overfit them: do not write a worse model
       config.put("decouple_rejected", true);
-      ModelDirectory.save(o.out(), network, TrainCommand.decision(network, val, train.classCounts().minority()),
+      ModelDirectory.save(o.out(), network, org.imbalanced4j.api.Train.decision(network, val, train.classCounts().minority()),
           config, train);
       pw.printf(Locale.ROOT, "warning: %s lowered balanced accuracy on the %,d validation rows (%.4f -> %.4f): kept "
           + "the head as it was (decouple on rows the network did not train on); wrote %s%n", how, val.rows(),
           r.before(), r.after(), o.out());
       return 0;
     }
-    ModelDirectory.save(o.out(), r.model(), TrainCommand.decision(r.model(), val, train.classCounts().minority()),
+    ModelDirectory.save(o.out(), r.model(), org.imbalanced4j.api.Train.decision(r.model(), val, train.classCounts().minority()),
         config, train);
     if (how.equals("crt")) {
       pw.printf(Locale.ROOT, "re-trained the classifier head on class-balanced batches (%,d rows; best epoch %s): "

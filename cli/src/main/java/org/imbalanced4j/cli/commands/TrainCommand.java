@@ -9,6 +9,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.imbalanced4j.InvalidOptionException;
+import org.imbalanced4j.api.Train;
+import org.imbalanced4j.api.TrainedModel;
 import org.imbalanced4j.cli.options.Check;
 import org.imbalanced4j.cli.options.DataOptions;
 import org.imbalanced4j.cli.options.ImageOptions;
@@ -17,21 +19,10 @@ import org.imbalanced4j.cli.options.SeedOption;
 import org.imbalanced4j.data.Dataset;
 import org.imbalanced4j.io.BuiltinDatasets;
 import org.imbalanced4j.io.DataSource;
-import org.imbalanced4j.io.Datasets;
 import org.imbalanced4j.learn.Learner;
 import org.imbalanced4j.learn.LearnerCatalog;
-import org.imbalanced4j.metrics.OneVsRest;
-import org.imbalanced4j.model.Calibration;
 import org.imbalanced4j.model.FitMonitor;
-import org.imbalanced4j.model.Model;
-import org.imbalanced4j.model.ScoreKind;
-import org.imbalanced4j.model.Trainer;
 import org.imbalanced4j.model.io.ModelDirectory;
-import org.imbalanced4j.split.Split;
-import org.imbalanced4j.split.StratifiedShuffleSplit;
-import org.imbalanced4j.threshold.DecisionRule;
-import org.imbalanced4j.threshold.ThresholdChoice;
-import org.imbalanced4j.threshold.Thresholds;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -325,54 +316,69 @@ public final class TrainCommand implements Callable<Integer> {
     }
     Learner learner = LearnerCatalog.get(model);
     Map<String, String> lp = learnerParams(learner);
-    Trainer trainer = learner.create(lp); // bad parameters fail before the data is read
-    if (start != null) {
-      trainer = ((org.imbalanced4j.djl.training.NeuralTrainer) trainer).startingFrom(
-          new org.imbalanced4j.djl.training.Transfer(start.result(), start.classes(), freeze).withBackboneRate(
-              backboneLr));
+    Train.Builder builder = Train.builder().optLearner(learner.name()).optParams(lp).optValidationSplit(valSplit)
+        .optSeed(seed.seed()).optConfig("data", file);
+    if (script) {
+      builder.optConfig("model", "torchscript");
     }
+    if (pretrained != null) {
+      builder.optConfig("pretrained", pretrained.toString()).optConfig("freeze", freeze)
+          .optConfig("backbone_lr", backboneLr);
+    }
+    if (script) {
+      builder.optConfig("cut", cut).optConfig("normalize", normalize);
+    }
+    builder.build(); // bad parameters fail before the data is read
     Dataset all = Inputs.read(file, data, images);
     if (start != null) {
       all = org.imbalanced4j.model.ModelInputs.align(start.schema(), all);
+      var transfer = new org.imbalanced4j.djl.training.Transfer(start.result(), start.classes(), freeze)
+          .withBackboneRate(backboneLr);
+      builder.optAdapt(t -> ((org.imbalanced4j.djl.training.NeuralTrainer) t).startingFrom(transfer));
     }
     if (script) {
-      trainer = ((org.imbalanced4j.djl.training.NeuralTrainer) trainer).startingFrom(
-          Pretrained.torchScript(pretrained, cut, normalize, all.schema(), file, freeze).withBackboneRate(backboneLr));
+      var transfer = Pretrained.torchScript(pretrained, cut, normalize, all.schema(), file, freeze)
+          .withBackboneRate(backboneLr);
+      builder.optAdapt(t -> ((org.imbalanced4j.djl.training.NeuralTrainer) t).startingFrom(transfer));
     }
     LearnerCatalog.checkInput(learner, all.schema());
-    Dataset train = all.compact();
-    Dataset val = all.subset(new int[0]);
-    if (valSplit > 0) {
-      Split s = StratifiedShuffleSplit.trainTestSplit(all.labels(), valSplit, seed.seed());
-      train = all.subset(s.train()).compact();
-      val = all.subset(s.test());
-    }
-    Map<String, Object> config = new LinkedHashMap<>();
-    config.put("data", file);
-    config.put("model", script ? "torchscript" : learner.name());
-    if (pretrained != null) {
-      config.put("pretrained", pretrained.toString());
-      config.put("freeze", freeze);
-      config.put("backbone_lr", backboneLr);
-    }
-    if (script) {
-      config.put("cut", cut);
-      config.put("normalize", normalize);
-    }
-    config.putAll(lp);
-    config.put("val_split", valSplit);
-    config.put("seed", seed.seed());
+    PrintWriter err = spec.commandLine().getErr();
+    Path log = out.resolve("log.jsonl");
+    com.fasterxml.jackson.databind.ObjectMapper om = new com.fasterxml.jackson.databind.ObjectMapper();
+    boolean terminal = System.console() != null;
+    String metricName = lp.getOrDefault("metric", "metric");
+    Train train = builder.optMonitor(new FitMonitor(out.resolve("checkpoints"), !terminal ? null : f -> {
+      int done = (int) Math.round(f * 30);
+      err.printf(Locale.ROOT, "\r  [%s%s] %3.0f%%", "#".repeat(done), " ".repeat(30 - done), 100 * f);
+      err.flush();
+    }, l -> {
+      if (terminal) {
+        err.print("\r" + " ".repeat(44) + "\r");
+      }
+      err.printf(Locale.ROOT, "epoch %3d/%d  loss %.4f  %s  lr %.2e  %.1fs%n", l.get("epoch"), epochs, l.get("loss"),
+          valSplit == 0 ? "(no validation rows)" : l.get("metric") == null ? metricName + " NaN"
+              : String.format(Locale.ROOT, "%s %.4f", metricName, l.get("metric")), l.get("learning_rate"),
+          l.get("seconds"));
+      err.flush();
+      try {
+        Files.writeString(log, om.writeValueAsString(l) + "\n", java.nio.file.StandardOpenOption.CREATE,
+            java.nio.file.StandardOpenOption.APPEND);
+      } catch (java.io.IOException ex) {
+        throw new java.io.UncheckedIOException(ex);
+      }
+    })).build();
+    Train.Parts parts = train.split(all);
     // epochs, checkpoints and --resume are for learners that train in epochs on validation rows
-    boolean iterative = trainer.usesValidation();
+    boolean iterative = train.trainer().usesValidation();
     if (resume && !iterative) {
       throw new InvalidOptionException("--resume: " + learner.name() + " fits in one go; there is nothing to resume");
     }
     lock = org.imbalanced4j.io.DirectoryLock.acquire(out, "imb train");
     RunRecord runRecord = new RunRecord(out.resolve("checkpoints"));
     if (iterative) {
-      Map<String, Object> identity = new LinkedHashMap<>(config);
+      Map<String, Object> identity = new LinkedHashMap<>(train.config());
       identity.keySet().removeAll(RunRecord.MAY_CHANGE);
-      identity.put("training_data_sha256", ModelDirectory.hash(train));
+      identity.put("training_data_sha256", ModelDirectory.hash(parts.train()));
       if (resume) {
         String done = runRecord.resumable(identity, epochs);
         if (done != null) {
@@ -384,50 +390,24 @@ public final class TrainCommand implements Callable<Integer> {
       }
       runRecord.start(identity);
     }
-    PrintWriter err = spec.commandLine().getErr();
     Files.createDirectories(out);
-    Path log = out.resolve("log.jsonl");
     if (!resume && iterative) {
       Files.deleteIfExists(log);
     }
-    com.fasterxml.jackson.databind.ObjectMapper om = new com.fasterxml.jackson.databind.ObjectMapper();
-    boolean terminal = System.console() != null;
-    String metricName = lp.getOrDefault("metric", "metric");
-    boolean noValidation = val.rows() == 0;
-    FitMonitor monitor = new FitMonitor(out.resolve("checkpoints"), !terminal ? null : f -> {
-      int done = (int) Math.round(f * 30);
-      err.printf(Locale.ROOT, "\r  [%s%s] %3.0f%%", "#".repeat(done), " ".repeat(30 - done), 100 * f);
-      err.flush();
-    }, l -> {
-      if (terminal) {
-        err.print("\r" + " ".repeat(44) + "\r");
-      }
-      err.printf(Locale.ROOT, "epoch %3d/%d  loss %.4f  %s  lr %.2e  %.1fs%n", l.get("epoch"), epochs, l.get("loss"),
-          noValidation ? "(no validation rows)" : l.get("metric") == null ? metricName + " NaN"
-              : String.format(Locale.ROOT, "%s %.4f", metricName, l.get("metric")), l.get("learning_rate"),
-          l.get("seconds"));
-      err.flush();
-      try {
-        Files.writeString(log, om.writeValueAsString(l) + "\n", java.nio.file.StandardOpenOption.CREATE,
-            java.nio.file.StandardOpenOption.APPEND);
-      } catch (java.io.IOException ex) {
-        throw new java.io.UncheckedIOException(ex);
-      }
-    });
     long started = System.nanoTime();
-    Model m = (iterative ? trainer.withMonitor(monitor) : trainer).fit(train, iterative ? val : null, seed.seed());
+    TrainedModel m = train.fit(parts);
     double elapsed = (System.nanoTime() - started) / 1e9;
     for (String w : m.warnings()) {
       err.println("warning: " + w);
     }
-    Map<String, Object> fit = m.provenance().parameters();
+    Map<String, Object> fit = m.fit();
     int trained = fit.get("epochs_trained") instanceof Integer e ? e : 1;
     if (iterative) {
       runRecord.finish(trained, trained >= epochs ? "epoch cap"
           : timeLimit > 0 && elapsed >= timeLimit ? "time limit"
           : "early stopping");
     }
-    ModelDirectory.save(out, m, decision(m, val, train.classCounts().minority()), config, train);
+    m.save(out);
     if (fit.containsKey("best_epoch") && !fit.containsKey("best_metric")) {
       spec.commandLine().getOut().printf(Locale.ROOT, "kept the last epoch (%d; no validation rows); wrote %s%n",
           fit.get("best_epoch"), out);
@@ -435,50 +415,12 @@ public final class TrainCommand implements Callable<Integer> {
       spec.commandLine().getOut().printf(Locale.ROOT, "best %s %.4f at epoch %d; wrote %s%n", fit.get("metric"),
           ((Number) fit.get("best_metric")).doubleValue(), fit.get("best_epoch"), out);
     } else {
-      spec.commandLine().getOut().printf(Locale.ROOT, "fitted %s on %,d rows; wrote %s%n", trainer.describe(),
-          train.rows(), out);
+      spec.commandLine().getOut().printf(Locale.ROOT, "fitted %s on %,d rows; wrote %s%n", m.describe(),
+          m.trainingRows(), out);
     }
     return 0;
   }
 
   /** The most epochs accepted by --epochs and --patience. */
   static final int MAX_EPOCHS = 100_000;
-
-  /**
-   * The saved decision: for a model with logits, temperature scaling fitted on the validation
-   * rows; for two classes, the threshold on the rare class's (calibrated) probability that
-   * maximises F1 on the validation rows; without validation rows, temperature 1 and argmax.
-   */
-  static Map<String, Object> decision(Model m, Dataset val, int rare) {
-    if (val.rows() == 0) {
-      Map<String, Object> d = new LinkedHashMap<>();
-      d.put("temperature", 1.0);
-      d.putAll(DecisionRule.ARGMAX.toMap(m.classes()));
-      d.put("chosen_by", "no validation rows");
-      return d;
-    }
-    int[] y = val.labels();
-    double t = 1.0;
-    double[][] p;
-    if (m.scoreKind() == ScoreKind.LOGIT) {
-      double[][] z = m.scores(val);
-      t = Calibration.fitTemperature(z, y);
-      p = Calibration.softmax(z, t);
-    } else {
-      p = m.predictProba(val);
-    }
-    DecisionRule rule = DecisionRule.ARGMAX;
-    if (m.classes().size() == 2) {
-      OneVsRest r = OneVsRest.of(y, p, rare);
-      ThresholdChoice c = Thresholds.maximizeFbeta(r.positive(), r.score(), 1.0);
-      rule = new DecisionRule.Threshold(rare, Double.isInfinite(c.threshold()) ? 0.5 : c.threshold());
-    }
-    Map<String, Object> d = new LinkedHashMap<>();
-    d.put("temperature", t);
-    d.putAll(rule.toMap(m.classes()));
-    if (rule instanceof DecisionRule.Threshold) {
-      d.put("chosen_by", "f1 on the validation rows");
-    }
-    return d;
-  }
 }

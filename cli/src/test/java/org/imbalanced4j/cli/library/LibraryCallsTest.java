@@ -178,6 +178,71 @@ class LibraryCallsTest {
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'term'");
   }
 
+  /** Every file of a model directory but the training log, checkpoints and lock, by name, hashed. */
+  private static java.util.Map<String, String> modelFiles(Path model) throws Exception {
+    java.util.Map<String, String> files = new java.util.TreeMap<>();
+    try (var walk = Files.walk(model)) {
+      for (Path f : walk.filter(Files::isRegularFile).toList()) {
+        String name = model.relativize(f).toString();
+        if (!name.equals("log.jsonl") && !name.startsWith("checkpoints") && !name.equals(".imb.lock")) {
+          byte[] bytes = Files.readAllBytes(f); // the history without the seconds each epoch took
+          if (name.equals("history.jsonl")) {
+            bytes = new String(bytes, java.nio.charset.StandardCharsets.UTF_8).replaceAll("\"seconds\":[0-9.Ee-]+", "")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+          }
+          files.put(name, java.util.HexFormat.of().formatHex(
+              java.security.MessageDigest.getInstance("SHA-256").digest(bytes)));
+        }
+      }
+    }
+    return files;
+  }
+
+  @Test
+  void trainInCodeSavesWhatImbTrainWrites() throws Exception {
+    Path csv = dir.resolve("ionosphere.csv");
+    try (var in = org.imbalanced4j.io.BuiltinDatasets.class.getResourceAsStream("/org/imbalanced4j/datasets/ionosphere.csv")) {
+      Files.copy(in, csv);
+    }
+    org.imbalanced4j.data.Dataset d = org.imbalanced4j.io.Datasets.read(csv.toString(),
+        org.imbalanced4j.io.ReadOptions.defaults());
+    // a solver (threshold tuned on 20% held out) and a network (early stopping, temperature, threshold)
+    String[][] cases = {{"logistic", "--class-weight", "balanced", "--param", "C=0.5"},
+        {"mlp", "--loss", "focal", "--epochs", "4", "--hidden", "16,8"}};
+    for (String[] c : cases) {
+      Path byCommand = dir.resolve(c[0] + "-command");
+      List<String> args = new java.util.ArrayList<>(List.of("train", csv.toString(), "--model", c[0], "--seed", "3",
+          "-o", byCommand.toString()));
+      args.addAll(List.of(c).subList(1, c.length));
+      run(args.toArray(String[]::new));
+
+      var b = org.imbalanced4j.api.Train.builder().optLearner(c[0]).optSeed(3).optConfig("data", csv.toString());
+      if (c[0].equals("logistic")) {
+        b.optParam("class_weight", "balanced").optParam("C", 0.5);
+      } else { // the command's options' values, in its order (the saved config lists them so)
+        Object[] kv = {"loss", "focal", "batch_sampler", "none", "class_weight", "none", "epochs", 4, "time_limit", 0.0,
+            "batch_size", 128, "lr", 0.001f, "optimizer", "adam", "weight_decay", 0.0, "schedule", "constant",
+            "hidden", new int[] {16, 8}, "metric", "balanced_log_loss", "patience", 10};
+        for (int i = 0; i < kv.length; i += 2) {
+          b.optParam((String) kv[i], kv[i + 1]);
+        }
+      }
+      org.imbalanced4j.api.TrainedModel t = b.build().fit(d);
+      Path byCode = dir.resolve(c[0] + "-code");
+      t.save(byCode);
+      assertThat(modelFiles(byCode)).as(c[0]).isEqualTo(modelFiles(byCommand));
+      assertThat(t.decision()).containsEntry("rule", "threshold");
+      double[][] p = t.scoring().predictProba(d);
+      double[][] loaded = org.imbalanced4j.api.Models.load(byCommand).predictProba(d);
+      for (int i = 0; i < p.length; i++) {
+        assertThat(p[i]).as(c[0] + " row " + i).containsExactly(loaded[i]);
+      }
+    }
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> org.imbalanced4j.api.Train.builder().optLearner("logistic")
+        .optParam("n_neighbours", 3).build()).isInstanceOf(org.imbalanced4j.InvalidOptionException.class)
+        .hasMessageContaining("n_neighbours");
+  }
+
   /** results.json without the seconds the fits took, which no two runs share. */
   @SuppressWarnings("unchecked")
   private static String withoutTimes(java.util.Map<String, Object> json) throws Exception {

@@ -9,10 +9,12 @@ package org.imbalanced4j;
 public class DataException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
+  /** An error in the input, with its one-line message. */
   public DataException(String message) {
     super(Messages.oneLine(message));
   }
 
+  /** An error in the input, with its one-line message and the failure behind it. */
   public DataException(String message, Throwable cause) {
     super(Messages.oneLine(message), cause);
   }

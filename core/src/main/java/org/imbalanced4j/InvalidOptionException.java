@@ -10,6 +10,7 @@ import java.util.Collection;
 public class InvalidOptionException extends IllegalArgumentException {
   private static final long serialVersionUID = 1L;
 
+  /** An invalid option or parameter, with its one-line message. */
   public InvalidOptionException(String message) {
     super(Messages.oneLine(message));
   }

@@ -13,6 +13,7 @@ import org.imbalanced4j.catalog.Params;
  * {@link org.imbalanced4j.learn.LearnerProvider#detectors()}.
  */
 public record DetectorKind(String name, String description, List<Param> params, Factory factory, Reader reader) {
+  /** Copies the parameter list. */
   public DetectorKind {
     params = List.copyOf(params);
   }
@@ -20,12 +21,14 @@ public record DetectorKind(String name, String description, List<Param> params, 
   /** Makes a detector from checked parameters; invalid values throw with the parameter's name. */
   @FunctionalInterface
   public interface Factory {
+    /** A detector from checked parameters. */
     Detector create(Params p);
   }
 
   /** Reads a fitted detector of {@code width} inputs. */
   @FunctionalInterface
   public interface Reader {
+    /** A fitted detector read back from what it wrote, for rows of {@code width} features. */
     Detector.Fitted read(DataInputStream in, int width) throws IOException;
   }
 }

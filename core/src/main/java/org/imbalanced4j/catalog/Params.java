@@ -41,14 +41,17 @@ public class Params {
     return owner;
   }
 
+  /** Whether the parameter was given. */
   public boolean has(String name) {
     return values.containsKey(name.toLowerCase(Locale.ROOT));
   }
 
+  /** The parameter as given, or {@code def} when not given. */
   public String text(String name, String def) {
     return values.getOrDefault(name.toLowerCase(Locale.ROOT), def);
   }
 
+  /** The parameter as an integer, or {@code def} when not given. */
   public int integer(String name, int def) {
     String v = text(name, null);
     if (v == null) {
@@ -91,6 +94,7 @@ public class Params {
     return out;
   }
 
+  /** The parameter as a finite number, or {@code def} when not given. */
   public double real(String name, double def) {
     String v = text(name, null);
     if (v == null) {
@@ -118,6 +122,7 @@ public class Params {
     return v == Math.rint(v) && Math.abs(v) < 1e7 ? Long.toString((long) v) : Double.toString(v);
   }
 
+  /** The parameter as {@code true} or {@code false}, or {@code def} when not given. */
   public boolean bool(String name, boolean def) {
     String v = text(name, null);
     if (v == null) {
@@ -146,6 +151,7 @@ public class Params {
     return java.util.Collections.unmodifiableMap(values);
   }
 
+  /** The error for value {@code v} of parameter {@code name}, which should be {@code what}. */
   protected final InvalidOptionException bad(String name, String v, String what) {
     return new InvalidOptionException(owner + ": " + name + " must be " + what + ", got '" + v + "'");
   }

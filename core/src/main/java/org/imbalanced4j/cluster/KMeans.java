@@ -32,6 +32,7 @@ public final class KMeans {
     this.seed = b.seed;
   }
 
+  /** A builder with the defaults. */
   public static Builder builder() {
     return new Builder();
   }
@@ -40,16 +41,19 @@ public final class KMeans {
    * A clustering: centres row-major ({@code k x d}), each point's cluster, and the inertia.
    */
   public record Result(float[] centres, int[] assignment, double inertia, int k, int d) {
+    /** Checks the sizes agree. */
     public Result {
       centres = centres.clone();
       assignment = assignment.clone();
     }
 
+    /** The centres, row-major, {@code k x d}. */
     @Override
     public float[] centres() {
       return centres.clone();
     }
 
+    /** The cluster of each row. */
     @Override
     public int[] assignment() {
       return assignment.clone();
@@ -195,31 +199,37 @@ public final class KMeans {
     private double tol = 1e-4;
     private long seed;
 
+    /** Sets the number of clusters (required). */
     public Builder setK(int k) {
       this.k = k;
       return this;
     }
 
+    /** Sets scikit-learn's {@code n_init}: how many seeded starts, the best kept. */
     public Builder optNInit(int n) {
       this.nInit = n;
       return this;
     }
 
+    /** Sets scikit-learn's {@code max_iter}: the most Lloyd iterations per start. */
     public Builder optMaxIter(int n) {
       this.maxIter = n;
       return this;
     }
 
+    /** Sets scikit-learn's {@code tol}: convergence when the centres move less (relative to the data's variance). */
     public Builder optTol(double tol) {
       this.tol = tol;
       return this;
     }
 
+    /** Sets the random seed: the same seed gives the same result. */
     public Builder optSeed(long seed) {
       this.seed = seed;
       return this;
     }
 
+    /** Builds the {@code KMeans}. */
     public KMeans build() {
       if (k < 1) {
         throw new IllegalArgumentException("k must be set and at least 1");

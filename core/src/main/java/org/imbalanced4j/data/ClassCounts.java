@@ -15,6 +15,7 @@ public final class ClassCounts {
   private final long[] counts;
   private final long total;
 
+  /** Counts by class, in class-code order. */
   public ClassCounts(List<String> classNames, long[] counts) {
     if (classNames.size() != counts.length) {
       throw new IllegalArgumentException(
@@ -41,22 +42,27 @@ public final class ClassCounts {
     return new ClassCounts(classNames, c);
   }
 
+  /** The class names, in code order. */
   public List<String> classNames() {
     return classNames;
   }
 
+  /** How many classes. */
   public int classCount() {
     return counts.length;
   }
 
+  /** The rows of class {@code k}. */
   public long count(int k) {
     return counts[k];
   }
 
+  /** The rows of each class, a copy. */
   public long[] counts() {
     return counts.clone();
   }
 
+  /** The rows in all. */
   public long total() {
     return total;
   }

@@ -39,10 +39,12 @@ public final class Dataset {
     this.d = schema.featureCount();
   }
 
+  /** A builder of a dataset with this schema. */
   public static Builder builder(Schema schema) {
     return new Builder(schema);
   }
 
+  /** The features, their types and the classes. */
   public Schema schema() {
     return schema;
   }
@@ -70,6 +72,7 @@ public final class Dataset {
     return d;
   }
 
+  /** How many classes the schema names. */
   public int classCount() {
     return schema.classCount();
   }
@@ -80,6 +83,7 @@ public final class Dataset {
     return index == null ? i : index[i];
   }
 
+  /** One feature value (a category's code for a categorical feature). */
   public float value(int row, int col) {
     Objects.checkIndex(col, d);
     return values[base(row) * d + col];
@@ -125,6 +129,7 @@ public final class Dataset {
     return out;
   }
 
+  /** The class code of a row. */
   public int label(int row) {
     return labels[base(row)];
   }
@@ -141,10 +146,12 @@ public final class Dataset {
     return out;
   }
 
+  /** The class name of a row. */
   public String className(int row) {
     return schema.classNames().get(label(row));
   }
 
+  /** Whether the rows carry sample weights. */
   public boolean hasWeights() {
     return weights != null;
   }
@@ -175,6 +182,7 @@ public final class Dataset {
     return new Dataset(schema, flat.values, flat.labels, w == null ? null : w.clone(), null, rows, images);
   }
 
+  /** The rows of each class. */
   public ClassCounts classCounts() {
     long[] c = new long[schema.classCount()];
     for (int i = 0; i < rows; i++) {
@@ -268,6 +276,7 @@ public final class Dataset {
       return this;
     }
 
+    /** Builds the {@code Dataset}. */
     public Dataset build() {
       if (values == null || labels == null) {
         throw new IllegalStateException("values and labels are required");

@@ -13,6 +13,7 @@ import java.util.Objects;
  */
 public record Feature(String name, ColumnType type, List<String> levels) {
 
+  /** Copies the levels. */
   public Feature {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(type, "type");
@@ -32,6 +33,7 @@ public record Feature(String name, ColumnType type, List<String> levels) {
     return new Feature(name, ColumnType.CATEGORICAL, levels);
   }
 
+  /** Whether the feature holds categories (coded by level index) rather than numbers. */
   public boolean isCategorical() {
     return type == ColumnType.CATEGORICAL;
   }

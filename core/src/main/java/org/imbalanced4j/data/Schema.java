@@ -67,26 +67,32 @@ public final class Schema {
     return imageShape;
   }
 
+  /** Whether the rows are images (pixels as features, with an {@link ImageShape}). */
   public boolean isImages() {
     return imageShape != null;
   }
 
+  /** The features, in column order. */
   public List<Feature> features() {
     return features;
   }
 
+  /** The feature of column {@code j}. */
   public Feature feature(int j) {
     return features.get(j);
   }
 
+  /** How many features. */
   public int featureCount() {
     return features.size();
   }
 
+  /** The feature names, in column order. */
   public List<String> featureNames() {
     return features.stream().map(Feature::name).toList();
   }
 
+  /** The target column's name. */
   public String targetName() {
     return targetName;
   }
@@ -103,10 +109,12 @@ public final class Schema {
     return names;
   }
 
+  /** The class names, in code order. */
   public List<String> classNames() {
     return classNames;
   }
 
+  /** How many classes. */
   public int classCount() {
     return classNames.size();
   }
@@ -128,6 +136,7 @@ public final class Schema {
     return java.util.Arrays.copyOf(idx, n);
   }
 
+  /** Whether any feature is categorical. */
   public boolean hasCategorical() {
     return features.stream().anyMatch(Feature::isCategorical);
   }

@@ -88,13 +88,16 @@ public interface DistributedJobs extends AutoCloseable {
   /** The strategies {@link #compare} runs when none are named, and the names it takes. */
   List<String> strategies();
 
+  /** Runs a comparison on the engine. */
   CompareResult compare(Engine engine, CompareRequest request);
 
   /** The samplers this engine runs, by imbalanced-learn's names. */
   List<String> samplers();
 
+  /** Resamples a table on the engine. */
   ResampleResult resample(Engine engine, ResampleRequest request);
 
+  /** Evaluates predictions on the engine. */
   EvaluateResult evaluate(Engine engine, EvaluateRequest request);
 
   /** Stops the engine. */

@@ -64,6 +64,7 @@ public final class BalancedBagging implements Trainer {
     return sampler;
   }
 
+  /** How many bags, each with its own model. */
   public int members() {
     return members;
   }

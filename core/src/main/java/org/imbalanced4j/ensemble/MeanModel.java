@@ -28,6 +28,7 @@ public record MeanModel(List<Model> members, Provenance provenance) implements M
     return new MeanModel(ms, new Provenance("mean", Map.of(), 0, "saved"));
   });
 
+  /** Copies the members. */
   public MeanModel {
     members = List.copyOf(members);
     if (members.isEmpty()) {

@@ -29,6 +29,7 @@ public record Candidate(String name, LongFunction<Sampler> sampler, Trainer trai
     /** The F1-optimal threshold of the rare class. */
     Tuner F1 = (positive, score, rare) -> org.imbalanced4j.threshold.Thresholds.maximizeFbeta(positive, score, 1.0);
 
+    /** The threshold for scores of held-out rows, {@code rare} being the rare class. */
     org.imbalanced4j.threshold.ThresholdChoice choose(boolean[] positive, double[] score, int rare);
   }
 

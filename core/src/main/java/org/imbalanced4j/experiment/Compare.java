@@ -65,6 +65,7 @@ public final class Compare {
     this.version = b.version;
   }
 
+  /** A builder with the defaults. */
   public static Builder builder() {
     return new Builder();
   }
@@ -350,6 +351,7 @@ public final class Compare {
       return this;
     }
 
+    /** Builds the {@code Compare}. */
     public Compare build() {
       return new Compare(this);
     }

@@ -44,6 +44,7 @@ public final class CrossValidator {
     this.holdout = holdout;
   }
 
+  /** A builder with the defaults. */
   public static Builder builder() {
     return new Builder();
   }
@@ -65,6 +66,7 @@ public final class CrossValidator {
         : RepeatedStratifiedKFold.builder().optNSplits(folds).optNRepeats(repeats).optSeed(seed).build().split(labels);
   }
 
+  /** Every fold's result for one strategy. */
   public List<FoldResult> run(Dataset data, Candidate c) {
     List<FoldResult> out = new ArrayList<>();
     for (Split s : splits(data.labels())) {
@@ -202,6 +204,7 @@ public final class CrossValidator {
 
   /** A fitted candidate: its model, its rare class and its decision rule. */
   public record Fitted(Model model, int positive, DecisionRule rule) {
+    /** The decided class of each row of probabilities. */
     public int[] predict(double[][] p) {
       return rule.decide(p);
     }
@@ -249,26 +252,31 @@ public final class CrossValidator {
       return this;
     }
 
+    /** Sets the cost matrix ({@code cost[true][predicted]}) for the expected cost; null for none. */
     public Builder optCost(double[][] cost) {
       this.cost = cost;
       return this;
     }
 
+    /** Sets the number of stratified folds (default: 5). */
     public Builder optFolds(int folds) {
       this.folds = folds;
       return this;
     }
 
+    /** Sets how many times the folds are redrawn (default: 1). */
     public Builder optRepeats(int repeats) {
       this.repeats = repeats;
       return this;
     }
 
+    /** Sets the random seed: the same seed gives the same result. */
     public Builder optSeed(long seed) {
       this.seed = seed;
       return this;
     }
 
+    /** Builds the {@code CrossValidator}. */
     public CrossValidator build() {
       return new CrossValidator(folds, repeats, seed, cost, holdout);
     }

@@ -16,6 +16,7 @@ import java.util.Map;
  */
 public record FoldResult(String candidate, int repeat, int fold, Map<String, Double> metrics, double seconds,
     float[] proba, int[] predicted, List<String> warnings) {
+  /** Copies the collections. */
   public FoldResult {
     metrics = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(metrics));
     warnings = List.copyOf(warnings);

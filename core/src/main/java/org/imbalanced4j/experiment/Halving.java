@@ -30,6 +30,7 @@ public record Halving(List<Integer> rows, List<Integer> keep) {
   /** Fewest expected rows of the rarest class in a round's subsample. */
   public static final int MIN_CLASS_ROWS = 50;
 
+  /** Copies the rounds. */
   public Halving {
     rows = List.copyOf(rows);
     keep = List.copyOf(keep);

@@ -14,10 +14,15 @@ import org.imbalanced4j.threshold.Thresholds;
  * class).
  */
 public enum RankMetric {
+  /** Balanced accuracy, the mean of per-class recall. */
   BALANCED_ACCURACY("balanced_accuracy_score"),
+  /** Average precision of the rare class. */
   AVERAGE_PRECISION("average_precision_score"),
+  /** Macro-averaged F1. */
   F1("f1_score_macro"),
+  /** The geometric mean of per-class recall. */
   G_MEAN("geometric_mean_score"),
+  /** Matthews correlation coefficient. */
   MATTHEWS_CORRCOEF("matthews_corrcoef"),
   /** Mean cost per row under a cost matrix {@code cost[true][predicted]}; lower is better. */
   EXPECTED_COST("expected_cost");
@@ -31,6 +36,7 @@ public enum RankMetric {
   /** The names {@code --rank-by} takes. */
   public static final List<String> NAMES = Arrays.stream(values()).map(RankMetric::option).toList();
 
+  /** The metric of an option value such as {@code balanced_accuracy}; an unknown one lists the valid ones. */
   public static RankMetric parse(String s) {
     for (RankMetric m : values()) {
       if (m.option().equals(s.strip().toLowerCase(Locale.ROOT))) {
@@ -50,6 +56,7 @@ public enum RankMetric {
     return metricKey;
   }
 
+  /** Whether a higher value ranks first (all but the expected cost). */
   public boolean higherIsBetter() {
     return this != EXPECTED_COST;
   }

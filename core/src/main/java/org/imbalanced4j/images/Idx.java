@@ -50,6 +50,7 @@ public final class Idx {
     return b0 == 0x1f && b1 == 0x8b ? new BufferedInputStream(new GZIPInputStream(raw, 1 << 16), 1 << 16) : raw;
   }
 
+  /** The array in an IDX file, plain or gzipped. */
   public static Array read(Path file) {
     try (DataInputStream in = new DataInputStream(open(file))) {
       int magic;

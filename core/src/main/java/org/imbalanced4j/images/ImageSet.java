@@ -55,18 +55,22 @@ public final class ImageSet {
     }
   }
 
+  /** How many images. */
   public int count() {
     return names.size();
   }
 
+  /** Channels per image (1 for grey, 3 for RGB). */
   public int channels() {
     return channels;
   }
 
+  /** Image height in pixels. */
   public int height() {
     return height;
   }
 
+  /** Image width in pixels. */
   public int width() {
     return width;
   }
@@ -76,22 +80,27 @@ public final class ImageSet {
     return channels * height * width;
   }
 
+  /** Whether the images carry class labels. */
   public boolean hasLabels() {
     return labels != null;
   }
 
+  /** The class code of image {@code i}. */
   public int label(int i) {
     return labels[i];
   }
 
+  /** The class code of each image. */
   public int[] labels() {
     return labels.clone();
   }
 
+  /** The class names, in code order. */
   public List<String> classNames() {
     return classNames;
   }
 
+  /** Each image's name: its file name, or its index in an IDX file. */
   public List<String> names() {
     return names;
   }
@@ -106,6 +115,7 @@ public final class ImageSet {
     System.arraycopy(pixels, i * imageSize(), dst, offset, imageSize());
   }
 
+  /** The images of each class. */
   public ClassCounts classCounts() {
     return ClassCounts.of(classNames, labels);
   }

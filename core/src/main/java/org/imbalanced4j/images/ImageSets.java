@@ -20,6 +20,7 @@ import org.imbalanced4j.io.AtomicFiles;
 public final class ImageSets {
   /** The names {@link #write} gives IDX output. */
   public static final String IMAGES_FILE = "images-idx3-ubyte.gz";
+  /** The labels file of a saved image set. */
   public static final String LABELS_FILE = "labels-idx1-ubyte.gz";
 
   private ImageSets() {}

@@ -21,6 +21,7 @@ import org.imbalanced4j.data.Dataset;
 public final class ArffDatasetReader {
   private ArffDatasetReader() {}
 
+  /** Reads an ARFF file, dense or sparse. */
   public static Dataset read(DataSource src, ReadOptions opt) throws IOException {
     String source = src.name();
     List<String> names = new ArrayList<>();

@@ -21,15 +21,18 @@ public final class AtomicFiles {
   /** Something that writes to a stream. */
   @FunctionalInterface
   public interface StreamBody {
+    /** Writes the file's bytes. */
     void write(OutputStream out) throws IOException;
   }
 
   /** Something that writes text. */
   @FunctionalInterface
   public interface TextBody {
+    /** Writes the file's text. */
     void write(Writer out) throws IOException;
   }
 
+  /** Writes {@code target} through a temporary file beside it, renamed into place when complete. */
   public static void write(Path target, StreamBody body) throws IOException {
     Path abs = target.toAbsolutePath();
     Path dir = abs.getParent();
@@ -78,6 +81,7 @@ public final class AtomicFiles {
     });
   }
 
+  /** Writes {@code text} as UTF-8 to {@code target}, atomically. */
   public static void writeString(Path target, String text) throws IOException {
     writeText(target, w -> w.write(text));
   }
@@ -85,6 +89,7 @@ public final class AtomicFiles {
   /** Something that fills a directory. */
   @FunctionalInterface
   public interface DirectoryBody {
+    /** Writes the directory's files into {@code dir}. */
     void write(Path dir) throws IOException;
   }
 

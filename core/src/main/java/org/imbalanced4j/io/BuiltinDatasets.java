@@ -26,6 +26,7 @@ public final class BuiltinDatasets {
       return name + ".csv";
     }
 
+    /** The data set's CSV text. */
     public InputStream open() throws IOException {
       InputStream in = BuiltinDatasets.class.getResourceAsStream("/org/imbalanced4j/datasets/" + resource());
       if (in == null) {
@@ -56,6 +57,7 @@ public final class BuiltinDatasets {
 
   private BuiltinDatasets() {}
 
+  /** Every built-in data set. */
   public static List<Entry> all() {
     return ENTRIES;
   }

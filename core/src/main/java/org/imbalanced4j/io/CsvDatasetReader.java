@@ -38,6 +38,7 @@ public final class CsvDatasetReader {
 
   private CsvDatasetReader() {}
 
+  /** Reads a CSV or TSV table, in parallel. */
   public static Dataset read(DataSource src, ReadOptions opt) throws IOException {
     char sep = DataFormat.separatorOf(src, opt);
     try (Bytes bytes = src.path().isPresent()

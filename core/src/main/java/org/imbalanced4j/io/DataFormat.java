@@ -79,6 +79,7 @@ public enum DataFormat {
     return this == CSV || this == TSV;
   }
 
+  /** Reads a table of this format. */
   public Dataset read(DataSource src, ReadOptions opt) throws IOException {
     return switch (this) {
       case CSV, TSV -> CsvDatasetReader.read(src, opt);

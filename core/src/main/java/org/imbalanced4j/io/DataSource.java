@@ -40,6 +40,7 @@ public final class DataSource {
     return ofPath(Path.of(spec));
   }
 
+  /** The file at {@code p}, gzipped or not. */
   public static DataSource ofPath(Path p) {
     String name = p.toString();
     if (!Files.exists(p)) {
@@ -74,6 +75,7 @@ public final class DataSource {
     return path != null ? String.valueOf(path.getFileName()) : builtin.resource();
   }
 
+  /** The source's bytes, decompressed. */
   public InputStream open() throws IOException {
     return path != null ? Files.newInputStream(path) : builtin.open();
   }

@@ -19,10 +19,12 @@ import org.imbalanced4j.data.Dataset;
 public final class Datasets {
   private Datasets() {}
 
+  /** Reads a file path or {@code builtin:NAME}; its format from its extension. */
   public static Dataset read(String spec, ReadOptions opt) {
     return read(DataSource.of(spec), opt);
   }
 
+  /** Reads a source; its format from its name's extension. */
   public static Dataset read(DataSource src, ReadOptions opt) {
     try {
       return DataFormat.of(src.fileName()).read(src, opt);

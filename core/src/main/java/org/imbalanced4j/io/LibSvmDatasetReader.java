@@ -23,6 +23,7 @@ import org.imbalanced4j.data.Schema;
 public final class LibSvmDatasetReader {
   private LibSvmDatasetReader() {}
 
+  /** Reads a LibSVM / svmlight file. */
   public static Dataset read(DataSource src, ReadOptions opt) throws IOException {
     String source = src.name();
     List<String> labelText = new ArrayList<>();

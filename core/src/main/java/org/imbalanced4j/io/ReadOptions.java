@@ -28,14 +28,17 @@ public record ReadOptions(
     int threads,
     boolean withoutTarget) {
 
+  /** Copies the categorical columns. */
   public ReadOptions {
     categorical = Set.copyOf(categorical);
   }
 
+  /** The defaults: target found by name or last, comma, no missing values, two classes at least. */
   public static ReadOptions defaults() {
     return builder().build();
   }
 
+  /** A builder with the defaults. */
   public static Builder builder() {
     return new Builder();
   }
@@ -45,6 +48,7 @@ public record ReadOptions(
     return threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
   }
 
+  /** A builder holding these options. */
   public Builder toBuilder() {
     return new Builder()
         .optTarget(target)
@@ -66,41 +70,49 @@ public record ReadOptions(
     private int threads;
     private boolean withoutTarget;
 
+    /** Sets whether every column is a feature (data to score). */
     public Builder optWithoutTarget(boolean withoutTarget) {
       this.withoutTarget = withoutTarget;
       return this;
     }
 
+    /** Sets the target column's name. */
     public Builder optTarget(String target) {
       this.target = target;
       return this;
     }
 
+    /** Sets the CSV field separator. */
     public Builder optDelimiter(char delimiter) {
       this.delimiter = delimiter;
       return this;
     }
 
+    /** Sets whether rows with a missing value are dropped instead of failing. */
     public Builder optDropMissing(boolean dropMissing) {
       this.dropMissing = dropMissing;
       return this;
     }
 
+    /** Sets the columns read as categorical whatever their values look like. */
     public Builder optCategorical(Set<String> columns) {
       this.categorical = columns;
       return this;
     }
 
+    /** Sets the fewest classes the target may have. */
     public Builder optMinClasses(int minClasses) {
       this.minClasses = minClasses;
       return this;
     }
 
+    /** Sets how many threads may parse (0: one per core). */
     public Builder optThreads(int threads) {
       this.threads = threads;
       return this;
     }
 
+    /** Builds the {@code ReadOptions}. */
     public ReadOptions build() {
       return new ReadOptions(target, delimiter, dropMissing, categorical, minClasses, threads,
           withoutTarget);

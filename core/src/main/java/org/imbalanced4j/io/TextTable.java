@@ -126,6 +126,7 @@ public final class TextTable {
     return CellValues.isMissing(c, 0, c.length);
   }
 
+  /** The name of the file read, for messages. */
   public String source() {
     return source;
   }
@@ -135,6 +136,7 @@ public final class TextTable {
     return List.of(header);
   }
 
+  /** How many data rows. */
   public int rows() {
     return cells.length;
   }

@@ -17,6 +17,7 @@ import org.imbalanced4j.model.io.ModelFormat;
  */
 public record Learner(String name, String description, List<Param> params, Set<Capability> capabilities,
     Factory factory, ModelFormat format) {
+  /** Copies the parameters and capabilities. */
   public Learner {
     params = List.copyOf(params);
     capabilities = Set.copyOf(capabilities);
@@ -25,13 +26,16 @@ public record Learner(String name, String description, List<Param> params, Set<C
   /** Makes a trainer from checked parameters; invalid values throw with the parameter's name. */
   @FunctionalInterface
   public interface Factory {
+    /** A trainer from checked parameters. */
     Trainer create(Params p);
   }
 
+  /** The parameters' names, in catalogue order. */
   public List<String> paramNames() {
     return params.stream().map(Param::name).toList();
   }
 
+  /** Whether the learner has the capability. */
   public boolean can(Capability c) {
     return capabilities.contains(c);
   }

@@ -10,6 +10,7 @@ import org.imbalanced4j.model.io.ModelFormat;
  * model directories without any change elsewhere.
  */
 public interface LearnerProvider {
+  /** The module's learners, in catalogue order. */
   List<Learner> learners();
 
   /** Formats of model kinds that no learner entry carries (such as ensembles of any member). */

@@ -14,6 +14,7 @@ public enum Average {
   /** The mean over classes weighted by their support. */
   WEIGHTED;
 
+  /** The average of scikit-learn's {@code average} value, such as {@code macro}. */
   public static Average parse(String s) {
     try {
       return valueOf(s.strip().toUpperCase(Locale.ROOT));
@@ -22,6 +23,7 @@ public enum Average {
     }
   }
 
+  /** The name used in metric keys, such as {@code macro}. */
   public String key() {
     return name().toLowerCase(Locale.ROOT);
   }

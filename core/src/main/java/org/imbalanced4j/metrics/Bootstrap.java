@@ -25,12 +25,14 @@ public final class Bootstrap {
   /** A metric of the rows given by index (repeats allowed). */
   @FunctionalInterface
   public interface Metric {
+    /** The metric on the rows drawn (indices, with repeats). */
     double of(int[] rows);
   }
 
   /** Point estimate on all rows, and the interval's bounds. */
   public record Interval(double estimate, double low, double high, double level, int rounds) {}
 
+  /** A percentile interval of the metric over {@code rounds} stratified bootstrap draws. */
   public static Interval interval(int[] labels, Metric metric, int rounds, double level, long seed) {
     if (rounds < 2) {
       throw new InvalidOptionException("the bootstrap needs at least 2 rounds, got " + rounds);

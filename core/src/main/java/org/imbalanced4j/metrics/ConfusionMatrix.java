@@ -46,6 +46,7 @@ public final class ConfusionMatrix {
     return new ConfusionMatrix(c, k);
   }
 
+  /** How many classes. */
   public int classes() {
     return k;
   }
@@ -64,6 +65,7 @@ public final class ConfusionMatrix {
     return out;
   }
 
+  /** How many rows were counted. */
   public long total() {
     return Arrays.stream(c).sum();
   }

@@ -87,9 +87,20 @@ public final class Evaluation {
     return metrics;
   }
 
-  /** A metric that is one number, by its name ({@code balanced_accuracy_score}, {@code roc_auc_score}, ...). */
+  /**
+   * A metric that is one number, by its name ({@code balanced_accuracy_score}, {@code
+   * roc_auc_score}, ...) or, inside a metric by average, by its path ({@code recall_score.binary},
+   * {@code f1_score.macro}).
+   */
   public double metric(String name) {
     Object v = metrics.get(name);
+    String[] path = name.split("\\.");
+    if (v == null && path.length > 1) {
+      v = metrics;
+      for (String part : path) {
+        v = v instanceof Map<?, ?> m ? m.get(part) : null;
+      }
+    }
     if (!(v instanceof Number n)) {
       throw new IllegalArgumentException("no single-number metric '" + name + "'; have " + metrics.keySet());
     }

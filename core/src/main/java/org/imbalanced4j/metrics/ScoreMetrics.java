@@ -76,6 +76,7 @@ public final class ScoreMetrics {
    */
   public record Counts(double[] thresholds, double[] tp, double[] fp) {}
 
+  /** True and false positives at every distinct score, as scikit-learn's {@code _binary_clf_curve}. */
   public static Counts counts(boolean[] positive, double[] score) {
     double[][] c = clfCurve(positive, score);
     return new Counts(c[2], c[1], c[0]);

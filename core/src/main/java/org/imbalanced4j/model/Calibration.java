@@ -11,6 +11,7 @@ package org.imbalanced4j.model;
 public final class Calibration {
   private Calibration() {}
 
+  /** The temperature {@code T} minimising the log loss of {@code softmax(z / T)} on the rows (Guo et al. 2017). */
   public static double fitTemperature(double[][] logits, int[] y) {
     double lo = -4;
     double hi = 4;

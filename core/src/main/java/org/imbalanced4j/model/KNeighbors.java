@@ -44,6 +44,7 @@ public final class KNeighbors implements Trainer {
   private final int k;
   private final boolean byDistance;
 
+  /** A trainer with scikit-learn's {@code n_neighbors} and {@code weights='distance'} when {@code byDistance}. */
   public KNeighbors(int nNeighbors, boolean byDistance) {
     if (nNeighbors < 1) {
       throw new IllegalArgumentException("n_neighbors must be at least 1");

@@ -22,6 +22,7 @@ public record LinearModel(Schema schema, Standardizer standardizer, double[] wei
       Standardizer.read(in.get("standardizer")), in.doubles("weights"),
       new Provenance("linear", java.util.Map.of(), 0, "saved"), List.of()));
 
+  /** Checks the sizes agree. */
   public LinearModel {
     weights = weights.clone();
     warnings = List.copyOf(warnings);
@@ -52,6 +53,7 @@ public record LinearModel(Schema schema, Standardizer standardizer, double[] wei
     return logits(data);
   }
 
+  /** The coefficients, row-major by class, on standardised features. */
   @Override
   public double[] weights() {
     return weights.clone();

@@ -57,6 +57,7 @@ public final class LogisticRegression implements Trainer {
     this.classWeight = b.classWeight;
   }
 
+  /** A builder with the defaults. */
   public static Builder builder() {
     return new Builder();
   }
@@ -184,6 +185,7 @@ public final class LogisticRegression implements Trainer {
     private double tol = 1e-4;
     private String classWeight;
 
+    /** Sets scikit-learn's {@code C}, the inverse of the L2 penalty's strength (default: 1). */
     public Builder optC(double c) {
       if (!(c > 0) || Double.isInfinite(c)) {
         throw new InvalidOptionException("C must be a positive number, got " + c);
@@ -192,6 +194,7 @@ public final class LogisticRegression implements Trainer {
       return this;
     }
 
+    /** Sets scikit-learn's {@code max_iter}, a cap on solver iterations (a warning when reached). */
     public Builder optMaxIter(int maxIter) {
       if (maxIter < 1) {
         throw new InvalidOptionException("max_iter must be at least 1, got " + maxIter);
@@ -200,6 +203,7 @@ public final class LogisticRegression implements Trainer {
       return this;
     }
 
+    /** Sets scikit-learn's {@code tol}, the solver's stopping tolerance on the gradient. */
     public Builder optTolerance(double tol) {
       if (!(tol > 0)) {
         throw new InvalidOptionException("tol must be a positive number, got " + tol);
@@ -219,6 +223,7 @@ public final class LogisticRegression implements Trainer {
       return this;
     }
 
+    /** Builds the {@code LogisticRegression}. */
     public LogisticRegression build() {
       return new LogisticRegression(this);
     }

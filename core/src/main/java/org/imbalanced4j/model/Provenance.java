@@ -7,6 +7,7 @@ import java.util.Map;
  * data (such as the fold). Immutable.
  */
 public record Provenance(String trainer, Map<String, Object> parameters, long seed, String data) {
+  /** Copies the parameters. */
   public Provenance {
     parameters = Map.copyOf(parameters);
   }

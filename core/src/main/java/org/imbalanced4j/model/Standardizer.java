@@ -24,6 +24,7 @@ public final class Standardizer {
     this.width = w;
   }
 
+  /** The mean and standard deviation of each numeric feature of {@code train}; categorical features one-hot. */
   public static Standardizer fit(Dataset train) {
     if (train.schema().isImages()) {
       throw new org.imbalanced4j.DataException("a learner of tables was given images (its rows are image indices)");

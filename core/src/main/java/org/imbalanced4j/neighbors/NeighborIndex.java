@@ -59,6 +59,7 @@ public interface NeighborIndex {
   /** Number of indexed points. */
   int size();
 
+  /** How many features a point has. */
   int dimensions();
 
   /** The {@code k} nearest indexed points of each of {@code nq} query rows (row-major). */

@@ -16,10 +16,12 @@ public final class Neighbors {
     this.k = k;
   }
 
+  /** Neighbours per query. */
   public int k() {
     return k;
   }
 
+  /** How many queries. */
   public int queries() {
     return k == 0 ? 0 : indices.length / k;
   }

@@ -10,10 +10,12 @@ public final class PairwiseSum {
 
   private PairwiseSum() {}
 
+  /** The pairwise sum of {@code a}, as NumPy sums. */
   public static double sum(double[] a) {
     return sum(a, 0, a.length);
   }
 
+  /** The pairwise sum of {@code n} values of {@code a} from {@code from}. */
   public static double sum(double[] a, int from, int n) {
     if (n < 8) {
       double res = 0.;

@@ -10,6 +10,7 @@ import java.util.Arrays;
 public final class Percentile {
   private Percentile() {}
 
+  /** The {@code q}-th percentile (0 to 100) with linear interpolation, as NumPy's default. */
   public static double of(double[] a, double q) {
     double[] s = a.clone();
     Arrays.sort(s);

@@ -16,6 +16,7 @@ public final class RowBlocks {
   /** The work of one block: add the sums over rows {@code [from, to)} into {@code partial}. */
   @FunctionalInterface
   public interface Body {
+    /** Works on rows {@code [from, to)}, adding to this block's partial results. */
     void run(int from, int to, double[] partial);
   }
 

@@ -11,10 +11,12 @@ package org.imbalanced4j.optim;
  *     iteration cap, or could make no further progress before reaching it)
  */
 public record Solution(double[] x, double value, double gradientNorm, int iterations, boolean converged) {
+  /** Checks the solution is finite. */
   public Solution {
     x = x.clone();
   }
 
+  /** The minimiser found, a copy. */
   @Override
   public double[] x() {
     return x.clone();

@@ -44,6 +44,7 @@ public final class TrustRegionNewton {
     this.maxIterations = maxIterations;
   }
 
+  /** A builder with the defaults. */
   public static Builder builder() {
     return new Builder();
   }
@@ -192,6 +193,7 @@ public final class TrustRegionNewton {
     private double tolerance = 1e-4;
     private int maxIterations = 100;
 
+    /** Sets the stopping tolerance on the gradient's norm. */
     public Builder optTolerance(double tolerance) {
       if (!(tolerance > 0)) {
         throw new IllegalArgumentException("the tolerance must be positive, got " + tolerance);
@@ -200,6 +202,7 @@ public final class TrustRegionNewton {
       return this;
     }
 
+    /** Sets the most Newton iterations (a warning when reached). */
     public Builder optMaxIterations(int maxIterations) {
       if (maxIterations < 1) {
         throw new IllegalArgumentException("at least one iteration is needed, got " + maxIterations);
@@ -208,6 +211,7 @@ public final class TrustRegionNewton {
       return this;
     }
 
+    /** Builds the {@code TrustRegionNewton}. */
     public TrustRegionNewton build() {
       return new TrustRegionNewton(tolerance, maxIterations);
     }

@@ -9,6 +9,7 @@ package org.imbalanced4j.random;
 public final class Seeds {
   private Seeds() {}
 
+  /** A seed for one part of a job (a fold, a bag) derived from the job's seed. */
   public static long mix(long seed, long part) {
     long z = seed * 0x9E3779B97F4A7C15L + part * 0xBF58476D1CE4E5B9L + 0x94D049BB133111EBL;
     z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;

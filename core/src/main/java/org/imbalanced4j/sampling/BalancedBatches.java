@@ -31,6 +31,7 @@ public final class BalancedBatches implements Iterable<int[]> {
     this.batchSize = batchSize;
   }
 
+  /** A builder with the defaults. */
   public static Builder builder() {
     return new Builder();
   }
@@ -74,11 +75,13 @@ public final class BalancedBatches implements Iterable<int[]> {
     private int batchSize = 32;
     private long seed;
 
+    /** Sets imbalanced-learn's {@code sampler}. */
     public Builder optSampler(Sampler sampler) {
       this.sampler = sampler;
       return this;
     }
 
+    /** Sets imbalanced-learn's {@code batch_size}. */
     public Builder optBatchSize(int batchSize) {
       if (batchSize < 1) {
         throw new InvalidOptionException("batch_size must be at least 1, got " + batchSize);
@@ -87,6 +90,7 @@ public final class BalancedBatches implements Iterable<int[]> {
       return this;
     }
 
+    /** Sets the random seed: the same seed gives the same result. */
     public Builder optSeed(long seed) {
       this.seed = seed;
       return this;

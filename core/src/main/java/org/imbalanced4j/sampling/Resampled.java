@@ -15,6 +15,7 @@ public final class Resampled {
   private final Dataset data;
   private final int[] source;
 
+  /** A resampled dataset and the input row of each output row (-1 for a synthetic row). */
   public Resampled(Dataset data, int[] source) {
     if (source.length != data.rows()) {
       throw new IllegalArgumentException(source.length + " sources for " + data.rows() + " rows");
@@ -23,6 +24,7 @@ public final class Resampled {
     this.source = source.clone();
   }
 
+  /** The resampled rows. */
   public Dataset data() {
     return data;
   }

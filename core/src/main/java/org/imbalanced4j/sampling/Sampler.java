@@ -21,6 +21,7 @@ import org.imbalanced4j.data.Schema;
 public abstract class Sampler {
   private final SamplingStrategy strategy;
 
+  /** A sampler that targets the classes {@code strategy} names. */
   protected Sampler(SamplingStrategy strategy) {
     this.strategy = Objects.requireNonNull(strategy, "strategy");
   }
@@ -28,8 +29,10 @@ public abstract class Sampler {
   /** imbalanced-learn's class name of this method, such as {@code SMOTE}. */
   public abstract String name();
 
+  /** Whether the sampler over-samples, under-samples, cleans or combines. */
   public abstract SamplerKind kind();
 
+  /** The classes targeted and how, as given. */
   public SamplingStrategy samplingStrategy() {
     return strategy;
   }

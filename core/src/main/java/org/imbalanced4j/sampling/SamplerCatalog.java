@@ -39,12 +39,14 @@ public final class SamplerCatalog {
   /** A factory of samplers from text parameters and a seed. */
   @FunctionalInterface
   public interface Factory {
+    /** A sampler from checked parameters. */
     Sampler create(SamplerParams p, long seed);
   }
 
   /** One sampler of the catalogue. */
   public record Entry(String name, SamplerKind kind, String description, List<Param> params,
       Factory factory) {
+    /** The parameters' names, in catalogue order. */
     public List<String> paramNames() {
       return params.stream().map(Param::name).toList();
     }
@@ -207,6 +209,7 @@ public final class SamplerCatalog {
 
   private SamplerCatalog() {}
 
+  /** Every sampler of the catalogue, in {@code imb resample --list} order. */
   public static List<Entry> all() {
     return ENTRIES;
   }

@@ -14,6 +14,7 @@ public final class SamplerParams extends Params {
     super(sampler, values, valid);
   }
 
+  /** The {@code sampling_strategy} given, or {@code auto}. */
   public SamplingStrategy strategy() {
     String v = text("sampling_strategy", null);
     return v == null ? SamplingStrategy.auto() : SamplingStrategy.parse(v);

@@ -36,7 +36,24 @@ import org.imbalanced4j.data.ClassCounts;
 public final class SamplingStrategy {
   /** The forms a strategy takes. */
   public enum Form {
-    AUTO, MINORITY, MAJORITY, NOT_MINORITY, NOT_MAJORITY, ALL, RATIO, COUNTS, CLASSES
+    /** {@code 'auto'}: not the majority class for over-sampling, not the minority for under-sampling. */
+    AUTO,
+    /** {@code 'minority'}: the smallest class only. */
+    MINORITY,
+    /** {@code 'majority'}: the largest class only. */
+    MAJORITY,
+    /** {@code 'not minority'}: every class but the smallest. */
+    NOT_MINORITY,
+    /** {@code 'not majority'}: every class but the largest. */
+    NOT_MAJORITY,
+    /** {@code 'all'}: every class. */
+    ALL,
+    /** A float: the wanted ratio of the minority to the majority class (two classes). */
+    RATIO,
+    /** A dict: the wanted number of rows of each class named. */
+    COUNTS,
+    /** A list: the classes to clean (cleaning samplers). */
+    CLASSES
   }
 
   private static final List<String> NAMES =
@@ -54,10 +71,12 @@ public final class SamplingStrategy {
     this.classes = classes;
   }
 
+  /** imbalanced-learn's default, {@code 'auto'}. */
   public static SamplingStrategy auto() {
     return new SamplingStrategy(Form.AUTO, 0, Map.of(), List.of());
   }
 
+  /** A strategy named by a string in imbalanced-learn, such as {@code 'minority'}. */
   public static SamplingStrategy of(Form namedForm) {
     if (namedForm == Form.RATIO || namedForm == Form.COUNTS || namedForm == Form.CLASSES) {
       throw new IllegalArgumentException("use ratio(), counts() or classes() for " + namedForm);
@@ -144,6 +163,7 @@ public final class SamplingStrategy {
         + " or classes such as [a,b] (cleaning samplers)");
   }
 
+  /** Which of imbalanced-learn's forms this strategy takes. */
   public Form form() {
     return form;
   }

@@ -14,6 +14,7 @@ public final class SamplingTarget {
   private final int[] classes;
   private final int[] values;
 
+  /** A target from the number for each class code. */
   public SamplingTarget(Map<Integer, Integer> byClass) {
     this.classes = byClass.keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
     this.values = Arrays.stream(classes).map(byClass::get).toArray();
@@ -24,6 +25,7 @@ public final class SamplingTarget {
     return classes.clone();
   }
 
+  /** Whether the class is targeted. */
   public boolean targets(int classCode) {
     return Arrays.binarySearch(classes, classCode) >= 0;
   }

@@ -18,6 +18,7 @@ public final class Synthesis {
   private int[] source;
   private int rows;
 
+  /** Starts from the input rows, with room for about {@code expectedExtra} new ones. */
   public Synthesis(Dataset input, int expectedExtra) {
     this.input = input;
     this.d = input.features();
@@ -100,6 +101,7 @@ public final class Synthesis {
     source[rows++] = -1;
   }
 
+  /** Builds the {@code Resampled}. */
   public Resampled build() {
     Dataset out = Dataset.builder(input.schema())
         .setValues(values.length == rows * d ? values : Arrays.copyOf(values, rows * d), rows)

@@ -22,6 +22,7 @@ public final class RepeatedStratifiedKFold {
     this.seed = seed;
   }
 
+  /** A builder with the defaults. */
   public static Builder builder() {
     return new Builder();
   }
@@ -42,6 +43,7 @@ public final class RepeatedStratifiedKFold {
     private int nRepeats = 10;
     private long seed;
 
+    /** Sets scikit-learn's {@code n_splits} (default: 5). */
     public Builder optNSplits(int nSplits) {
       if (nSplits < 2) {
         throw new InvalidOptionException("the number of folds must be at least 2, got " + nSplits);
@@ -50,6 +52,7 @@ public final class RepeatedStratifiedKFold {
       return this;
     }
 
+    /** Sets scikit-learn's {@code n_repeats} (default: 10). */
     public Builder optNRepeats(int nRepeats) {
       if (nRepeats < 1) {
         throw new InvalidOptionException("the number of repeats must be at least 1, got " + nRepeats);
@@ -58,11 +61,13 @@ public final class RepeatedStratifiedKFold {
       return this;
     }
 
+    /** Sets the random seed: the same seed gives the same result. */
     public Builder optSeed(long seed) {
       this.seed = seed;
       return this;
     }
 
+    /** Builds the {@code RepeatedStratifiedKFold}. */
     public RepeatedStratifiedKFold build() {
       return new RepeatedStratifiedKFold(nSplits, nRepeats, seed);
     }

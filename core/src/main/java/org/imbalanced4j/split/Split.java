@@ -7,16 +7,19 @@ package org.imbalanced4j.split;
  * @param fold the fold within the repetition
  */
 public record Split(int repeat, int fold, int[] train, int[] test) {
+  /** Copies the indices. */
   public Split {
     train = train.clone();
     test = test.clone();
   }
 
+  /** The training rows' indices, a copy. */
   @Override
   public int[] train() {
     return train.clone();
   }
 
+  /** The test rows' indices, a copy. */
   @Override
   public int[] test() {
     return test.clone();

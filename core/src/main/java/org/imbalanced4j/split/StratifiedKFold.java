@@ -29,10 +29,12 @@ public final class StratifiedKFold {
     this.seed = b.seed;
   }
 
+  /** A builder with the defaults. */
   public static Builder builder() {
     return new Builder();
   }
 
+  /** How many folds. */
   public int nSplits() {
     return nSplits;
   }
@@ -139,6 +141,7 @@ public final class StratifiedKFold {
     private boolean shuffle;
     private long seed;
 
+    /** Sets scikit-learn's {@code n_splits} (default: 5). */
     public Builder optNSplits(int nSplits) {
       if (nSplits < 2) {
         throw new InvalidOptionException("the number of folds must be at least 2, got " + nSplits);
@@ -147,16 +150,19 @@ public final class StratifiedKFold {
       return this;
     }
 
+    /** Sets scikit-learn's {@code shuffle} (default: false). */
     public Builder optShuffle(boolean shuffle) {
       this.shuffle = shuffle;
       return this;
     }
 
+    /** Sets the random seed: the same seed gives the same result. */
     public Builder optSeed(long seed) {
       this.seed = seed;
       return this;
     }
 
+    /** Builds the {@code StratifiedKFold}. */
     public StratifiedKFold build() {
       return new StratifiedKFold(this);
     }

@@ -126,6 +126,7 @@ public sealed interface DecisionRule
    * classes, offsets {@code (0, 0.5 - t)} are the threshold {@code t} on class 1 (up to the tie).
    */
   record Offsets(List<Double> offsets) implements DecisionRule {
+    /** Copies the offsets. */
     public Offsets {
       offsets = List.copyOf(offsets);
     }
@@ -151,6 +152,7 @@ public sealed interface DecisionRule
    * cost-sensitive learning", IJCAI 2001.
    */
   record CostMatrix(List<List<Double>> cost) implements DecisionRule {
+    /** Copies the cost matrix. */
     public CostMatrix {
       cost = cost.stream().map(List::copyOf).toList();
       for (List<Double> row : cost) {

@@ -33,6 +33,7 @@ public final class Thresholds {
     double value(double tp, double fp, double p, double n);
   }
 
+  /** The threshold that maximises the positive class's F-beta. */
   public static ThresholdChoice maximizeFbeta(boolean[] positive, double[] score, double beta) {
     double b2 = beta * beta;
     return best(positive, score, (tp, fp, p, n) -> {
@@ -41,14 +42,17 @@ public final class Thresholds {
     }, true, beta == 1 ? "f1" : "f" + beta);
   }
 
+  /** The threshold that maximises Youden's J, {@code TPR - FPR}. */
   public static ThresholdChoice maximizeYoudenJ(boolean[] positive, double[] score) {
     return best(positive, score, (tp, fp, p, n) -> rate(tp, p) - rate(fp, n), true, "youden_j");
   }
 
+  /** The threshold that maximises the G-mean, {@code sqrt(TPR * TNR)}. */
   public static ThresholdChoice maximizeGmean(boolean[] positive, double[] score) {
     return best(positive, score, (tp, fp, p, n) -> Math.sqrt(rate(tp, p) * (1 - rate(fp, n))), true, "g_mean");
   }
 
+  /** The threshold that maximises F1 averaged over both classes. */
   public static ThresholdChoice maximizeMacroF1(boolean[] positive, double[] score) {
     return best(positive, score, (tp, fp, p, n) -> {
       double fn = p - tp;
@@ -59,6 +63,7 @@ public final class Thresholds {
     }, true, "f1_macro");
   }
 
+  /** The threshold that maximises the Matthews correlation coefficient. */
   public static ThresholdChoice maximizeMcc(boolean[] positive, double[] score) {
     return best(positive, score, (tp, fp, p, n) -> {
       double fn = p - tp;

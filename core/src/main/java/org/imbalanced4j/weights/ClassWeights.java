@@ -25,6 +25,7 @@ public final class ClassWeights {
   /** The names {@code --class-weight} takes. */
   public static final List<String> SCHEMES = List.of("none", "balanced", "inverse", "sqrt", "effective");
 
+  /** The weight of each class under a scheme ({@link #SCHEMES}); {@code beta} for {@code effective}. */
   public static double[] of(String scheme, long[] counts, double beta) {
     return switch (scheme.strip().toLowerCase(Locale.ROOT)) {
       case "none" -> ones(counts.length);
@@ -36,6 +37,7 @@ public final class ClassWeights {
     };
   }
 
+  /** scikit-learn's {@code class_weight='balanced'}: {@code n / (k n_c)}. */
   public static double[] balanced(long[] counts) {
     long n = 0;
     int k = 0;

@@ -14,6 +14,7 @@ import org.imbalanced4j.InvalidOptionException;
  */
 @FunctionalInterface
 public interface Augmentation {
+  /** The augmented image (channels first, {@code c x h x w}), drawing its random parameters from {@code rng}. */
   float[] apply(float[] img, int c, int h, int w, SplittableRandom rng);
 
   /** The named policies of {@code --augment}. */

@@ -9,8 +9,10 @@ import org.imbalanced4j.model.Model;
  * model directories.
  */
 public interface ModelFormat {
+  /** The {@code kind} in {@code model.json} this format reads. */
   String kind();
 
+  /** Reads a model of this kind. */
   Model read(ModelReader in) throws IOException;
 
   /** A format from a kind and a reading function. */
@@ -31,6 +33,7 @@ public interface ModelFormat {
   /** The reading part of a format. */
   @FunctionalInterface
   interface Reading {
+    /** Reads a model of the format's kind. */
     Model read(ModelReader in) throws IOException;
   }
 }

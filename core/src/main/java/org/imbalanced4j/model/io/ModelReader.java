@@ -36,6 +36,7 @@ public interface ModelReader {
     return n;
   }
 
+  /** A required array of numbers of the section. */
   default double[] doubles(String key) {
     JsonNode a = get(key);
     double[] out = new double[a.size()];

@@ -22,10 +22,12 @@ import org.imbalanced4j.threshold.DecisionRule;
  * @param config how the model was made, as saved (may be null)
  */
 public record SavedModel(Model model, DecisionRule rule, double temperature, JsonNode config) {
+  /** The target column's name. */
   public String target() {
     return model.schema().targetName();
   }
 
+  /** The class names, in the order of the probability columns. */
   public List<String> classes() {
     return model.classes();
   }

@@ -58,21 +58,25 @@ abstract class Chain extends Sampler {
     int kNeighbors = 5;
     Smote smote;
 
+    /** Sets imbalanced-learn's {@code sampling_strategy} ({@link org.imbalanced4j.sampling.SamplingStrategy}). */
     public B optSamplingStrategy(SamplingStrategy s) {
       this.strategy = s;
       return (B) this;
     }
 
+    /** Sets the random seed: the same seed gives the same result. */
     public B optSeed(long seed) {
       this.seed = seed;
       return (B) this;
     }
 
+    /** Sets imbalanced-learn's {@code k_neighbors}. */
     public B optKNeighbors(int k) {
       this.kNeighbors = k;
       return (B) this;
     }
 
+    /** Sets imbalanced-learn's {@code smote}. */
     public B optSmote(Smote smote) {
       this.smote = smote;
       return (B) this;

@@ -16,6 +16,7 @@ public final class SmoteEnn extends Chain {
     super(smote, enn);
   }
 
+  /** A builder with the defaults. */
   public static Builder builder() {
     return new Builder();
   }
@@ -32,11 +33,13 @@ public final class SmoteEnn extends Chain {
   public static final class Builder extends Chain.Builder<Builder> {
     private EditedNearestNeighbours enn;
 
+    /** Sets imbalanced-learn's {@code enn}. */
     public Builder optEnn(EditedNearestNeighbours enn) {
       this.enn = enn;
       return this;
     }
 
+    /** Builds the {@code SmoteEnn}. */
     public SmoteEnn build() {
       return new SmoteEnn(smote(), enn != null ? enn
           : EditedNearestNeighbours.builder().optSamplingStrategy(all()).build());

@@ -26,6 +26,7 @@ public final class SmoteTomek extends Chain {
     super(smote, tomek);
   }
 
+  /** A builder with the defaults. */
   public static Builder builder() {
     return new Builder();
   }
@@ -42,11 +43,13 @@ public final class SmoteTomek extends Chain {
   public static final class Builder extends Chain.Builder<Builder> {
     private TomekLinks tomek;
 
+    /** Sets imbalanced-learn's {@code tomek}. */
     public Builder optTomek(TomekLinks tomek) {
       this.tomek = tomek;
       return this;
     }
 
+    /** Builds the {@code SmoteTomek}. */
     public SmoteTomek build() {
       return new SmoteTomek(smote(), tomek != null ? tomek
           : TomekLinks.builder().optSamplingStrategy(all()).optNeighborIndex(NeighborIndex::inPlace).build());

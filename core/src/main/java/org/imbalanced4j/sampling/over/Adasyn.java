@@ -27,6 +27,7 @@ public final class Adasyn extends SmoteBase {
     super(b.strategy, b.nNeighbors, b.seed);
   }
 
+  /** A builder with the defaults. */
   public static Builder builder() {
     return new Builder();
   }
@@ -107,21 +108,25 @@ public final class Adasyn extends SmoteBase {
     private int nNeighbors = 5;
     private long seed;
 
+    /** Sets imbalanced-learn's {@code sampling_strategy} ({@link org.imbalanced4j.sampling.SamplingStrategy}). */
     public Builder optSamplingStrategy(SamplingStrategy s) {
       this.strategy = s;
       return this;
     }
 
+    /** Sets imbalanced-learn's {@code n_neighbors}. */
     public Builder optNNeighbors(int k) {
       this.nNeighbors = positive("n_neighbors", k);
       return this;
     }
 
+    /** Sets the random seed: the same seed gives the same result. */
     public Builder optSeed(long seed) {
       this.seed = seed;
       return this;
     }
 
+    /** Builds the {@code Adasyn}. */
     public Adasyn build() {
       return new Adasyn(this);
     }

@@ -32,8 +32,12 @@ import org.imbalanced4j.sampling.Synthesis;
 public final class BorderlineSmote extends SmoteBase {
   /** The two variants. */
   public enum Kind {
-    BORDERLINE_1, BORDERLINE_2;
+    /** Borderline-1: synthetic rows between a danger row and neighbours of its own class. */
+    BORDERLINE_1,
+    /** Borderline-2: also towards neighbours of the other classes, at most half-way. */
+    BORDERLINE_2;
 
+    /** The kind of imbalanced-learn's {@code kind} value, {@code borderline-1} or {@code borderline-2}. */
     public static Kind parse(String s) {
       String t = s.strip().toLowerCase(Locale.ROOT).replace('_', '-');
       return switch (t) {
@@ -53,6 +57,7 @@ public final class BorderlineSmote extends SmoteBase {
     this.variant = b.kind;
   }
 
+  /** A builder with the defaults. */
   public static Builder builder() {
     return new Builder();
   }
@@ -143,16 +148,19 @@ public final class BorderlineSmote extends SmoteBase {
       super(5);
     }
 
+    /** Sets imbalanced-learn's {@code m_neighbors}. */
     public Builder optMNeighbors(int m) {
       this.mNeighbors = positive("m_neighbors", m);
       return this;
     }
 
+    /** Sets imbalanced-learn's {@code kind}. */
     public Builder optKind(Kind kind) {
       this.kind = kind;
       return this;
     }
 
+    /** Builds the {@code BorderlineSmote}. */
     public BorderlineSmote build() {
       return new BorderlineSmote(this);
     }

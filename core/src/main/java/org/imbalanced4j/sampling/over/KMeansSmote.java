@@ -38,6 +38,7 @@ public final class KMeansSmote extends SmoteBase {
     this.densityExponent = b.densityExponent;
   }
 
+  /** A builder with the defaults. */
   public static Builder builder() {
     return new Builder();
   }
@@ -136,11 +137,13 @@ public final class KMeansSmote extends SmoteBase {
       super(2);
     }
 
+    /** Sets imbalanced-learn's {@code n_clusters}. */
     public Builder optNClusters(int n) {
       this.nClusters = positive("kmeans_estimator", n);
       return this;
     }
 
+    /** Sets imbalanced-learn's {@code cluster_balance_threshold}. */
     public Builder optClusterBalanceThreshold(double t) {
       if (!(t >= 0 && t <= 1)) {
         throw new InvalidOptionException("cluster_balance_threshold must be in [0, 1] or auto, got " + t);
@@ -149,11 +152,13 @@ public final class KMeansSmote extends SmoteBase {
       return this;
     }
 
+    /** Sets imbalanced-learn's {@code density_exponent}. */
     public Builder optDensityExponent(double e) {
       this.densityExponent = e;
       return this;
     }
 
+    /** Builds the {@code KMeansSmote}. */
     public KMeansSmote build() {
       return new KMeansSmote(this);
     }

@@ -37,6 +37,7 @@ public final class RandomOverSampler extends Sampler {
     this.shrinkageByClass = b.shrinkageByClass;
   }
 
+  /** A builder with the defaults. */
   public static Builder builder() {
     return new Builder();
   }
@@ -142,21 +143,25 @@ public final class RandomOverSampler extends Sampler {
     private Double shrinkage;
     private Map<String, Double> shrinkageByClass;
 
+    /** Sets imbalanced-learn's {@code sampling_strategy} ({@link org.imbalanced4j.sampling.SamplingStrategy}). */
     public Builder optSamplingStrategy(SamplingStrategy s) {
       this.strategy = s;
       return this;
     }
 
+    /** Sets the random seed: the same seed gives the same result. */
     public Builder optSeed(long seed) {
       this.seed = seed;
       return this;
     }
 
+    /** Sets imbalanced-learn's {@code shrinkage}. */
     public Builder optShrinkage(double h) {
       this.shrinkage = nonNegative(h, "all classes");
       return this;
     }
 
+    /** Sets imbalanced-learn's {@code shrinkage}. */
     public Builder optShrinkage(Map<String, Double> byClass) {
       Map<String, Double> m = new LinkedHashMap<>();
       byClass.forEach((k, v) -> m.put(k, nonNegative(v, "class '" + k + "'")));
@@ -171,6 +176,7 @@ public final class RandomOverSampler extends Sampler {
       return h;
     }
 
+    /** Builds the {@code RandomOverSampler}. */
     public RandomOverSampler build() {
       return new RandomOverSampler(this);
     }

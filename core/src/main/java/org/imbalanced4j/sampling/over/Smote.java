@@ -27,6 +27,7 @@ public final class Smote extends SmoteBase {
     super(b.strategy, b.kNeighbors, b.seed);
   }
 
+  /** A builder with the defaults. */
   public static Builder builder() {
     return new Builder();
   }
@@ -59,6 +60,7 @@ public final class Smote extends SmoteBase {
       super(5);
     }
 
+    /** Builds the {@code Smote}. */
     public Smote build() {
       return new Smote(this);
     }

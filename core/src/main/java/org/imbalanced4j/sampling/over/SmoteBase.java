@@ -16,7 +16,9 @@ import org.imbalanced4j.sampling.Synthesis;
  * the base rows' neighbour lists and a step for each from a generator freshly seeded per call.
  */
 abstract class SmoteBase extends Sampler {
+  /** imbalanced-learn's {@code k_neighbors}. */
   protected final int kNeighbors;
+  /** The random seed. */
   protected final long seed;
 
   SmoteBase(SamplingStrategy strategy, int kNeighbors, long seed) {
@@ -111,6 +113,7 @@ abstract class SmoteBase extends Sampler {
       this.kNeighbors = defaultK;
     }
 
+    /** Sets imbalanced-learn's {@code sampling_strategy} ({@link org.imbalanced4j.sampling.SamplingStrategy}). */
     public B optSamplingStrategy(SamplingStrategy s) {
       this.strategy = s;
       return (B) this;
@@ -122,6 +125,7 @@ abstract class SmoteBase extends Sampler {
       return (B) this;
     }
 
+    /** Sets the random seed: the same seed gives the same result. */
     public B optSeed(long seed) {
       this.seed = seed;
       return (B) this;

@@ -27,6 +27,7 @@ public final class SmoteN extends SmoteBase {
     super(s, k, seed);
   }
 
+  /** A builder with the defaults. */
   public static Builder builder() {
     return new Builder();
   }
@@ -126,6 +127,7 @@ public final class SmoteN extends SmoteBase {
       super(5);
     }
 
+    /** Builds the {@code SmoteN}. */
     public SmoteN build() {
       return new SmoteN(strategy, kNeighbors, seed);
     }

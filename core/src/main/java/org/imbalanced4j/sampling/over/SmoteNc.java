@@ -32,6 +32,7 @@ public final class SmoteNc extends SmoteBase {
     super(s, k, seed);
   }
 
+  /** A builder with the defaults. */
   public static Builder builder() {
     return new Builder();
   }
@@ -175,6 +176,7 @@ public final class SmoteNc extends SmoteBase {
       super(5);
     }
 
+    /** Builds the {@code SmoteNc}. */
     public SmoteNc build() {
       return new SmoteNc(strategy, kNeighbors, seed);
     }

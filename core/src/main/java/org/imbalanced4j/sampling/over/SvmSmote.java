@@ -39,6 +39,7 @@ public final class SvmSmote extends SmoteBase {
     this.outStep = b.outStep;
   }
 
+  /** A builder with the defaults. */
   public static Builder builder() {
     return new Builder();
   }
@@ -153,11 +154,13 @@ public final class SvmSmote extends SmoteBase {
       super(5);
     }
 
+    /** Sets imbalanced-learn's {@code m_neighbors}. */
     public Builder optMNeighbors(int m) {
       this.mNeighbors = positive("m_neighbors", m);
       return this;
     }
 
+    /** Sets imbalanced-learn's {@code out_step}. */
     public Builder optOutStep(double step) {
       if (!(step >= 0)) {
         throw new InvalidOptionException("out_step must be >= 0, got " + step);
@@ -166,6 +169,7 @@ public final class SvmSmote extends SmoteBase {
       return this;
     }
 
+    /** Builds the {@code SvmSmote}. */
     public SvmSmote build() {
       return new SvmSmote(this);
     }

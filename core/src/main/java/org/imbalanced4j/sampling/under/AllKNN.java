@@ -25,6 +25,7 @@ public final class AllKNN extends NeighbourCleaner {
     this.allowMinority = b.allowMinority;
   }
 
+  /** A builder with the defaults. */
   public static Builder builder() {
     return new Builder();
   }
@@ -62,11 +63,13 @@ public final class AllKNN extends NeighbourCleaner {
   public static final class Builder extends NeighbourCleaner.Builder<Builder> {
     private boolean allowMinority;
 
+    /** Sets imbalanced-learn's {@code allow_minority}. */
     public Builder optAllowMinority(boolean allow) {
       this.allowMinority = allow;
       return this;
     }
 
+    /** Builds the {@code AllKNN}. */
     public AllKNN build() {
       return new AllKNN(this);
     }

@@ -33,6 +33,7 @@ public final class ClusterCentroids extends Sampler {
     this.seed = b.seed;
   }
 
+  /** A builder with the defaults. */
   public static Builder builder() {
     return new Builder();
   }
@@ -109,6 +110,7 @@ public final class ClusterCentroids extends Sampler {
     private boolean hard;
     private long seed;
 
+    /** Sets imbalanced-learn's {@code sampling_strategy} ({@link org.imbalanced4j.sampling.SamplingStrategy}). */
     public Builder optSamplingStrategy(SamplingStrategy s) {
       this.strategy = s;
       return this;
@@ -124,11 +126,13 @@ public final class ClusterCentroids extends Sampler {
       return this;
     }
 
+    /** Sets the random seed: the same seed gives the same result. */
     public Builder optSeed(long seed) {
       this.seed = seed;
       return this;
     }
 
+    /** Builds the {@code ClusterCentroids}. */
     public ClusterCentroids build() {
       return new ClusterCentroids(this);
     }

@@ -30,6 +30,7 @@ public final class CondensedNearestNeighbour extends Sampler {
     this.seed = b.seed;
   }
 
+  /** A builder with the defaults. */
   public static Builder builder() {
     return new Builder();
   }
@@ -99,21 +100,25 @@ public final class CondensedNearestNeighbour extends Sampler {
     private int nSeedsS = 1;
     private long seed;
 
+    /** Sets imbalanced-learn's {@code sampling_strategy} ({@link org.imbalanced4j.sampling.SamplingStrategy}). */
     public Builder optSamplingStrategy(SamplingStrategy s) {
       this.strategy = s;
       return this;
     }
 
+    /** Sets imbalanced-learn's {@code n_seeds_S}. */
     public Builder optNSeedsS(int n) {
       this.nSeedsS = UnderSupport.positive("n_seeds_S", n);
       return this;
     }
 
+    /** Sets the random seed: the same seed gives the same result. */
     public Builder optSeed(long seed) {
       this.seed = seed;
       return this;
     }
 
+    /** Builds the {@code CondensedNearestNeighbour}. */
     public CondensedNearestNeighbour build() {
       return new CondensedNearestNeighbour(this);
     }

@@ -28,6 +28,7 @@ public final class EditedNearestNeighbours extends NeighbourCleaner {
     super(b.strategy, b.nNeighbors, b.kindSel);
   }
 
+  /** A builder with the defaults. */
   public static Builder builder() {
     return new Builder();
   }
@@ -148,6 +149,7 @@ public final class EditedNearestNeighbours extends NeighbourCleaner {
    */
   public static final class Builder extends NeighbourCleaner.Builder<Builder> {
 
+    /** Builds the {@code EditedNearestNeighbours}. */
     public EditedNearestNeighbours build() {
       return new EditedNearestNeighbours(this);
     }

@@ -31,6 +31,7 @@ public final class InstanceHardnessThreshold extends Sampler {
   /** Probabilities of each class for the test rows, from a model fitted on the training rows. */
   @FunctionalInterface
   public interface Estimator {
+    /** Class probabilities of the test rows from a model fitted on the training rows. */
     double[][] fitPredictProba(Dataset train, Dataset test);
   }
 
@@ -60,6 +61,7 @@ public final class InstanceHardnessThreshold extends Sampler {
     this.seed = b.seed;
   }
 
+  /** A builder with the defaults. */
   public static Builder builder() {
     return new Builder();
   }
@@ -111,16 +113,19 @@ public final class InstanceHardnessThreshold extends Sampler {
     private int cv = 5;
     private long seed;
 
+    /** Sets imbalanced-learn's {@code sampling_strategy} ({@link org.imbalanced4j.sampling.SamplingStrategy}). */
     public Builder optSamplingStrategy(SamplingStrategy s) {
       this.strategy = s;
       return this;
     }
 
+    /** Sets imbalanced-learn's {@code estimator}. */
     public Builder optEstimator(Estimator e) {
       this.estimator = e;
       return this;
     }
 
+    /** Sets imbalanced-learn's {@code cv}. */
     public Builder optCv(int cv) {
       if (cv < 2) {
         throw new InvalidOptionException("cv must be at least 2, got " + cv);
@@ -129,11 +134,13 @@ public final class InstanceHardnessThreshold extends Sampler {
       return this;
     }
 
+    /** Sets the random seed: the same seed gives the same result. */
     public Builder optSeed(long seed) {
       this.seed = seed;
       return this;
     }
 
+    /** Builds the {@code InstanceHardnessThreshold}. */
     public InstanceHardnessThreshold build() {
       return new InstanceHardnessThreshold(this);
     }

@@ -10,6 +10,7 @@ public enum KindSel {
   /** Keep a row only when every neighbour has its label. */
   ALL;
 
+  /** The rule of imbalanced-learn's {@code kind_sel} value, {@code all} or {@code mode}. */
   public static KindSel parse(String s) {
     try {
       return valueOf(s.strip().toUpperCase(Locale.ROOT));

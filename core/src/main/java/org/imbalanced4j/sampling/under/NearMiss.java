@@ -44,6 +44,7 @@ public final class NearMiss extends Sampler {
     this.nNeighborsVer3 = b.nNeighborsVer3;
   }
 
+  /** A builder with the defaults. */
   public static Builder builder() {
     return new Builder();
   }
@@ -149,11 +150,13 @@ public final class NearMiss extends Sampler {
     private int nNeighbors = 3;
     private int nNeighborsVer3 = 3;
 
+    /** Sets imbalanced-learn's {@code sampling_strategy} ({@link org.imbalanced4j.sampling.SamplingStrategy}). */
     public Builder optSamplingStrategy(SamplingStrategy s) {
       this.strategy = s;
       return this;
     }
 
+    /** Sets imbalanced-learn's {@code version}. */
     public Builder optVersion(int version) {
       if (version < 1 || version > 3) {
         throw new InvalidOptionException("NearMiss version must be 1, 2 or 3, got " + version);
@@ -162,16 +165,19 @@ public final class NearMiss extends Sampler {
       return this;
     }
 
+    /** Sets imbalanced-learn's {@code n_neighbors}. */
     public Builder optNNeighbors(int n) {
       this.nNeighbors = UnderSupport.positive("n_neighbors", n);
       return this;
     }
 
+    /** Sets imbalanced-learn's {@code n_neighbors_ver3}. */
     public Builder optNNeighborsVer3(int n) {
       this.nNeighborsVer3 = UnderSupport.positive("n_neighbors_ver3", n);
       return this;
     }
 
+    /** Builds the {@code NearMiss}. */
     public NearMiss build() {
       return new NearMiss(this);
     }

@@ -9,7 +9,9 @@ import org.imbalanced4j.sampling.SamplingStrategy;
  * n_neighbors} neighbours of each row, judged by {@link KindSel}.
  */
 abstract class NeighbourCleaner extends Sampler {
+  /** imbalanced-learn's {@code n_neighbors}. */
   protected final int nNeighbors;
+  /** imbalanced-learn's {@code kind_sel}. */
   protected final KindSel kindSel;
 
   NeighbourCleaner(SamplingStrategy strategy, int nNeighbors, KindSel kindSel) {
@@ -45,16 +47,19 @@ abstract class NeighbourCleaner extends Sampler {
     int nNeighbors = 3;
     KindSel kindSel = KindSel.ALL;
 
+    /** Sets imbalanced-learn's {@code sampling_strategy} ({@link org.imbalanced4j.sampling.SamplingStrategy}). */
     public B optSamplingStrategy(SamplingStrategy s) {
       this.strategy = s;
       return (B) this;
     }
 
+    /** Sets imbalanced-learn's {@code n_neighbors}. */
     public B optNNeighbors(int n) {
       this.nNeighbors = UnderSupport.positive("n_neighbors", n);
       return (B) this;
     }
 
+    /** Sets imbalanced-learn's {@code kind_sel}. */
     public B optKindSel(KindSel k) {
       this.kindSel = k;
       return (B) this;

@@ -31,6 +31,7 @@ public final class NeighbourhoodCleaningRule extends NeighbourCleaner {
     this.thresholdCleaning = b.thresholdCleaning;
   }
 
+  /** A builder with the defaults. */
   public static Builder builder() {
     return new Builder();
   }
@@ -95,6 +96,7 @@ public final class NeighbourhoodCleaningRule extends NeighbourCleaner {
   public static final class Builder extends NeighbourCleaner.Builder<Builder> {
     private double thresholdCleaning = 0.5;
 
+    /** Sets imbalanced-learn's {@code threshold_cleaning}. */
     public Builder optThresholdCleaning(double t) {
       if (!(t >= 0 && t <= 1)) {
         throw new org.imbalanced4j.InvalidOptionException(
@@ -104,6 +106,7 @@ public final class NeighbourhoodCleaningRule extends NeighbourCleaner {
       return this;
     }
 
+    /** Builds the {@code NeighbourhoodCleaningRule}. */
     public NeighbourhoodCleaningRule build() {
       return new NeighbourhoodCleaningRule(this);
     }

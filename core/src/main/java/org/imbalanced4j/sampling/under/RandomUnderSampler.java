@@ -29,6 +29,7 @@ public final class RandomUnderSampler extends Sampler {
     this.seed = b.seed;
   }
 
+  /** A builder with the defaults. */
   public static Builder builder() {
     return new Builder();
   }
@@ -92,21 +93,25 @@ public final class RandomUnderSampler extends Sampler {
     private boolean replacement;
     private long seed;
 
+    /** Sets imbalanced-learn's {@code sampling_strategy} ({@link org.imbalanced4j.sampling.SamplingStrategy}). */
     public Builder optSamplingStrategy(SamplingStrategy s) {
       this.strategy = s;
       return this;
     }
 
+    /** Sets imbalanced-learn's {@code replacement}. */
     public Builder optReplacement(boolean replacement) {
       this.replacement = replacement;
       return this;
     }
 
+    /** Sets the random seed: the same seed gives the same result. */
     public Builder optSeed(long seed) {
       this.seed = seed;
       return this;
     }
 
+    /** Builds the {@code RandomUnderSampler}. */
     public RandomUnderSampler build() {
       return new RandomUnderSampler(this);
     }

@@ -24,6 +24,7 @@ public final class RepeatedEditedNearestNeighbours extends NeighbourCleaner {
     this.maxIter = b.maxIter;
   }
 
+  /** A builder with the defaults. */
   public static Builder builder() {
     return new Builder();
   }
@@ -59,11 +60,13 @@ public final class RepeatedEditedNearestNeighbours extends NeighbourCleaner {
   public static final class Builder extends NeighbourCleaner.Builder<Builder> {
     private int maxIter = 100;
 
+    /** Sets imbalanced-learn's {@code max_iter}. */
     public Builder optMaxIter(int n) {
       this.maxIter = UnderSupport.positive("max_iter", n);
       return this;
     }
 
+    /** Builds the {@code RepeatedEditedNearestNeighbours}. */
     public RepeatedEditedNearestNeighbours build() {
       return new RepeatedEditedNearestNeighbours(this);
     }

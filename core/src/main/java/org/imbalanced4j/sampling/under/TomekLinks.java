@@ -34,6 +34,7 @@ public final class TomekLinks extends Sampler {
     this.index = index;
   }
 
+  /** A builder with the defaults. */
   public static Builder builder() {
     return new Builder();
   }
@@ -119,16 +120,22 @@ public final class TomekLinks extends Sampler {
     private SamplingStrategy strategy = SamplingStrategy.auto();
     private Function<Dataset, NeighborIndex> index = NeighborIndex::of;
 
+    /** Sets imbalanced-learn's {@code sampling_strategy} ({@link org.imbalanced4j.sampling.SamplingStrategy}). */
     public Builder optSamplingStrategy(SamplingStrategy s) {
       this.strategy = s;
       return this;
     }
 
+    /**
+     * Sets the index the neighbours are searched in (default: {@link org.imbalanced4j.neighbors.NeighborIndex#of}, an
+     * exact index).
+     */
     public Builder optNeighborIndex(Function<Dataset, NeighborIndex> index) {
       this.index = java.util.Objects.requireNonNull(index, "index");
       return this;
     }
 
+    /** Builds the {@code TomekLinks}. */
     public TomekLinks build() {
       return new TomekLinks(strategy, index);
     }

@@ -9,6 +9,7 @@ import org.imbalanced4j.catalog.Params;
 public final class DeepDetectors {
   private DeepDetectors() {}
 
+  /** The detectors on DJL: autoencoder and Deep SVDD. */
   public static final List<DetectorKind> ALL = List.of(
       new DetectorKind("autoencoder", "An autoencoder's reconstruction error (DJL)",
           params("64,16", "the encoder's widths, the last the code's; the decoder mirrors them", "0"),

@@ -11,6 +11,7 @@ import ai.djl.ndarray.NDArray;
 public final class CostSensitiveLoss extends LogitLoss {
   private final float[][] cost;
 
+  /** A loss with the cost matrix {@code cost[true][predicted]}. */
   public CostSensitiveLoss(double[][] cost) {
     super("CostSensitive");
     this.cost = new float[cost.length][];

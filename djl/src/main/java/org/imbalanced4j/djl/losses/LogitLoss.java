@@ -11,6 +11,7 @@ import ai.djl.training.loss.Loss;
  * {@code (N, K)} and labels {@code (N)} as int64.
  */
 public abstract class LogitLoss extends Loss {
+  /** A loss of this name. */
   protected LogitLoss(String name) {
     super(name);
   }

@@ -20,6 +20,7 @@ public final class FeatureTokenizer extends AbstractBlock {
   private final Parameter weight;
   private final Parameter bias;
 
+  /** A tokenizer of {@code columns} features into tokens of width {@code dim}. */
   public FeatureTokenizer(int columns, int dim) {
     super((byte) 1);
     this.columns = columns;

@@ -33,6 +33,7 @@ public record NetworkSpec(String type, int[] hidden, float dropout, String atten
    */
   public static final String TORCHSCRIPT = "torchscript";
 
+  /** Checks the widths. */
   public NetworkSpec {
     if (type.equals(TORCHSCRIPT) && (hidden.length != 1 || cut == null)) {
       throw new IllegalArgumentException("a TorchScript backbone has one feature width and a cut head");
@@ -56,6 +57,7 @@ public record NetworkSpec(String type, int[] hidden, float dropout, String atten
   /** The most hidden layers and the widest one a spec may have (a damaged model.json cannot ask for more). */
   public static final int MAX_LAYERS = 16;
 
+  /** The widest layer accepted. */
   public static final int MAX_WIDTH = 65_536;
 
   /** A network of our own making. */
@@ -73,6 +75,7 @@ public record NetworkSpec(String type, int[] hidden, float dropout, String atten
     return new NetworkSpec(TORCHSCRIPT, new int[] {features}, 0, "none", cut);
   }
 
+  /** The hidden layers' widths, a copy. */
   @Override
   public int[] hidden() {
     return hidden.clone();

@@ -24,6 +24,7 @@ import org.imbalanced4j.sampling.Sampler;
 public final class ClassSamplers {
   private ClassSamplers() {}
 
+  /** Each row drawn with probability {@code 1 / (k n_c)}: every class equally often. */
   public static EpochSampler classBalanced(int[] labels, long seed) {
     return byClassShare(labels, seed, (counts) -> share(counts, c -> 1.0));
   }
@@ -36,6 +37,7 @@ public final class ClassSamplers {
     return byClassShare(labels, seed, (counts) -> share(counts, c -> 1.0 / c));
   }
 
+  /** Each row drawn with probability proportional to {@code 1 / sqrt(n_c)}. */
   public static EpochSampler sqrt(int[] labels, long seed) {
     return byClassShare(labels, seed, (counts) -> share(counts, Math::sqrt));
   }

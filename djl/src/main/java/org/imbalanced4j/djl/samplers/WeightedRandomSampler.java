@@ -17,6 +17,7 @@ public class WeightedRandomSampler implements EpochSampler {
   private final boolean replacement;
   private final long seed;
 
+  /** PyTorch's {@code WeightedRandomSampler}: {@code numSamples} rows drawn by weight. */
   public WeightedRandomSampler(double[] weights, int numSamples, boolean replacement, long seed) {
     this.weights = weights.clone();
     this.cumulative = new double[weights.length];

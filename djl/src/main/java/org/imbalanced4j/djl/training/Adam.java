@@ -35,10 +35,12 @@ public final class Adam {
     this.weightDecay = weightDecay;
   }
 
+  /** Adam (Kingma and Ba 2015) with PyTorch's defaults and this L2 weight decay. */
   public static Adam adam(double weightDecay) {
     return new Adam(true, 0.9f, 0.999f, 1e-8f, (float) weightDecay);
   }
 
+  /** SGD with momentum and L2 weight decay, as PyTorch's {@code SGD}. */
   public static Adam sgd(double momentum, double weightDecay) {
     return new Adam(false, (float) momentum, 0f, 0f, (float) weightDecay);
   }

@@ -72,6 +72,7 @@ public sealed interface InputTransform permits InputTransform.Table, InputTransf
    * the training images' channel means and standard deviations ({@link ImageBatches}).
    */
   record Images(float[] mean, float[] std) implements InputTransform {
+    /** Checks the shape and the normalisation. */
     public Images {
       mean = mean.clone();
       std = std.clone();

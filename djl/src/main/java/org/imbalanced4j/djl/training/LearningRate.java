@@ -8,12 +8,15 @@ package org.imbalanced4j.djl.training;
  */
 @FunctionalInterface
 public interface LearningRate {
+  /** The rate at {@code fraction} of the way through {@code epoch} (0-based). */
   float at(int epoch, double fraction);
 
+  /** The same rate throughout. */
   static LearningRate constant(float lr) {
     return (e, f) -> lr;
   }
 
+  /** The rate times {@code gamma} every {@code every} epochs. */
   static LearningRate step(float lr, int every, float gamma) {
     return (e, f) -> (float) (lr * Math.pow(gamma, e / Math.max(1, every)));
   }

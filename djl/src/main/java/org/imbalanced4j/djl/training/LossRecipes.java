@@ -19,6 +19,7 @@ import org.imbalanced4j.weights.ClassWeights;
  * (tau 1) and {@code cost-sensitive} (misclassification cost = balanced weight of the true class).
  */
 public final class LossRecipes {
+  /** The losses by name, as {@code --loss} takes them. */
   public static final List<String> NAMES = List.of("ce", "focal", "class-balanced", "ldam-drw",
       "balanced-softmax", "logit-adjusted", "cost-sensitive");
 

@@ -58,6 +58,7 @@ public final class NeuralTrainer implements Trainer {
     return new NeuralTrainer(description, config, monitor, start, seconds);
   }
 
+  /** The network and training settings. */
   public NetworkConfig config() {
     return config;
   }

@@ -109,6 +109,7 @@ public final class TrainingLoop {
     this.progress = b.progress;
   }
 
+  /** A builder with the defaults. */
   public static Builder builder() {
     return new Builder();
   }
@@ -119,6 +120,7 @@ public final class TrainingLoop {
    */
   public record Result(byte[] parameters, InputTransform input, Shape example, int classes,
       NetworkSpec network, int bestEpoch, double bestMetric, List<EpochLog> history, List<String> warnings) {
+    /** Copies the history. */
     public Result {
       warnings = List.copyOf(warnings);
     }
@@ -631,6 +633,7 @@ public final class TrainingLoop {
     private org.imbalanced4j.images.augment.Augmentation augmentation;
     private Mixing mixing;
 
+    /** Sets the loss (required). */
     public Builder setLoss(Loss loss) {
       this.loss = loss;
       return this;
@@ -666,6 +669,7 @@ public final class TrainingLoop {
       return this;
     }
 
+    /** Sets the rows each epoch draws (default: every row once, shuffled). */
     public Builder optSampler(EpochSampler sampler) {
       this.sampler = sampler;
       return this;
@@ -683,16 +687,19 @@ public final class TrainingLoop {
       return this;
     }
 
+    /** Sets the rows per step. */
     public Builder optBatchSize(int batchSize) {
       this.batchSize = batchSize;
       return this;
     }
 
+    /** Sets a constant learning rate. */
     public Builder optLearningRate(float lr) {
       this.learningRate = LearningRate.constant(lr);
       return this;
     }
 
+    /** Sets the learning-rate schedule. */
     public Builder optLearningRate(LearningRate schedule) {
       this.learningRate = schedule;
       return this;
@@ -704,21 +711,25 @@ public final class TrainingLoop {
       return this;
     }
 
+    /** Sets the L2 weight decay. */
     public Builder optWeightDecay(double wd) {
       this.weightDecay = wd;
       return this;
     }
 
+    /** Sets the validation metric for early stopping. */
     public Builder optMetric(ValidationMetric metric) {
       this.metric = metric;
       return this;
     }
 
+    /** Sets the epochs without improvement before stopping. */
     public Builder optPatience(int patience) {
       this.patience = patience;
       return this;
     }
 
+    /** Sets the seed of the initial weights and the batches. */
     public Builder optSeed(int seed) {
       this.seed = seed;
       return this;
@@ -775,11 +786,13 @@ public final class TrainingLoop {
       return this;
     }
 
+    /** Sets what is told of each finished epoch. */
     public Builder optListener(Consumer<EpochLog> listener) {
       this.listener = listener;
       return this;
     }
 
+    /** Builds the {@code TrainingLoop}. */
     public TrainingLoop build() {
       if (loss == null) {
         throw new IllegalStateException("a loss is required");

@@ -36,6 +36,7 @@ import org.imbalanced4j.djl.nn.TorchScriptCut;
  *     head's, in (0, 1]
  */
 public record Transfer(TrainingLoop.Result pretrained, List<String> classes, String freeze, double backboneRate) {
+  /** Checks the freeze setting. */
   public Transfer {
     if (!(backboneRate > 0 && backboneRate <= 1)) {
       throw new InvalidOptionException("the backbone's learning rate is a fraction of the head's in (0, 1], got "

@@ -32,6 +32,7 @@ public enum ValidationMetric {
   /** Geometric mean of the per-class recalls. */
   G_MEAN;
 
+  /** The metric of an option value; an unknown one lists the valid ones. */
   public static ValidationMetric parse(String s) {
     try {
       return valueOf(s.strip().toUpperCase(Locale.ROOT).replace('-', '_'));
@@ -109,6 +110,7 @@ public enum ValidationMetric {
     };
   }
 
+  /** The metric's name, as {@code --metric} takes it. */
   public String key() {
     return name().toLowerCase(Locale.ROOT);
   }

@@ -100,10 +100,12 @@ public final class Labels implements Serializable {
     return v.toString();
   }
 
+  /** How many classes. */
   public int size() {
     return values.length;
   }
 
+  /** The class names, in code order. */
   public List<String> names() {
     return List.copyOf(names);
   }

@@ -57,6 +57,7 @@ public class BalancedBaggingClassifier extends Estimator<BalancedBaggingModel> i
   private final IntParam parallelism;
   private Estimator<?> base;
 
+  /** A stage with the given unique id and the defaults (as Spark's reader makes it). */
   public BalancedBaggingClassifier(String uid) {
     this.uid = uid;
     labelCol = new Param<>(this, "labelCol", "the class column: 0, 1, ..., K-1");
@@ -76,6 +77,7 @@ public class BalancedBaggingClassifier extends Estimator<BalancedBaggingModel> i
     base = new LogisticRegression();
   }
 
+  /** A stage with a random unique id and the defaults. */
   public BalancedBaggingClassifier() {
     this(Identifiable.randomUID("balancedBagging"));
   }
@@ -85,44 +87,54 @@ public class BalancedBaggingClassifier extends Estimator<BalancedBaggingModel> i
     return uid;
   }
 
+  /** The {@code labelCol} param: the class column: 0, 1, ..., K-1. */
   public Param<String> labelCol() {
     return labelCol;
   }
 
+  /** The {@code featuresCol} param: the features column (a vector). */
   public Param<String> featuresCol() {
     return featuresCol;
   }
 
+  /** The {@code nEstimators} param: the number of bags (>= 1). */
   public IntParam nEstimators() {
     return nEstimators;
   }
 
+  /** The {@code samplingStrategy} param: each bag's under-sampling, as RandomUnderSampler's. */
   public Param<String> samplingStrategy() {
     return samplingStrategy;
   }
 
+  /** The {@code bootstrap} param: whether a bag draws its rows with replacement. */
   public BooleanParam bootstrap() {
     return bootstrap;
   }
 
+  /** The {@code seed} param: the random seed. */
   public LongParam seed() {
     return seed;
   }
 
+  /** The {@code parallelism} param: bags trained at once (>= 1). */
   public IntParam parallelism() {
     return parallelism;
   }
 
+  /** Sets {@code labelCol}: the class column: 0, 1, ..., K-1. */
   public BalancedBaggingClassifier setLabelCol(String v) {
     set(labelCol, v);
     return this;
   }
 
+  /** Sets {@code featuresCol}: the features column (a vector). */
   public BalancedBaggingClassifier setFeaturesCol(String v) {
     set(featuresCol, v);
     return this;
   }
 
+  /** Sets {@code nEstimators}: the number of bags (>= 1). */
   public BalancedBaggingClassifier setNEstimators(int v) {
     if (v < 1) {
       throw new InvalidOptionException("n_estimators must be at least 1, got " + v);
@@ -131,22 +143,26 @@ public class BalancedBaggingClassifier extends Estimator<BalancedBaggingModel> i
     return this;
   }
 
+  /** Sets {@code samplingStrategy}: each bag's under-sampling, as RandomUnderSampler's. */
   public BalancedBaggingClassifier setSamplingStrategy(String v) {
     SamplingStrategy.parse(v);
     set(samplingStrategy, v);
     return this;
   }
 
+  /** Sets {@code bootstrap}: whether a bag draws its rows with replacement. */
   public BalancedBaggingClassifier setBootstrap(boolean v) {
     set(bootstrap, v);
     return this;
   }
 
+  /** Sets {@code seed}: the random seed. */
   public BalancedBaggingClassifier setSeed(long v) {
     set(seed, v);
     return this;
   }
 
+  /** Sets {@code parallelism}: bags trained at once (>= 1). */
   public BalancedBaggingClassifier setParallelism(int v) {
     if (v < 1) {
       throw new InvalidOptionException("parallelism must be at least 1, got " + v);
@@ -166,6 +182,7 @@ public class BalancedBaggingClassifier extends Estimator<BalancedBaggingModel> i
     return this;
   }
 
+  /** The value of {@code baseEstimator}. */
   public Estimator<?> getBaseEstimator() {
     return base;
   }
@@ -265,6 +282,7 @@ public class BalancedBaggingClassifier extends Estimator<BalancedBaggingModel> i
     };
   }
 
+  /** The reader of saved {@code BalancedBaggingClassifier} stages. */
   public static MLReader<BalancedBaggingClassifier> read() {
     return new MLReader<>() {
       @Override
@@ -284,6 +302,7 @@ public class BalancedBaggingClassifier extends Estimator<BalancedBaggingModel> i
     };
   }
 
+  /** The {@code BalancedBaggingClassifier} saved at {@code path}. */
   public static BalancedBaggingClassifier load(String path) {
     return read().load(path);
   }

@@ -40,6 +40,7 @@ public final class BalancedBaggingModel extends Model<BalancedBaggingModel> impl
   private final IntParam members;
   private List<Model<?>> models;
 
+  /** A stage with the given unique id and the defaults (as Spark's reader makes it). */
   public BalancedBaggingModel(String uid) {
     this.uid = uid;
     featuresCol = new Param<>(this, "featuresCol", "the features column (a vector)");
@@ -60,6 +61,7 @@ public final class BalancedBaggingModel extends Model<BalancedBaggingModel> impl
     set(members, models.size());
   }
 
+  /** A stage with a random unique id and the defaults. */
   public BalancedBaggingModel() {
     this(Identifiable.randomUID("balancedBaggingModel"));
   }
@@ -69,22 +71,27 @@ public final class BalancedBaggingModel extends Model<BalancedBaggingModel> impl
     return uid;
   }
 
+  /** The {@code featuresCol} param: the features column (a vector). */
   public Param<String> featuresCol() {
     return featuresCol;
   }
 
+  /** The {@code probabilityCol} param: the mean class probabilities (a vector). */
   public Param<String> probabilityCol() {
     return probabilityCol;
   }
 
+  /** The {@code predictionCol} param: the predicted class. */
   public Param<String> predictionCol() {
     return predictionCol;
   }
 
+  /** The {@code numClasses} param: the number of classes. */
   public IntParam numClasses() {
     return numClasses;
   }
 
+  /** The {@code members} param: the number of members. */
   public IntParam members() {
     return members;
   }
@@ -164,6 +171,7 @@ public final class BalancedBaggingModel extends Model<BalancedBaggingModel> impl
     };
   }
 
+  /** The reader of saved {@code BalancedBaggingModel} stages. */
   public static MLReader<BalancedBaggingModel> read() {
     return new MLReader<>() {
       @Override
@@ -181,6 +189,7 @@ public final class BalancedBaggingModel extends Model<BalancedBaggingModel> impl
     };
   }
 
+  /** The {@code BalancedBaggingModel} saved at {@code path}. */
   public static BalancedBaggingModel load(String path) {
     return read().load(path);
   }

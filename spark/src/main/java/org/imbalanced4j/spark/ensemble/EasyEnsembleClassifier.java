@@ -14,12 +14,14 @@ import org.apache.spark.ml.util.Identifiable;
 public final class EasyEnsembleClassifier extends BalancedBaggingClassifier {
   private static final long serialVersionUID = 1L;
 
+  /** A stage with the given unique id and the defaults (as Spark's reader makes it). */
   public EasyEnsembleClassifier(String uid) {
     super(uid);
     setDefault(bootstrap(), false);
     setBaseEstimator(new GBTClassifier().setMaxIter(50).setMaxDepth(3));
   }
 
+  /** A stage with a random unique id and the defaults. */
   public EasyEnsembleClassifier() {
     this(Identifiable.randomUID("easyEnsemble"));
   }

@@ -18,6 +18,7 @@ public final class KnnTable implements Serializable {
   private final double[] squared;
   private final int[] label;
 
+  /** An empty table: every neighbour missing (-1) at infinite distance. */
   public KnnTable(int queries, int k) {
     this.queries = queries;
     this.k = k;
@@ -28,10 +29,12 @@ public final class KnnTable implements Serializable {
     Arrays.fill(squared, Double.POSITIVE_INFINITY);
   }
 
+  /** How many queries. */
   public int queries() {
     return queries;
   }
 
+  /** Neighbours per query. */
   public int k() {
     return k;
   }
@@ -41,6 +44,7 @@ public final class KnnTable implements Serializable {
     return index[q * k + j];
   }
 
+  /** The squared distance to the {@code j}-th nearest row of query {@code q}. */
   public double squaredDistance(int q, int j) {
     return squared[q * k + j];
   }

@@ -63,10 +63,12 @@ public final class PartitionedPoints implements Serializable {
 
   /** Points gathered to the driver: row-major floats, their global indices and class codes. */
   public record Gathered(float[] x, long[] index, int[] label, int d) implements Serializable {
+    /** How many points. */
     public int size() {
       return index.length;
     }
 
+    /** The points' size in memory, in bytes. */
     public long bytes() {
       return 4L * x.length + 12L * index.length;
     }

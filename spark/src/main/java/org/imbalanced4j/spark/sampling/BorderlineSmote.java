@@ -37,6 +37,7 @@ public final class BorderlineSmote extends SmoteFamily {
   private final IntParam mNeighbors;
   private final Param<String> kind;
 
+  /** A stage with the given unique id and the defaults (as Spark's reader makes it). */
   public BorderlineSmote(String uid) {
     super(uid);
     mNeighbors = new IntParam(this, "mNeighbors", "the neighbours in the whole data that tell danger (>= 1)");
@@ -45,26 +46,32 @@ public final class BorderlineSmote extends SmoteFamily {
     setDefault(kind, "borderline-1");
   }
 
+  /** A stage with a random unique id and the defaults. */
   public BorderlineSmote() {
     this(Identifiable.randomUID("borderlineSmote"));
   }
 
+  /** The {@code mNeighbors} param: the neighbours in the whole data that tell danger (>= 1). */
   public IntParam mNeighbors() {
     return mNeighbors;
   }
 
+  /** The {@code kind} param: borderline-1 or borderline-2. */
   public Param<String> kind() {
     return kind;
   }
 
+  /** The value of {@code mNeighbors}: the neighbours in the whole data that tell danger (>= 1). */
   public int getMNeighbors() {
     return (Integer) $(mNeighbors);
   }
 
+  /** The value of {@code kind}: borderline-1 or borderline-2. */
   public String getKind() {
     return $(kind);
   }
 
+  /** Sets {@code mNeighbors}: the neighbours in the whole data that tell danger (>= 1). */
   public BorderlineSmote setMNeighbors(int value) {
     if (value < 1) {
       throw new InvalidOptionException("m_neighbors must be at least 1, got " + value);
@@ -73,6 +80,7 @@ public final class BorderlineSmote extends SmoteFamily {
     return this;
   }
 
+  /** Sets {@code kind}: borderline-1 or borderline-2. */
   public BorderlineSmote setKind(String value) {
     Kind.parse(value);
     set(kind, value);
@@ -156,10 +164,12 @@ public final class BorderlineSmote extends SmoteFamily {
     return first.union(second);
   }
 
+  /** The reader of saved {@code BorderlineSmote} stages. */
   public static MLReader<BorderlineSmote> read() {
     return new DefaultParamsReader<>();
   }
 
+  /** The {@code BorderlineSmote} saved at {@code path}. */
   public static BorderlineSmote load(String path) {
     return read().load(path);
   }

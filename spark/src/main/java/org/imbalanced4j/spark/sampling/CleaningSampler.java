@@ -17,6 +17,7 @@ import org.imbalanced4j.spark.neighbors.PartitionedPoints.Gathered;
 public abstract class CleaningSampler extends NeighbourSampler {
   private static final long serialVersionUID = 1L;
 
+  /** A stage with the given unique id and the defaults (as Spark's reader makes it). */
   protected CleaningSampler(String uid) {
     super(uid);
   }

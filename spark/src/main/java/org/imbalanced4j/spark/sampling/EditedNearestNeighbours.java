@@ -31,6 +31,7 @@ public final class EditedNearestNeighbours extends CleaningSampler {
   private final IntParam nNeighbors;
   private final Param<String> kindSel;
 
+  /** A stage with the given unique id and the defaults (as Spark's reader makes it). */
   public EditedNearestNeighbours(String uid) {
     super(uid);
     nNeighbors = new IntParam(this, "nNeighbors", "the neighbours that judge a row (>= 1)");
@@ -39,26 +40,32 @@ public final class EditedNearestNeighbours extends CleaningSampler {
     setDefault(kindSel, "all");
   }
 
+  /** A stage with a random unique id and the defaults. */
   public EditedNearestNeighbours() {
     this(Identifiable.randomUID("editedNearestNeighbours"));
   }
 
+  /** The {@code nNeighbors} param: the neighbours that judge a row (>= 1). */
   public IntParam nNeighbors() {
     return nNeighbors;
   }
 
+  /** The {@code kindSel} param: all: every neighbour must agree; mode: most of them. */
   public Param<String> kindSel() {
     return kindSel;
   }
 
+  /** The value of {@code nNeighbors}: the neighbours that judge a row (>= 1). */
   public int getNNeighbors() {
     return (Integer) $(nNeighbors);
   }
 
+  /** The value of {@code kindSel}: all: every neighbour must agree; mode: most of them. */
   public String getKindSel() {
     return $(kindSel);
   }
 
+  /** Sets {@code nNeighbors}: the neighbours that judge a row (>= 1). */
   public EditedNearestNeighbours setNNeighbors(int value) {
     if (value < 1) {
       throw new InvalidOptionException("n_neighbors must be at least 1, got " + value);
@@ -67,6 +74,7 @@ public final class EditedNearestNeighbours extends CleaningSampler {
     return this;
   }
 
+  /** Sets {@code kindSel}: all: every neighbour must agree; mode: most of them. */
   public EditedNearestNeighbours setKindSel(String value) {
     KindSel.parse(value);
     set(kindSel, value);
@@ -148,10 +156,12 @@ public final class EditedNearestNeighbours extends CleaningSampler {
     return new Gathered(x, index, label, d);
   }
 
+  /** The reader of saved {@code EditedNearestNeighbours} stages. */
   public static MLReader<EditedNearestNeighbours> read() {
     return new DefaultParamsReader<>();
   }
 
+  /** The {@code EditedNearestNeighbours} saved at {@code path}. */
   public static EditedNearestNeighbours load(String path) {
     return read().load(path);
   }

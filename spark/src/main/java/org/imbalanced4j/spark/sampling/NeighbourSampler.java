@@ -19,6 +19,7 @@ public abstract class NeighbourSampler extends SparkSampler {
   private final Param<String> featuresCol;
   private final LongParam maxBroadcastMb;
 
+  /** A stage with the given unique id and the defaults (as Spark's reader makes it). */
   protected NeighbourSampler(String uid) {
     super(uid);
     featuresCol = new Param<>(this, "featuresCol", "the features column (a vector)");
@@ -27,14 +28,17 @@ public abstract class NeighbourSampler extends SparkSampler {
     setDefault(maxBroadcastMb, (long) DEFAULT_MAX_BROADCAST_MB);
   }
 
+  /** The {@code maxBroadcastMb} param: the most rows, in MB of floats, gathered and broadcast. */
   public LongParam maxBroadcastMb() {
     return maxBroadcastMb;
   }
 
+  /** The value of {@code maxBroadcastMb}: the most rows, in MB of floats, gathered and broadcast. */
   public long getMaxBroadcastMb() {
     return (Long) $(maxBroadcastMb);
   }
 
+  /** Sets {@code maxBroadcastMb}: the most rows, in MB of floats, gathered and broadcast. */
   public NeighbourSampler setMaxBroadcastMb(long value) {
     if (value < 0) {
       throw new org.imbalanced4j.InvalidOptionException("max_broadcast_mb must be at least 0, got " + value);
@@ -62,14 +66,17 @@ public abstract class NeighbourSampler extends SparkSampler {
   }
 
 
+  /** The {@code featuresCol} param: the features column (a vector). */
   public Param<String> featuresCol() {
     return featuresCol;
   }
 
+  /** The value of {@code featuresCol}: the features column (a vector). */
   public String getFeaturesCol() {
     return $(featuresCol);
   }
 
+  /** Sets {@code featuresCol}: the features column (a vector). */
   public NeighbourSampler setFeaturesCol(String value) {
     set(featuresCol, value);
     return this;

@@ -7,6 +7,7 @@ public final class Once<T> implements Supplier<T> {
   private Supplier<T> make;
   private T value;
 
+  /** A value that {@code make} makes on first use. */
   public Once(Supplier<T> make) {
     this.make = make;
   }

@@ -16,10 +16,12 @@ import org.imbalanced4j.sampling.SamplerKind;
 public final class RandomOverSampler extends SparkSampler {
   private static final long serialVersionUID = 1L;
 
+  /** A stage with the given unique id and the defaults (as Spark's reader makes it). */
   public RandomOverSampler(String uid) {
     super(uid);
   }
 
+  /** A stage with a random unique id and the defaults. */
   public RandomOverSampler() {
     this(Identifiable.randomUID("randomOverSampler"));
   }
@@ -44,10 +46,12 @@ public final class RandomOverSampler extends SparkSampler {
     return in.data().sparkSession().createDataFrame(draw.apply(in.rows()), in.data().schema());
   }
 
+  /** The reader of saved {@code RandomOverSampler} stages. */
   public static MLReader<RandomOverSampler> read() {
     return new DefaultParamsReader<>();
   }
 
+  /** The {@code RandomOverSampler} saved at {@code path}. */
   public static RandomOverSampler load(String path) {
     return read().load(path);
   }

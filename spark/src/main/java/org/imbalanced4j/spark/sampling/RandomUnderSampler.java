@@ -23,24 +23,29 @@ public final class RandomUnderSampler extends SparkSampler {
 
   private final BooleanParam replacement;
 
+  /** A stage with the given unique id and the defaults (as Spark's reader makes it). */
   public RandomUnderSampler(String uid) {
     super(uid);
     replacement = new BooleanParam(this, "replacement", "whether rows are drawn with replacement");
     setDefault(replacement, false);
   }
 
+  /** A stage with a random unique id and the defaults. */
   public RandomUnderSampler() {
     this(Identifiable.randomUID("randomUnderSampler"));
   }
 
+  /** The {@code replacement} param: whether rows are drawn with replacement. */
   public BooleanParam replacement() {
     return replacement;
   }
 
+  /** The value of {@code replacement}: whether rows are drawn with replacement. */
   public boolean getReplacement() {
     return (Boolean) $(replacement);
   }
 
+  /** Sets {@code replacement}: whether rows are drawn with replacement. */
   public RandomUnderSampler setReplacement(boolean value) {
     set(replacement, value);
     return this;
@@ -80,10 +85,12 @@ public final class RandomUnderSampler extends SparkSampler {
     return in.data().sparkSession().createDataFrame(draw.apply(in.rows()), in.data().schema());
   }
 
+  /** The reader of saved {@code RandomUnderSampler} stages. */
   public static MLReader<RandomUnderSampler> read() {
     return new DefaultParamsReader<>();
   }
 
+  /** The {@code RandomUnderSampler} saved at {@code path}. */
   public static RandomUnderSampler load(String path) {
     return read().load(path);
   }

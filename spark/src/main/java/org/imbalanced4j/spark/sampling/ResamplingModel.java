@@ -36,6 +36,7 @@ public final class ResamplingModel extends Model<ResamplingModel> implements MLW
     this.resampled = resampled;
   }
 
+  /** A stage with a random unique id and the defaults. */
   public ResamplingModel() {
     this(Identifiable.randomUID("resampling"));
   }
@@ -72,10 +73,12 @@ public final class ResamplingModel extends Model<ResamplingModel> implements MLW
     return new DefaultParamsWriter(this);
   }
 
+  /** The reader of saved {@code ResamplingModel} stages. */
   public static MLReader<ResamplingModel> read() {
     return new DefaultParamsReader<>();
   }
 
+  /** The {@code ResamplingModel} saved at {@code path}. */
   public static ResamplingModel load(String path) {
     return read().load(path);
   }

@@ -27,10 +27,12 @@ import org.imbalanced4j.spark.neighbors.BroadcastNeighbors;
 public final class Smote extends SmoteFamily {
   private static final long serialVersionUID = 1L;
 
+  /** A stage with the given unique id and the defaults (as Spark's reader makes it). */
   public Smote(String uid) {
     super(uid);
   }
 
+  /** A stage with a random unique id and the defaults. */
   public Smote() {
     this(Identifiable.randomUID("smote"));
   }
@@ -57,10 +59,12 @@ public final class Smote extends SmoteFamily {
         out.shape(in, c));
   }
 
+  /** The reader of saved {@code Smote} stages. */
   public static MLReader<Smote> read() {
     return new DefaultParamsReader<>();
   }
 
+  /** The {@code Smote} saved at {@code path}. */
   public static Smote load(String path) {
     return read().load(path);
   }

@@ -24,20 +24,24 @@ public abstract class SmoteFamily extends NeighbourSampler {
   private static final long serialVersionUID = 1L;
   private final IntParam kNeighbors;
 
+  /** A stage with the given unique id and the defaults (as Spark's reader makes it). */
   protected SmoteFamily(String uid) {
     super(uid);
     kNeighbors = new IntParam(this, "kNeighbors", "neighbours a new row may lie towards (>= 1)");
     setDefault(kNeighbors, 5);
   }
 
+  /** The {@code kNeighbors} param: neighbours a new row may lie towards (>= 1). */
   public IntParam kNeighbors() {
     return kNeighbors;
   }
 
+  /** The value of {@code kNeighbors}: neighbours a new row may lie towards (>= 1). */
   public int getKNeighbors() {
     return (Integer) $(kNeighbors);
   }
 
+  /** Sets {@code kNeighbors}: neighbours a new row may lie towards (>= 1). */
   public SmoteFamily setKNeighbors(int value) {
     if (value < 1) {
       throw new InvalidOptionException("k_neighbors must be at least 1, got " + value);

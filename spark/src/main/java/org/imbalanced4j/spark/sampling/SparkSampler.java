@@ -41,6 +41,7 @@ public abstract class SparkSampler extends Estimator<ResamplingModel> implements
   private final Param<String> samplingStrategy;
   private final LongParam seed;
 
+  /** A stage with the given unique id and the defaults (as Spark's reader makes it). */
   protected SparkSampler(String uid) {
     this.uid = uid;
     this.labelCol = new Param<>(this, "labelCol", "the class column (numbers or text)");
@@ -58,41 +59,50 @@ public abstract class SparkSampler extends Estimator<ResamplingModel> implements
     return uid;
   }
 
+  /** The {@code labelCol} param: the class column (numbers or text). */
   public Param<String> labelCol() {
     return labelCol;
   }
 
+  /** The {@code samplingStrategy} param. */
   public Param<String> samplingStrategy() {
     return samplingStrategy;
   }
 
+  /** The {@code seed} param: the random seed. */
   public LongParam seed() {
     return seed;
   }
 
+  /** The value of {@code labelCol}: the class column (numbers or text). */
   public String getLabelCol() {
     return $(labelCol);
   }
 
+  /** The value of {@code samplingStrategy}. */
   public String getSamplingStrategy() {
     return $(samplingStrategy);
   }
 
+  /** The value of {@code seed}: the random seed. */
   public long getSeed() {
     return (Long) $(seed);
   }
 
+  /** Sets {@code labelCol}: the class column (numbers or text). */
   public SparkSampler setLabelCol(String value) {
     set(labelCol, value);
     return this;
   }
 
+  /** Sets {@code samplingStrategy}. */
   public SparkSampler setSamplingStrategy(String value) {
     SamplingStrategy.parse(value); // a bad strategy is refused when set, not at fit time
     set(samplingStrategy, value);
     return this;
   }
 
+  /** Sets {@code seed}: the random seed. */
   public SparkSampler setSeed(long value) {
     set(seed, value);
     return this;

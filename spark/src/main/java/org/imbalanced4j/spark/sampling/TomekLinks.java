@@ -24,10 +24,12 @@ import org.imbalanced4j.spark.neighbors.PartitionedPoints.Gathered;
 public final class TomekLinks extends CleaningSampler {
   private static final long serialVersionUID = 1L;
 
+  /** A stage with the given unique id and the defaults (as Spark's reader makes it). */
   public TomekLinks(String uid) {
     super(uid);
   }
 
+  /** A stage with a random unique id and the defaults. */
   public TomekLinks() {
     this(Identifiable.randomUID("tomekLinks"));
   }
@@ -73,10 +75,12 @@ public final class TomekLinks extends CleaningSampler {
     }).mapToLong(Map.Entry::getKey).sorted().toArray();
   }
 
+  /** The reader of saved {@code TomekLinks} stages. */
   public static MLReader<TomekLinks> read() {
     return new DefaultParamsReader<>();
   }
 
+  /** The {@code TomekLinks} saved at {@code path}. */
   public static TomekLinks load(String path) {
     return read().load(path);
   }

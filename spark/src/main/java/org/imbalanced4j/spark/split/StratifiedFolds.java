@@ -47,6 +47,7 @@ public final class StratifiedFolds extends Transformer implements MLWritable {
   private final IntParam numFolds;
   private final LongParam seed;
 
+  /** A stage with the given unique id and the defaults (as Spark's reader makes it). */
   public StratifiedFolds(String uid) {
     this.uid = uid;
     labelCol = new Param<>(this, "labelCol", "the class column");
@@ -59,6 +60,7 @@ public final class StratifiedFolds extends Transformer implements MLWritable {
     setDefault(seed, 0L);
   }
 
+  /** A stage with a random unique id and the defaults. */
   public StratifiedFolds() {
     this(Identifiable.randomUID("stratifiedFolds"));
   }
@@ -68,32 +70,39 @@ public final class StratifiedFolds extends Transformer implements MLWritable {
     return uid;
   }
 
+  /** The {@code labelCol} param: the class column. */
   public Param<String> labelCol() {
     return labelCol;
   }
 
+  /** The {@code foldCol} param: the fold column to add (0 to numFolds - 1). */
   public Param<String> foldCol() {
     return foldCol;
   }
 
+  /** The {@code numFolds} param: the number of folds (>= 2). */
   public IntParam numFolds() {
     return numFolds;
   }
 
+  /** The {@code seed} param: the random seed. */
   public LongParam seed() {
     return seed;
   }
 
+  /** Sets {@code labelCol}: the class column. */
   public StratifiedFolds setLabelCol(String v) {
     set(labelCol, v);
     return this;
   }
 
+  /** Sets {@code foldCol}: the fold column to add (0 to numFolds - 1). */
   public StratifiedFolds setFoldCol(String v) {
     set(foldCol, v);
     return this;
   }
 
+  /** Sets {@code numFolds}: the number of folds (>= 2). */
   public StratifiedFolds setNumFolds(int v) {
     if (v < 2) {
       throw new InvalidOptionException("the number of folds must be at least 2, got " + v);
@@ -102,6 +111,7 @@ public final class StratifiedFolds extends Transformer implements MLWritable {
     return this;
   }
 
+  /** Sets {@code seed}: the random seed. */
   public StratifiedFolds setSeed(long v) {
     set(seed, v);
     return this;
@@ -224,10 +234,12 @@ public final class StratifiedFolds extends Transformer implements MLWritable {
     return new DefaultParamsWriter(this);
   }
 
+  /** The reader of saved {@code StratifiedFolds} stages. */
   public static MLReader<StratifiedFolds> read() {
     return new DefaultParamsReader<>();
   }
 
+  /** The {@code StratifiedFolds} saved at {@code path}. */
   public static StratifiedFolds load(String path) {
     return read().load(path);
   }

@@ -36,6 +36,7 @@ public final class ClassWeightModel extends Model<ClassWeightModel> implements M
   private final DoubleArrayParam weights;
   private final BooleanParam numeric;
 
+  /** A stage with the given unique id and the defaults (as Spark's reader makes it). */
   public ClassWeightModel(String uid) {
     this.uid = uid;
     labelCol = new Param<>(this, "labelCol", "the class column");
@@ -54,6 +55,7 @@ public final class ClassWeightModel extends Model<ClassWeightModel> implements M
     set(numeric, isNumeric);
   }
 
+  /** A stage with a random unique id and the defaults. */
   public ClassWeightModel() {
     this(Identifiable.randomUID("classWeightModel"));
   }
@@ -63,22 +65,27 @@ public final class ClassWeightModel extends Model<ClassWeightModel> implements M
     return uid;
   }
 
+  /** The {@code labelCol} param: the class column. */
   public Param<String> labelCol() {
     return labelCol;
   }
 
+  /** The {@code weightCol} param: the weight column to add. */
   public Param<String> weightCol() {
     return weightCol;
   }
 
+  /** The {@code classes} param: the class names, in code order. */
   public StringArrayParam classes() {
     return classes;
   }
 
+  /** The {@code weights} param: the weight of each class. */
   public DoubleArrayParam weights() {
     return weights;
   }
 
+  /** The {@code numeric} param: whether the labels are numbers. */
   public BooleanParam numeric() {
     return numeric;
   }
@@ -88,6 +95,7 @@ public final class ClassWeightModel extends Model<ClassWeightModel> implements M
     return $(weights).clone();
   }
 
+  /** The class names, in the order of the weights. */
   public String[] classNames() {
     return $(classes).clone();
   }
@@ -126,10 +134,12 @@ public final class ClassWeightModel extends Model<ClassWeightModel> implements M
     return new DefaultParamsWriter(this);
   }
 
+  /** The reader of saved {@code ClassWeightModel} stages. */
   public static MLReader<ClassWeightModel> read() {
     return new DefaultParamsReader<>();
   }
 
+  /** The {@code ClassWeightModel} saved at {@code path}. */
   public static ClassWeightModel load(String path) {
     return read().load(path);
   }

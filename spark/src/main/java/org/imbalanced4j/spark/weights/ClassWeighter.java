@@ -39,6 +39,7 @@ public final class ClassWeighter extends Estimator<ClassWeightModel> implements 
   private final Param<String> scheme;
   private final DoubleParam beta;
 
+  /** A stage with the given unique id and the defaults (as Spark's reader makes it). */
   public ClassWeighter(String uid) {
     this.uid = uid;
     labelCol = new Param<>(this, "labelCol", "the class column");
@@ -51,6 +52,7 @@ public final class ClassWeighter extends Estimator<ClassWeightModel> implements 
     setDefault(beta, 0.999);
   }
 
+  /** A stage with a random unique id and the defaults. */
   public ClassWeighter() {
     this(Identifiable.randomUID("classWeighter"));
   }
@@ -60,32 +62,39 @@ public final class ClassWeighter extends Estimator<ClassWeightModel> implements 
     return uid;
   }
 
+  /** The {@code labelCol} param: the class column. */
   public Param<String> labelCol() {
     return labelCol;
   }
 
+  /** The {@code weightCol} param: the weight column to add. */
   public Param<String> weightCol() {
     return weightCol;
   }
 
+  /** The {@code scheme} param: how weights follow class counts: . */
   public Param<String> scheme() {
     return scheme;
   }
 
+  /** The {@code beta} param: the effective number's beta, in [0, 1). */
   public DoubleParam beta() {
     return beta;
   }
 
+  /** Sets {@code labelCol}: the class column. */
   public ClassWeighter setLabelCol(String v) {
     set(labelCol, v);
     return this;
   }
 
+  /** Sets {@code weightCol}: the weight column to add. */
   public ClassWeighter setWeightCol(String v) {
     set(weightCol, v);
     return this;
   }
 
+  /** Sets {@code scheme}: how weights follow class counts: . */
   public ClassWeighter setScheme(String v) {
     if (!ClassWeights.SCHEMES.contains(v)) {
       throw InvalidOptionException.unknown("class weight scheme", v, ClassWeights.SCHEMES);
@@ -94,6 +103,7 @@ public final class ClassWeighter extends Estimator<ClassWeightModel> implements 
     return this;
   }
 
+  /** Sets {@code beta}: the effective number's beta, in [0, 1). */
   public ClassWeighter setBeta(double v) {
     set(beta, v);
     return this;
@@ -129,10 +139,12 @@ public final class ClassWeighter extends Estimator<ClassWeightModel> implements 
     return new DefaultParamsWriter(this);
   }
 
+  /** The reader of saved {@code ClassWeighter} stages. */
   public static MLReader<ClassWeighter> read() {
     return new DefaultParamsReader<>();
   }
 
+  /** The {@code ClassWeighter} saved at {@code path}. */
   public static ClassWeighter load(String path) {
     return read().load(path);
   }

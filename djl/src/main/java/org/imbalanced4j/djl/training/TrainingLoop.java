@@ -20,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.imbalanced4j.DataException;
 import org.imbalanced4j.data.Dataset;
@@ -131,18 +132,69 @@ public final class TrainingLoop {
     return Calibration.softmax(logits(r, data), 1.0);
   }
 
-  /** Logits of rows with the training schema, from a result's best parameters. */
+  /**
+   * Logits of rows with the training schema, from a result's best parameters. A batch of up to
+   * {@link #SMALL_BATCH} rows (a service scoring a row at a time) reuses the network built for
+   * the last few results scored so ({@link #SCORERS}); a larger one builds it and frees it after.
+   */
   public static double[][] logits(Result r, Dataset data) {
     synchronized (COLLECTOR) {
       PyTorchEngine.noGrad();
-      try (NDManager manager = PyTorchEngine.get().newBaseManager()) {
+      BatchSource source = r.input().source(data);
+      if (source.size() <= SMALL_BATCH) {
+        Scorer s = SCORERS.get(r.parameters());
+        if (s == null) {
+          s = Scorer.of(r);
+          SCORERS.put(r.parameters(), s);
+        }
+        return logits(s.block(), s.store(), s.manager(), source);
+      }
+      try (Scorer s = Scorer.of(r)) {
+        return logits(s.block(), s.store(), s.manager(), source);
+      }
+    }
+  }
+
+  /** The most rows a batch may have to be scored by a kept network. */
+  static final int SMALL_BATCH = 64;
+
+  /**
+   * Networks kept for scoring small batches, by their parameters' array (identity), the least
+   * recently used closed beyond four: native memory stays bounded however many models a process
+   * scores. Guarded by {@link #COLLECTOR}.
+   */
+  private static final Map<byte[], Scorer> SCORERS = new java.util.LinkedHashMap<>(8, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<byte[], Scorer> eldest) {
+      if (size() > 4) {
+        eldest.getValue().close();
+        return true;
+      }
+      return false;
+    }
+  };
+
+  /** A network built with a result's parameters in a manager of its own, closed with it. */
+  private record Scorer(NDManager manager, Block block, ParameterStore store) implements AutoCloseable {
+    static Scorer of(Result r) {
+      NDManager manager = PyTorchEngine.get().newBaseManager();
+      try {
         Block block = r.network().build((int) r.example().get(0), r.classes());
         block.initialize(manager, DataType.FLOAT32, new Shape(1).addAll(r.example()));
         block.loadParameters(manager, new DataInputStream(new java.io.ByteArrayInputStream(r.parameters())));
-        return logits(block, new ParameterStore(manager, false), manager, r.input().source(data));
+        return new Scorer(manager, block, new ParameterStore(manager, false));
       } catch (IOException | ai.djl.MalformedModelException e) {
+        manager.close();
         throw new DataException("the network's parameters cannot be loaded (" + e.getMessage() + ")", e);
+      } catch (RuntimeException e) {
+        manager.close();
+        throw e;
       }
+    }
+
+    @Override
+    public void close() {
+      manager.close();
     }
   }
 

@@ -34,6 +34,45 @@ class TrainingLoopTest {
   }
 
   @Test
+  void singleRowsScoredByKeptNetworksEqualTheBatchFromEightThreadsAndAcrossEviction() throws Exception {
+    Dataset[] tv = ionosphere();
+    java.util.List<TrainingLoop.Result> results = new java.util.ArrayList<>();
+    for (int seed = 0; seed < 6; seed++) { // more networks than are kept: the first ones are evicted and rebuilt
+      results.add(TrainingLoop.builder().setLoss(new WeightedCrossEntropyLoss(null, 0)).optEpochs(2).optBatchSize(32)
+          .optSeed(seed).build().fit(tv[0], tv[1]));
+    }
+    Dataset test = tv[1];
+    assertThat(test.rows()).isGreaterThan(TrainingLoop.SMALL_BATCH); // the batch builds its own network
+    for (int round = 0; round < 2; round++) {
+      for (TrainingLoop.Result r : results) {
+        double[][] batch = TrainingLoop.logits(r, test);
+        double[][] single = new double[test.rows()][];
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+          java.util.List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+          for (int t = 0; t < 8; t++) {
+            int from = t;
+            done.add(pool.submit(() -> {
+              for (int i = from; i < test.rows(); i += 8) {
+                single[i] = TrainingLoop.logits(r, test.subset(new int[] {i}))[0];
+              }
+            }));
+          }
+          for (var f : done) {
+            f.get();
+          }
+        } finally {
+          pool.shutdown();
+        }
+        for (int i = 0; i < test.rows(); i++) {
+          // float32 matrix products of one row and of many sum in different orders: equal to rounding
+          assertThat(single[i]).as("row " + i).containsExactly(batch[i], org.assertj.core.data.Offset.offset(1e-5));
+        }
+      }
+    }
+  }
+
+  @Test
   void aResumedRunEndsWithTheSameParametersAsAnUninterruptedOne() {
     Dataset[] tv = ionosphere();
     TrainingLoop.Result whole = trainer(dir.resolve("a"), 4).fit(tv[0], tv[1]);

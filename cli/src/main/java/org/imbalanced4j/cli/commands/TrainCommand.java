@@ -114,10 +114,10 @@ public final class TrainCommand implements Callable<Integer> {
       + "--schedule cosine), with temperature 1 and the argmax decision.")
   double valSplit;
 
-  @Option(names = "--metric", paramLabel = "NAME", defaultValue = "balanced_log_loss",
-      description = "Validation metric for early stopping: balanced_log_loss (lower is better: each class's "
-          + "mean log loss, averaged over classes), macro_f1, balanced_accuracy, pr_auc or g_mean "
-          + "(default: balanced_log_loss).")
+  @Option(names = "--metric", paramLabel = "NAME",
+      description = "Validation metric for early stopping: balanced_accuracy, balanced_log_loss (lower is better: each "
+          + "class's mean log loss, averaged over classes), macro_f1, pr_auc or g_mean (default: balanced_accuracy "
+          + "for tables, balanced_log_loss for images).")
   String metric;
 
   @Option(names = "--patience", paramLabel = "N", defaultValue = "10", description = "Epochs without improvement before stopping (default: 10).")
@@ -230,6 +230,9 @@ public final class TrainCommand implements Callable<Integer> {
     List<String> names = learner.paramNames();
     Map<String, Object> options = optionValues();
     options.forEach((param, value) -> {
+      if (value == null) {
+        return; // no default of its own: the learner's
+      }
       if (names.contains(param)) {
         out.put(param, value instanceof int[] a ? String.join(",", java.util.Arrays.stream(a)
             .mapToObj(Integer::toString).toList()) : String.valueOf(value));
@@ -346,7 +349,8 @@ public final class TrainCommand implements Callable<Integer> {
     Path log = out.resolve("log.jsonl");
     com.fasterxml.jackson.databind.ObjectMapper om = new com.fasterxml.jackson.databind.ObjectMapper();
     boolean terminal = System.console() != null;
-    String metricName = lp.getOrDefault("metric", "metric");
+    String metricName = lp.getOrDefault("metric", learner.params().stream().filter(p -> p.name().equals("metric"))
+        .map(org.imbalanced4j.catalog.Param::defaultValue).findFirst().orElse("metric"));
     Train train = builder.optMonitor(new FitMonitor(out.resolve("checkpoints"), !terminal ? null : f -> {
       int done = (int) Math.round(f * 30);
       err.printf(Locale.ROOT, "\r  [%s%s] %3.0f%%", "#".repeat(done), " ".repeat(30 - done), 100 * f);

@@ -85,16 +85,29 @@ public final class ImbServer implements Closeable {
   public static ImbServer start(Path state) throws IOException {
     Path dir = state.toAbsolutePath().getParent();
     Files.createDirectories(dir);
-    FileChannel ch = FileChannel.open(dir.resolve(state.getFileName() + ".lock"),
-        StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-    FileLock lock;
-    try {
-      lock = ch.tryLock();
-    } catch (OverlappingFileLockException e) {
-      lock = null;
+    Path lockFile = lockFile(state);
+    FileChannel ch = null;
+    FileLock lock = null;
+    // a server that stops deletes its lock file while holding the lock: a lock taken on a file
+    // deleted meanwhile guards nothing, so it is given up and taken again on the new file
+    for (int attempt = 0; attempt < 3 && lock == null; attempt++) {
+      ch = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+      try {
+        lock = ch.tryLock();
+      } catch (OverlappingFileLockException e) {
+        lock = null;
+      }
+      if (lock == null) {
+        ch.close();
+        return null;
+      }
+      if (!Files.exists(lockFile)) {
+        lock.release();
+        ch.close();
+        lock = null;
+      }
     }
     if (lock == null) {
-      ch.close();
       return null;
     }
     ServerSocket ss = new ServerSocket(0, 16, InetAddress.getLoopbackAddress());
@@ -240,8 +253,13 @@ public final class ImbServer implements Closeable {
     } catch (IOException e) {
       // gone already
     }
+    Files.deleteIfExists(lockFile(state)); // before the lock goes: no file is left behind per key
     lock.release();
     lockChannel.close();
+  }
+
+  private static Path lockFile(Path state) {
+    return state.toAbsolutePath().getParent().resolve(state.getFileName() + ".lock");
   }
 
   /** Runs the short commands once so the first request finds their classes loaded and compiled. */

@@ -84,6 +84,12 @@ class LibraryCallsTest {
       Evaluation e = Evaluation.of(y, p);
       assertThat(OM.writeValueAsString(e.metrics())).as("k=" + k).isEqualTo(command);
       assertThat(e.metric("balanced_accuracy_score")).isBetween(0.3, 1.0);
+      @SuppressWarnings("unchecked") // a metric by average, by its path
+      java.util.Map<String, Double> recall = (java.util.Map<String, Double>) e.metrics().get("recall_score");
+      assertThat(e.metric("recall_score.macro")).isEqualTo(recall.get("macro"))
+          .isCloseTo(e.metric("balanced_accuracy_score"), org.assertj.core.data.Offset.offset(1e-12));
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> e.metric("recall_score"))
+          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("recall_score");
       // named classes, a chosen threshold and bootstrap intervals: the same options as the command's
       List<String> names = k == 2 ? List.of("ok", "fraud") : List.of("a", "b", "c");
       Path g = predictions(y, p, names);
@@ -222,7 +228,7 @@ class LibraryCallsTest {
       } else { // the command's options' values, in its order (the saved config lists them so)
         Object[] kv = {"loss", "focal", "batch_sampler", "none", "class_weight", "none", "epochs", 4, "time_limit", 0.0,
             "batch_size", 128, "lr", 0.001f, "optimizer", "adam", "weight_decay", 0.0, "schedule", "constant",
-            "hidden", new int[] {16, 8}, "metric", "balanced_log_loss", "patience", 10};
+            "hidden", new int[] {16, 8}, "patience", 10};
         for (int i = 0; i < kv.length; i += 2) {
           b.optParam((String) kv[i], kv[i + 1]);
         }

@@ -144,8 +144,11 @@ class ImbServerTest {
   void oneServerPerStateFileWhichItRemovesWhenItStops() throws Exception {
     assertThat(ImbServer.start(state)).isNull(); // the first holds the lock
     assertThat(state).exists();
+    Path lockFile = state.resolveSibling(state.getFileName() + ".lock");
+    assertThat(lockFile).exists();
     server.close();
     assertThat(state).doesNotExist();
+    assertThat(lockFile).as("no lock file is left behind").doesNotExist();
     serving.get(); // serve() returned
     server = ImbServer.start(state); // the lock is free again
     assertThat(server).isNotNull();

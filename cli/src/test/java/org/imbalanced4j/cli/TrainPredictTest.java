@@ -20,7 +20,7 @@ class TrainPredictTest {
     CliRun t = CliRun.of("train", "builtin:ionosphere", "--loss", "focal", "--class-weight", "balanced",
         "--sampler", "class-balanced", "--epochs", "6", "--batch-size", "32", "--seed", "3", "--out", model.toString());
     assertThat(t.exit()).as(t.err()).isZero();
-    assertThat(t.err()).contains("epoch   1/6").contains("balanced_accuracy"); // the default for tables
+    assertThat(t.err()).contains("epoch   1/6").contains("balanced_log_loss"); // the learner's default
     JsonNode meta = new ObjectMapper().readTree(model.resolve("model.json").toFile());
     assertThat(meta.get("classes").toString()).isEqualTo("[\"bad\",\"good\"]");
     assertThat(meta.get("kind").asText()).isEqualTo("network");

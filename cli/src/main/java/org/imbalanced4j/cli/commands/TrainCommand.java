@@ -115,9 +115,8 @@ public final class TrainCommand implements Callable<Integer> {
   double valSplit;
 
   @Option(names = "--metric", paramLabel = "NAME",
-      description = "Validation metric for early stopping: balanced_accuracy, balanced_log_loss (lower is better: each "
-          + "class's mean log loss, averaged over classes), macro_f1, pr_auc or g_mean (default: balanced_accuracy "
-          + "for tables, balanced_log_loss for images).")
+      description = "Validation metric for early stopping: balanced_log_loss (lower is better: each class's mean log "
+          + "loss, averaged over classes), macro_f1, balanced_accuracy, pr_auc or g_mean (default: balanced_log_loss).")
   String metric;
 
   @Option(names = "--patience", paramLabel = "N", defaultValue = "10", description = "Epochs without improvement before stopping (default: 10).")

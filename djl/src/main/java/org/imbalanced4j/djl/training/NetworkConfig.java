@@ -37,26 +37,6 @@ public record NetworkConfig(NetworkSpec network, String loss, String classWeight
    */
   public static final int PATIENCE_MAX_STEPS = 20_000;
 
-  /**
-   * The default validation metric of networks on tables: balanced accuracy, what {@code imb
-   * compare} ranks by unless told otherwise. On a table whose rare class is barely learnable
-   * (lending_club), the balanced log loss is lowest after a few epochs, while the network still
-   * decides almost every row for the majority, and the network stopped there; balanced accuracy
-   * keeps training until rare rows are decided right (issue 12: 0.504 to 0.517 there, 3 seeds).
-   */
-  static final String TABLE_METRIC = "balanced_accuracy";
-
-  /**
-   * The default validation metric of networks on images: the balanced log loss (each class's mean
-   * log loss, averaged), smooth on small validation sets of long-tailed images.
-   */
-  static final String IMAGE_METRIC = "balanced_log_loss";
-
-  private static Param metricParam(String def) {
-    return new Param("metric", def, "early stopping on the validation rows: balanced_accuracy | balanced_log_loss "
-        + "(each class's mean log loss, averaged; lower is better) | pr_auc | macro_f1 | g_mean");
-  }
-
   /** The parameters of a network learner, with their defaults. */
   public static final List<Param> PARAMS = List.of(
       new Param("loss", "ce", String.join(" | ", LossRecipes.NAMES)),
@@ -68,7 +48,8 @@ public record NetworkConfig(NetworkSpec network, String loss, String classWeight
           + "; the rate drops tenfold after half of it"),
       new Param("batch_size", "128", "rows per step"),
       new Param("lr", "0.001", "learning rate"),
-      metricParam(TABLE_METRIC),
+      new Param("metric", "balanced_log_loss", "early stopping on the validation rows: balanced_log_loss (each class's "
+          + "mean log loss, averaged; lower is better) | pr_auc | macro_f1 | balanced_accuracy | g_mean"),
       new Param("time_limit", "300", "seconds per fit, a cap (0: none)"),
       new Param("optimizer", "adam", "adam | sgd (momentum 0.9)"),
       new Param("weight_decay", "0", "L2 weight decay"),
@@ -82,8 +63,7 @@ public record NetworkConfig(NetworkSpec network, String loss, String classWeight
 
   /** The parameters of a network learner for images: those of tables without the MLP's widths. */
   public static final List<Param> IMAGE_PARAMS = java.util.stream.Stream.concat(
-      PARAMS.stream().filter(p -> !p.name().equals("hidden"))
-          .map(p -> p.name().equals("metric") ? metricParam(IMAGE_METRIC) : p),
+      PARAMS.stream().filter(p -> !p.name().equals("hidden")),
       java.util.stream.Stream.of(new Param("attention", "none", "none | se (squeeze-and-excitation, Hu et al. 2018) "
           + "| cbam (channel and spatial attention, Woo et al. 2018)"), new Param("augment", "none", "none | flip (horizontal, p 0.5) | default (flip, "
           + "random affine: 10 degrees, 10% shift, scale 0.9-1.1; colour jitter 0.2) | randaugment (flip, RandAugment(2, 9)) "
@@ -110,8 +90,7 @@ public record NetworkConfig(NetworkSpec network, String loss, String classWeight
         p.choice("attention", "none", org.imbalanced4j.djl.nn.Attention.NAMES)),
         loss, weights, p.positive("epochs", 300), patience.equalsIgnoreCase("auto") ? 0 : p.positive("patience", 10),
         p.positive("batch_size", 128), (float) p.real("lr", 0.001, Double.MIN_VALUE, 10),
-        ValidationMetric.parse(p.text("metric", type.equals("mlp") || type.equals("attention") ? TABLE_METRIC
-            : IMAGE_METRIC)), p.real("time_limit", 300, 0, 1e7),
+        ValidationMetric.parse(p.text("metric", "balanced_log_loss")), p.real("time_limit", 300, 0, 1e7),
         p.choice("optimizer", "adam", List.of("adam", "sgd")).equals("sgd"), p.real("weight_decay", 0, 0, 1),
         p.choice("schedule", "constant", List.of("constant", "cosine", "step")), sampler,
         p.choice("augment", "none", org.imbalanced4j.images.augment.Augmentation.NAMES),

@@ -37,8 +37,8 @@ import org.imbalanced4j.threshold.Thresholds;
  *
  * <p>Parameters are those of the learner in the catalogue ({@code imb compare --list-learners});
  * an unknown one is an {@link InvalidOptionException} when {@link Builder#build()} is called,
- * before any data is read. Immutable; one instance may fit many data sets, one at a time or at
- * once.
+ * before any data is read. Immutable; one instance may fit many data sets in turn (a monitor's
+ * checkpoint folder belongs to one fit at a time).
  */
 public final class Train {
   private final Learner learner;

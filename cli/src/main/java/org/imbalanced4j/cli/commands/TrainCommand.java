@@ -224,8 +224,8 @@ public final class TrainCommand implements Callable<Integer> {
    * The learner's parameters: each option whose parameter the learner has (its value, given or
    * default), then {@code --param}. An option given for a learner without that parameter is an error.
    */
-  private Map<String, String> learnerParams(Learner learner) {
-    Map<String, String> out = new LinkedHashMap<>();
+  private Map<String, Object> learnerParams(Learner learner) {
+    Map<String, Object> out = new LinkedHashMap<>();
     List<String> names = learner.paramNames();
     Map<String, Object> options = optionValues();
     options.forEach((param, value) -> {
@@ -233,8 +233,7 @@ public final class TrainCommand implements Callable<Integer> {
         return; // no default of its own: the learner's
       }
       if (names.contains(param)) {
-        out.put(param, value instanceof int[] a ? String.join(",", java.util.Arrays.stream(a)
-            .mapToObj(Integer::toString).toList()) : String.valueOf(value));
+        out.put(param, value); // as text by Train.Builder.optParam
       } else if (spec.commandLine().getParseResult().hasMatchedOption(optionOf(param))) {
         throw new InvalidOptionException(optionOf(param) + ": " + learner.name() + " has no parameter '" + param
             + "'; its parameters: " + String.join(", ", names));
@@ -317,7 +316,7 @@ public final class TrainCommand implements Callable<Integer> {
       model = type; // a TorchScript backbone trains as an image network
     }
     Learner learner = LearnerCatalog.get(model);
-    Map<String, String> lp = learnerParams(learner);
+    Map<String, Object> lp = learnerParams(learner);
     Train.Builder builder = Train.builder().optLearner(learner.name()).optParams(lp).optValidationSplit(valSplit)
         .optSeed(seed.seed()).optConfig("data", file);
     if (script) {
@@ -348,8 +347,8 @@ public final class TrainCommand implements Callable<Integer> {
     Path log = out.resolve("log.jsonl");
     com.fasterxml.jackson.databind.ObjectMapper om = new com.fasterxml.jackson.databind.ObjectMapper();
     boolean terminal = System.console() != null;
-    String metricName = lp.getOrDefault("metric", learner.params().stream().filter(p -> p.name().equals("metric"))
-        .map(org.imbalanced4j.catalog.Param::defaultValue).findFirst().orElse("metric"));
+    String metricName = String.valueOf(lp.getOrDefault("metric", learner.params().stream().filter(p -> p.name().equals("metric"))
+        .map(org.imbalanced4j.catalog.Param::defaultValue).findFirst().orElse("metric")));
     Train train = builder.optMonitor(new FitMonitor(out.resolve("checkpoints"), !terminal ? null : f -> {
       int done = (int) Math.round(f * 30);
       err.printf(Locale.ROOT, "\r  [%s%s] %3.0f%%", "#".repeat(done), " ".repeat(30 - done), 100 * f);

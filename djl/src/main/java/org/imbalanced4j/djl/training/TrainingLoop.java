@@ -142,11 +142,7 @@ public final class TrainingLoop {
       PyTorchEngine.noGrad();
       BatchSource source = r.input().source(data);
       if (source.size() <= SMALL_BATCH) {
-        Scorer s = SCORERS.get(r.parameters());
-        if (s == null) {
-          s = Scorer.of(r);
-          SCORERS.put(r.parameters(), s);
-        }
+        Scorer s = SCORERS.computeIfAbsent(r.parameters(), k -> Scorer.of(r));
         return logits(s.block(), s.store(), s.manager(), source);
       }
       try (Scorer s = Scorer.of(r)) {

@@ -70,6 +70,23 @@ class ImageTrainTest {
     assertThat(lp.exit()).as(lp.err()).isZero();
     assertThat(Files.readAllLines(loosePred)).hasSize(4).first().isEqualTo("image,proba_0,proba_1,predicted");
     assertThat(Files.readAllLines(loosePred).get(1)).startsWith("img0.png,");
+    // images of other sizes and in colour: resized to the model's 8x8 and turned gray on load, as
+    // the model's own size and channels say; an 8x8 gray image scores as before
+    Path mixed = dir.resolve("mixed");
+    Files.createDirectories(mixed);
+    Files.copy(loose.resolve("img0.png"), mixed.resolve("img0.png"));
+    java.awt.image.BufferedImage rgb = new java.awt.image.BufferedImage(12, 10, java.awt.image.BufferedImage.TYPE_INT_RGB);
+    rgb.setRGB(3, 4, 0x80ff20);
+    javax.imageio.ImageIO.write(rgb, "png", mixed.resolve("img1.png").toFile());
+    Path mixedPred = dir.resolve("mixed.csv");
+    CliRun mp = CliRun.of("predict", model.toString(), mixed.toString(), "--out", mixedPred.toString());
+    assertThat(mp.exit()).as(mp.err()).isZero();
+    assertThat(Files.readAllLines(mixedPred)).hasSize(3);
+    assertThat(Files.readAllLines(mixedPred).get(1)).isEqualTo(Files.readAllLines(loosePred).get(1));
+    CliRun wrongSize = CliRun.of("predict", model.toString(), mixed.toString(), "--size", "9", "--out",
+        dir.resolve("m9.csv").toString());
+    assertThat(wrongSize.exit()).isEqualTo(1);
+    assertThat(wrongSize.err()).contains("the model reads images of 8x8 gray; these are 9x9");
     // a table learner on images, and images of another size, are one line each
     CliRun lr = CliRun.of("train", f[0].toString(), "--labels", f[1].toString(), "--model", "logistic", "--out",
         dir.resolve("x").toString());

@@ -136,6 +136,42 @@ public final class ImageSet {
     return new ImageSet(channels, height, width, p, y, classNames, n);
   }
 
+  /**
+   * The same images with {@code c} channels: gray to RGB copies the gray plane into all three (as
+   * PIL's {@code convert("RGB")}); RGB to gray takes ITU-R 601-2 luma, {@code L = (19595 R + 38470 G
+   * + 7471 B + 2^15) >> 16}, PIL's {@code convert("L")}. This set itself when it has {@code c}.
+   *
+   * @throws IllegalArgumentException unless {@code c} is 1 or 3
+   */
+  public ImageSet withChannels(int c) {
+    if (c != 1 && c != 3) {
+      throw new IllegalArgumentException("images have 1 or 3 channels, not " + c);
+    }
+    if (c == channels) {
+      return this;
+    }
+    int plane = height * width;
+    byte[] p = new byte[count() * c * plane];
+    for (int i = 0; i < count(); i++) {
+      int from = i * channels * plane;
+      int to = i * c * plane;
+      for (int k = 0; k < plane; k++) {
+        if (c == 3) {
+          byte g = pixels[from + k];
+          p[to + k] = g;
+          p[to + plane + k] = g;
+          p[to + 2 * plane + k] = g;
+        } else {
+          int r = pixels[from + k] & 0xff;
+          int g = pixels[from + plane + k] & 0xff;
+          int b = pixels[from + 2 * plane + k] & 0xff;
+          p[to + k] = (byte) ((19595 * r + 38470 * g + 7471 * b + 0x8000) >> 16);
+        }
+      }
+    }
+    return new ImageSet(c, height, width, p, labels, classNames, names);
+  }
+
   /** The shape of one image. */
   public ImageShape shape() {
     return new ImageShape(channels, height, width);

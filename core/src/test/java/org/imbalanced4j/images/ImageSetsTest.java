@@ -36,6 +36,24 @@ class ImageSetsTest {
   }
 
   @Test
+  void channelsConvertAsPilsConvertDoes() {
+    // one image of three pixels, RGB planes; PIL 9.4: Image.convert("L") gives 192, 2, 255
+    byte[] rgb = {(byte) 128, 1, (byte) 255, (byte) 255, 2, (byte) 255, 32, 3, (byte) 255};
+    ImageSet colour = new ImageSet(3, 1, 3, rgb, new int[] {0}, List.of("a"), List.of("x.png"));
+    ImageSet gray = colour.withChannels(1);
+    assertThat(gray.shape().channels()).isEqualTo(1);
+    assertThat(new int[] {gray.pixel(0, 0, 0, 0), gray.pixel(0, 0, 0, 1), gray.pixel(0, 0, 0, 2)})
+        .containsExactly(192, 2, 255);
+    ImageSet back = gray.withChannels(3);
+    for (int c = 0; c < 3; c++) {
+      assertThat(back.pixel(0, c, 0, 0)).isEqualTo(192);
+    }
+    assertThat(back.labels()).containsExactly(0);
+    assertThat(colour.withChannels(3)).isSameAs(colour);
+    assertThatThrownBy(() -> colour.withChannels(2)).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void aClassPerFolderDirectoryReadsAsTorchvisionsImageFolderDoes() throws IOException {
     Path root = dir.resolve("imgs");
     folder(root, "dog", "b.png", gray(5, 4, 10));

@@ -130,8 +130,8 @@ public final class DetectCommand implements Callable<Integer> {
     }
     write(src, opt, d, format, score, flag);
     PrintWriter pw = spec.commandLine().getOut();
-    pw.printf(Locale.ROOT, "%s on %,d rows x %d inputs: %,d anomalies (%.2f%%) above the cut %.6g%n", name, n,
-        std.width(), flagged, 100.0 * flagged / n, cut);
+    pw.printf(Locale.ROOT, "%s on %,d rows x %d inputs: %,d %s (%.2f%%) above the cut %.6g%n", name, n,
+        std.width(), flagged, flagged == 1 ? "anomaly" : "anomalies", 100.0 * flagged / n, cut);
     if (withTarget) {
       report(pw, d, score, flag);
     }

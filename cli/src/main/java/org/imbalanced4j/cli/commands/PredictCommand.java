@@ -227,7 +227,7 @@ public final class PredictCommand implements Callable<Integer> {
    * not know is an error.
    */
   private int predictImages(DataFormat format, SavedModel model) throws IOException {
-    ImageSet set = images.read(file);
+    ImageSet set = images.read(file, model.model().schema().imageShape());
     if (set.hasLabels()) {
       java.util.Set<String> known = new java.util.HashSet<>(model.classes());
       for (int i = 0; i < set.count(); i++) {

@@ -190,9 +190,7 @@ public final class Train {
 
     /** The stratified share of rows held out for early stopping and the decision, in [0, 1) (default: 0.2). */
     public Builder optValidationSplit(double share) {
-      if (!(share >= 0 && share < 1)) {
-        throw new InvalidOptionException("validation share must be in [0, 1); got " + share);
-      }
+      org.imbalanced4j.Check.halfOpen("validation split", share, 0, 1);
       this.valSplit = share;
       return this;
     }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.imbalanced4j.DataException;
+import org.imbalanced4j.Check;
 import org.imbalanced4j.InvalidOptionException;
 import org.imbalanced4j.data.ClassCounts;
 import org.imbalanced4j.data.Dataset;
@@ -29,6 +30,18 @@ import org.imbalanced4j.split.Split;
  * }</pre>
  */
 public final class Compare {
+  /** The most folds ({@link Builder#optFolds}). */
+  public static final int MAX_FOLDS = 1000;
+
+  /** The most repetitions ({@link Builder#optRepeats}). */
+  public static final int MAX_REPEATS = 1000;
+
+  /** The most fits at once ({@link Builder#optJobs}). */
+  public static final int MAX_JOBS = 256;
+
+  /** The longest training time per strategy, in minutes ({@link Builder#optBudgetMinutes}). */
+  public static final double MAX_BUDGET_MINUTES = 1e6;
+
   private final List<Candidate> grid;
   private final String gridText;
   private final int folds;
@@ -249,36 +262,28 @@ public final class Compare {
 
     /** Stratified folds (default 5), from 2 to 1000. */
     public Builder optFolds(int folds) {
-      if (folds < 2 || folds > 1000) {
-        throw new InvalidOptionException("--folds must be in [2, 1000], got " + folds);
-      }
+      Check.range("folds", folds, 2, MAX_FOLDS);
       this.folds = folds;
       return this;
     }
 
     /** Repetitions of the folds or of the hold-out split (default 1). */
     public Builder optRepeats(int repeats) {
-      if (repeats < 1 || repeats > 1000) {
-        throw new InvalidOptionException("--repeats must be in [1, 1000], got " + repeats);
-      }
+      Check.range("repeats", repeats, 1, MAX_REPEATS);
       this.repeats = repeats;
       return this;
     }
 
     /** Score on one stratified hold-out split of this fraction per repeat instead of k folds. */
     public Builder optHoldout(double fraction) {
-      if (!(fraction > 0 && fraction < 1)) {
-        throw new InvalidOptionException("--holdout must be in (0, 1), got " + fraction);
-      }
+      Check.open("holdout", fraction, 0, 1);
       this.holdout = fraction;
       return this;
     }
 
     /** Training minutes per strategy, shared by its fits (networks stop in time). */
     public Builder optBudgetMinutes(double minutes) {
-      if (!(minutes > 0 && minutes <= 1e6)) {
-        throw new InvalidOptionException("--budget-minutes must be in (0, 1e6], got " + minutes);
-      }
+      Check.positive("budget minutes", minutes, MAX_BUDGET_MINUTES);
       this.budgetMinutes = minutes;
       return this;
     }
@@ -291,9 +296,7 @@ public final class Compare {
 
     /** Fits run at once (default 1). */
     public Builder optJobs(int jobs) {
-      if (jobs < 1 || jobs > 256) {
-        throw new InvalidOptionException("--jobs must be in [1, 256], got " + jobs);
-      }
+      Check.range("jobs", jobs, 1, MAX_JOBS);
       this.jobs = jobs;
       return this;
     }

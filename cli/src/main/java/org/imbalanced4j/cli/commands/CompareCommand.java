@@ -13,7 +13,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.imbalanced4j.cli.options.Check;
+import org.imbalanced4j.Check;
 import org.imbalanced4j.cli.options.DataOptions;
 import org.imbalanced4j.cli.options.ImageOptions;
 import org.imbalanced4j.cli.options.Inputs;
@@ -52,8 +52,7 @@ public final class CompareCommand implements Callable<Integer> {
   /** The fold metric that ranks, from {@code --rank-by}. */
   private String primary = RankMetric.BALANCED_ACCURACY.metricKey();
   /** Most folds and repeats accepted. */
-  static final int MAX_FOLDS = 1000;
-  static final int MAX_REPEATS = 1000;
+  static final int MAX_FOLDS = Compare.MAX_FOLDS;
 
   @Spec CommandSpec spec;
 
@@ -168,10 +167,10 @@ public final class CompareCommand implements Callable<Integer> {
       }
     }
     if (budgetMinutes != null) {
-      Check.positive("--budget-minutes", budgetMinutes, 1e6);
+      Check.positive("--budget-minutes", budgetMinutes, Compare.MAX_BUDGET_MINUTES);
     }
-    Check.range("--repeats", repeats, 1, MAX_REPEATS);
-    Check.range("--jobs", jobs, 1, 256);
+    Check.range("--repeats", repeats, 1, Compare.MAX_REPEATS);
+    Check.range("--jobs", jobs, 1, Compare.MAX_JOBS);
     RankMetric rank = RankMetric.parse(rankBy);
     primary = rank.metricKey();
     Dataset d = Inputs.read(file, data, images);

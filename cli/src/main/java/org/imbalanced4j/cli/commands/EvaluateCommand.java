@@ -1,5 +1,6 @@
 package org.imbalanced4j.cli.commands;
 
+import org.imbalanced4j.Check;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintWriter;
@@ -102,13 +103,13 @@ public final class EvaluateCommand implements Callable<Integer> {
     if (spark.enabled()) {
       return evaluateOnSpark();
     }
-    org.imbalanced4j.cli.options.Check.range("--bootstrap", bootstrap, 0, MAX_BOOTSTRAP);
+    org.imbalanced4j.Check.range("--bootstrap", bootstrap, 0, MAX_BOOTSTRAP);
     if (bootstrap == 1) {
       throw new InvalidOptionException("--bootstrap needs at least 2 rounds (or 0 for none), got 1");
     }
     if (cost != null) {
       for (double c : cost) {
-        org.imbalanced4j.cli.options.Check.range("--cost", c, 0, 1e12);
+        org.imbalanced4j.Check.range("--cost", c, 0, 1e12);
       }
     }
     TextTable table = TextTable.read(DataSource.of(file), data.toReadOptions());

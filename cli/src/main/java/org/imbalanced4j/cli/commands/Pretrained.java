@@ -1,5 +1,6 @@
 package org.imbalanced4j.cli.commands;
 
+import org.imbalanced4j.Check;
 import java.nio.file.Path;
 import org.imbalanced4j.DataException;
 import org.imbalanced4j.djl.training.NeuralModel;
@@ -50,8 +51,8 @@ final class Pretrained {
       // checked as the floats the network gets: finite, a std above 0
       mean[c] = values.get(n == 2 ? 0 : c).floatValue();
       std[c] = values.get(n == 2 ? 1 : channels + c).floatValue();
-      org.imbalanced4j.cli.options.Check.range("--normalize (a mean)", mean[c], -Float.MAX_VALUE, Float.MAX_VALUE);
-      org.imbalanced4j.cli.options.Check.positive("--normalize (a std)", std[c], Float.MAX_VALUE);
+      org.imbalanced4j.Check.range("--normalize (a mean)", mean[c], -Float.MAX_VALUE, Float.MAX_VALUE);
+      org.imbalanced4j.Check.positive("--normalize (a std)", std[c], Float.MAX_VALUE);
     }
     return new float[][] {mean, std};
   }

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.imbalanced4j.InvalidOptionException;
-import org.imbalanced4j.cli.options.Check;
+import org.imbalanced4j.Check;
 import org.imbalanced4j.cli.options.SparkOptions;
 import org.imbalanced4j.cli.report.SparkCompareReport;
 import org.imbalanced4j.distributed.DistributedJobs;

@@ -11,7 +11,7 @@ import java.util.concurrent.Callable;
 import org.imbalanced4j.InvalidOptionException;
 import org.imbalanced4j.api.Train;
 import org.imbalanced4j.api.TrainedModel;
-import org.imbalanced4j.cli.options.Check;
+import org.imbalanced4j.Check;
 import org.imbalanced4j.cli.options.DataOptions;
 import org.imbalanced4j.cli.options.ImageOptions;
 import org.imbalanced4j.cli.options.Inputs;

@@ -1,12 +1,13 @@
-package org.imbalanced4j.cli.options;
+package org.imbalanced4j;
 
 import java.util.Locale;
-import org.imbalanced4j.InvalidOptionException;
 
 /**
- * The one place numeric options are validated: every command checks each of its numbers here before
- * any work, so a value out of range is one line naming the option, its range and the value given
- * (exit 2), never an exception from deep inside, a silent clamp or a run that trains nothing.
+ * The one place numeric options and builder parameters are range-checked: the command line checks
+ * each of its numbers here before any work (naming the option, {@code --folds}), and the library's
+ * builders check theirs (naming the parameter, {@code folds}). A value out of range is one {@link
+ * InvalidOptionException} naming what was set, its range and the value given (exit 2 on the
+ * command line), never an exception from deep inside, a silent clamp or a run that trains nothing.
  */
 public final class Check {
   private Check() {}
@@ -36,6 +37,14 @@ public final class Check {
   public static void open(String option, double v, double lo, double hi) {
     if (!(v > lo && v < hi)) {
       throw new InvalidOptionException(option + " must be strictly between " + num(lo) + " and " + num(hi)
+          + ", got " + num(v));
+    }
+  }
+
+  /** {@code lo <= v < hi}. */
+  public static void halfOpen(String option, double v, double lo, double hi) {
+    if (!(v >= lo && v < hi)) {
+      throw new InvalidOptionException(option + " must be at least " + num(lo) + " and below " + num(hi)
           + ", got " + num(v));
     }
   }

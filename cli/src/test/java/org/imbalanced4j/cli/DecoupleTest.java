@@ -79,6 +79,28 @@ class DecoupleTest {
         "--pretrained", bbn.toString(), "--decouple", "tau", "--out", dir.resolve("x").toString());
     CliRun.expectOneLine(2, "imb: bbn: decouple re-balances one classifier head; BBN has two", "train", f[0].toString(),
         "--labels", f[1].toString(), "--model", "bbn", "--decouple", "crt", "--out", dir.resolve("x").toString());
+    // ldam-drw trains an image network with Cao et al.'s cosine classifier: saved, read back and
+    // scored as any network, but there is no linear head to re-balance or replace
+    Path ldam = dir.resolve("ldam");
+    CliRun lt = CliRun.of("train", f[0].toString(), "--labels", f[1].toString(), "--model", "cnn", "--loss", "ldam-drw",
+        "--epochs", "2", "--batch-size", "32", "--out", ldam.toString());
+    assertThat(lt.exit()).as(lt.err()).isZero();
+    assertThat(OM.readTree(ldam.resolve("model.json").toFile()).get("model").get("network").get("head").asText())
+        .isEqualTo("cosine");
+    Path ldamPred = dir.resolve("ldam.csv");
+    CliRun lp = CliRun.of("predict", ldam.toString(), f[0].toString(), "--labels", f[1].toString(), "--out",
+        ldamPred.toString());
+    assertThat(lp.exit()).as(lp.err()).isZero();
+    assertThat(Files.readAllLines(ldamPred)).hasSize(241)
+        .allSatisfy(line -> assertThat(line).doesNotContain("NaN"));
+    CliRun.expectOneLine(1, "imb: the network ends in a cosine classifier (trained with ldam-drw); re-balancing or "
+        + "replacing a head needs a linear one (train the backbone with another loss)", "train", f[0].toString(),
+        "--labels", f[1].toString(), "--pretrained", ldam.toString(), "--decouple", "tau", "--out",
+        dir.resolve("x").toString());
+    CliRun.expectOneLine(2, "imb: cnn: decouple re-balances a linear classifier head; ldam-drw trains the image "
+        + "networks with a cosine classifier, whose weights are normalised already", "train", f[0].toString(),
+        "--labels", f[1].toString(), "--model", "cnn", "--loss", "ldam-drw", "--decouple", "crt", "--out",
+        dir.resolve("x").toString());
     CliRun.expectOneLine(2, "imb: unknown --decouple 'crt2'; valid: tau, crt, lws", "train", f[0].toString(), "--labels", f[1].toString(),
         "--pretrained", model.toString(), "--decouple", "crt2", "--out", dir.resolve("x").toString());
     CliRun.expectOneLine(1, "imb: the model reads images, not a table", "train", "builtin:ionosphere", "--pretrained",

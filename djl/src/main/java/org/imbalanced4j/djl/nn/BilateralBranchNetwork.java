@@ -27,7 +27,7 @@ public final class BilateralBranchNetwork extends AbstractBlock {
 
   /** A BBN for {@code classes} classes with attention {@code none}, {@code se} or {@code cbam}. */
   public BilateralBranchNetwork(int classes, String attention) {
-    SequentialBlock trunk = ImageNetworks.resnet(32, classes, attention);
+    SequentialBlock trunk = ImageNetworks.resnet(32, classes, attention, "linear");
     // resnet(32): stem (3 blocks), 15 basic blocks, pooling, linear; the last basic block, pooling and
     // linear become each branch's own
     SequentialBlock s = new SequentialBlock();

@@ -21,9 +21,10 @@ public final class ImageNetworks {
   /**
    * A small CNN: two stages of two 3x3 convolutions (32, then 64 filters; batch normalisation and
    * ReLU after each; then the attention module, if any) closed by 2x2 max pooling, global average
-   * pooling, dropout, and a linear layer.
+   * pooling, dropout, and the classifier: a linear layer, or with {@code head} {@code cosine} a
+   * {@link CosineClassifier}.
    */
-  public static SequentialBlock cnn(int classes, float dropout, String attention) {
+  public static SequentialBlock cnn(int classes, float dropout, String attention, String head) {
     SequentialBlock b = new SequentialBlock();
     for (int filters : new int[] {32, 64}) {
       b.add(conv(filters, 3, 1)).add(BatchNorm.builder().build()).add(Activation.reluBlock());
@@ -34,7 +35,7 @@ public final class ImageNetworks {
       }
       b.add(Pool.maxPool2dBlock(new Shape(2, 2)));
     }
-    return head(b, classes, dropout);
+    return head(b, classes, dropout, head);
   }
 
   /**
@@ -43,10 +44,11 @@ public final class ImageNetworks {
    * convolution with 16 filters, then three stages of {@code n = (depth - 2) / 6} basic blocks with
    * 16, 32 and 64 filters (the first block of the second and third stage halves the resolution,
    * its shortcut a 1x1 convolution with batch normalisation), global average pooling and a linear
-   * layer. An attention module, if any, reweights each block's residual branch before the sum, as
+   * layer (or with {@code head} {@code cosine} a {@link CosineClassifier}, as Cao et al. train
+   * LDAM). An attention module, if any, reweights each block's residual branch before the sum, as
    * SE-ResNet and CBAM place it.
    */
-  public static SequentialBlock resnet(int depth, int classes, String attention) {
+  public static SequentialBlock resnet(int depth, int classes, String attention, String head) {
     if (depth < 8 || (depth - 2) % 6 != 0) {
       throw new IllegalArgumentException("a CIFAR ResNet has depth 6n + 2 (20, 32, 44, 56, 110), got " + depth);
     }
@@ -62,12 +64,12 @@ public final class ImageNetworks {
         in = filters;
       }
     }
-    return head(b, classes, 0);
+    return head(b, classes, 0, head);
   }
 
   /** A BBN branch: a last basic block of 64 filters, global average pooling and a linear layer. */
   static SequentialBlock branch(int classes, String attention) {
-    return head(new SequentialBlock().add(basicBlock(64, 64, 1, attention)), classes, 0);
+    return head(new SequentialBlock().add(basicBlock(64, 64, 1, attention)), classes, 0, "linear");
   }
 
   /** {@code relu(F(x) + shortcut(x))}, F two 3x3 convolutions with batch normalisation. */
@@ -105,11 +107,12 @@ public final class ImageNetworks {
         .optStride(new Shape(stride, stride)).optPadding(new Shape(kernel / 2, kernel / 2)).optBias(false).build();
   }
 
-  private static SequentialBlock head(SequentialBlock b, int classes, float dropout) {
+  private static SequentialBlock head(SequentialBlock b, int classes, float dropout, String head) {
     b.add(Pool.globalAvgPool2dBlock());
     if (dropout > 0) {
       b.add(Dropout.builder().optRate(dropout).build());
     }
-    return b.add(Linear.builder().setUnits(classes).build());
+    return b.add(head.equals("cosine") ? new CosineClassifier(classes, CosineClassifier.SCALE)
+        : Linear.builder().setUnits(classes).build());
   }
 }

@@ -19,8 +19,13 @@ import org.imbalanced4j.InvalidOptionException;
  * @param dropout the dropout rate
  * @param attention the attention module of an image network: {@code none}, {@code se} or {@code cbam}
  * @param cut a {@link #TORCHSCRIPT} backbone's cut head ({@link TorchScriptCut}), else null
+ * @param head the classifier: {@code linear}, or {@code cosine} ({@link CosineClassifier}, for the
+ *     image networks cnn and resnet32: what LDAM trains)
  */
-public record NetworkSpec(String type, int[] hidden, float dropout, String attention, String cut) {
+public record NetworkSpec(String type, int[] hidden, float dropout, String attention, String cut, String head) {
+  /** The classifier heads. */
+  public static final List<String> HEADS = List.of("linear", "cosine");
+
   /** The architectures. */
   public static final List<String> TYPES = List.of("mlp", "attention", "cnn", "resnet32", "bbn");
 
@@ -47,6 +52,12 @@ public record NetworkSpec(String type, int[] hidden, float dropout, String atten
     if (!attention.equals("none") && !IMAGE_TYPES.contains(type)) {
       throw new InvalidOptionException("attention modules are for the image networks " + IMAGE_TYPES);
     }
+    if (!HEADS.contains(head)) {
+      throw InvalidOptionException.unknown("head", head, HEADS);
+    }
+    if (head.equals("cosine") && !List.of("cnn", "resnet32").contains(type)) {
+      throw new InvalidOptionException("a cosine classifier head is for the image networks cnn and resnet32, not " + type);
+    }
     if (hidden.length > MAX_LAYERS || java.util.Arrays.stream(hidden).anyMatch(w -> w < 1 || w > MAX_WIDTH)) {
       throw new InvalidOptionException("hidden widths are " + MAX_LAYERS + " or fewer, each from 1 to " + MAX_WIDTH
           + ": " + java.util.Arrays.toString(hidden));
@@ -60,9 +71,19 @@ public record NetworkSpec(String type, int[] hidden, float dropout, String atten
   /** The widest layer accepted. */
   public static final int MAX_WIDTH = 65_536;
 
+  /** A network with a linear classifier head. */
+  public NetworkSpec(String type, int[] hidden, float dropout, String attention, String cut) {
+    this(type, hidden, dropout, attention, cut, "linear");
+  }
+
   /** A network of our own making. */
   public NetworkSpec(String type, int[] hidden, float dropout, String attention) {
     this(type, hidden, dropout, attention, null);
+  }
+
+  /** This network with the classifier head {@code head} ({@link #HEADS}). */
+  public NetworkSpec withHead(String head) {
+    return new NetworkSpec(type, hidden, dropout, attention, cut, head);
   }
 
   /** A network without an attention module. */
@@ -86,8 +107,8 @@ public record NetworkSpec(String type, int[] hidden, float dropout, String atten
     return switch (type) {
       case "bbn" -> ImageNetworks.torchInit(new BilateralBranchNetwork(classes, attention));
       case "attention" -> TabularNetworks.attention(inputs, classes, 32, 4, 2, dropout);
-      case "cnn" -> ImageNetworks.torchInit(ImageNetworks.cnn(classes, dropout, attention));
-      case "resnet32" -> ImageNetworks.torchInit(ImageNetworks.resnet(32, classes, attention));
+      case "cnn" -> ImageNetworks.torchInit(ImageNetworks.cnn(classes, dropout, attention, head));
+      case "resnet32" -> ImageNetworks.torchInit(ImageNetworks.resnet(32, classes, attention, head));
       case TORCHSCRIPT -> new ai.djl.nn.SequentialBlock().add(new ScriptBackbone(hidden[0], cut))
           .add(ImageNetworks.torchInit(ai.djl.nn.core.Linear.builder().setUnits(classes).build()));
       default -> TabularNetworks.mlp(classes, hidden, dropout);
@@ -114,6 +135,9 @@ public record NetworkSpec(String type, int[] hidden, float dropout, String atten
     if (cut != null) {
       m.put("cut", cut);
     }
+    if (!head.equals("linear")) {
+      m.put("head", head);
+    }
     return m;
   }
 
@@ -125,6 +149,7 @@ public record NetworkSpec(String type, int[] hidden, float dropout, String atten
       hidden[i] = h.get(i).asInt();
     }
     return new NetworkSpec(n.get("type").asText(), hidden, (float) n.get("dropout").asDouble(),
-        n.path("attention").asText("none"), n.hasNonNull("cut") ? n.get("cut").asText() : null);
+        n.path("attention").asText("none"), n.hasNonNull("cut") ? n.get("cut").asText() : null,
+        n.path("head").asText("linear"));
   }
 }

@@ -299,6 +299,10 @@ public final class Decoupling {
         throw new DataException("the network is BBN, whose two branches each have a classifier head; decoupling "
             + "re-balances a network with one linear head");
       }
+      if (r.network().head().equals("cosine")) {
+        throw new DataException("the network ends in a cosine classifier (trained with ldam-drw); re-balancing or "
+            + "replacing a head needs a linear one (train the backbone with another loss)");
+      }
       List<Pair<String, Parameter>> ps = new java.util.ArrayList<>();
       block.getParameters().forEach(ps::add);
       for (int i = ps.size() - 1; i >= 0; i--) {

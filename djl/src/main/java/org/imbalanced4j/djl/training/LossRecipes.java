@@ -40,12 +40,28 @@ public final class LossRecipes {
    * @param weights class weights for {@code ce} and {@code focal}, or null
    */
   public static TrainingLoop.Builder apply(TrainingLoop.Builder b, String name, long[] counts, double[] weights) {
+    return apply(b, name, counts, weights, false);
+  }
+
+  /**
+   * Sets the named loss on a trainer whose network ends in a {@link
+   * org.imbalanced4j.djl.nn.CosineClassifier} when {@code cosineHead}: LDAM then takes its scaled
+   * cosines as they are ({@link LdamLoss#onScaledCosines}).
+   *
+   * @param weights class weights for {@code ce} and {@code focal}, or null
+   */
+  public static TrainingLoop.Builder apply(TrainingLoop.Builder b, String name, long[] counts, double[] weights,
+      boolean cosineHead) {
+    double s = org.imbalanced4j.djl.nn.CosineClassifier.SCALE;
     switch (parse(name)) {
       case "ce" -> b.setLoss(new WeightedCrossEntropyLoss(weights, 0));
       case "focal" -> b.setLoss(new FocalLoss(2.0, weights));
       case "class-balanced" -> b.setLoss(new WeightedCrossEntropyLoss(ClassWeights.effectiveNumber(counts, 0.999), 0));
-      case "ldam-drw" -> b.setLoss(new LdamLoss(counts, 0.5, 30, null))
-          .optDeferredLoss(new LdamLoss(counts, 0.5, 30, ClassWeights.effectiveNumber(counts, 0.9999)));
+      case "ldam-drw" -> {
+        double[] drw = ClassWeights.effectiveNumber(counts, 0.9999);
+        b.setLoss(cosineHead ? LdamLoss.onScaledCosines(counts, 0.5, s, null) : new LdamLoss(counts, 0.5, 30, null))
+            .optDeferredLoss(cosineHead ? LdamLoss.onScaledCosines(counts, 0.5, s, drw) : new LdamLoss(counts, 0.5, 30, drw));
+      }
       case "balanced-softmax" -> b.setLoss(LogitAdjustedLoss.balancedSoftmax(counts));
       case "logit-adjusted" -> b.setLoss(new LogitAdjustedLoss(counts, 1.0));
       default -> b.setLoss(new CostSensitiveLoss(balancedCosts(counts)));

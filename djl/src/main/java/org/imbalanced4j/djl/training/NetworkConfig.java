@@ -86,8 +86,12 @@ public record NetworkConfig(NetworkSpec network, String loss, String classWeight
     if (!List.of("none", "weighted", "class-balanced", "sqrt", "progressive").contains(sampler.toLowerCase(Locale.ROOT))) {
       SamplerCatalog.get(sampler); // fails with the list of valid names
     }
-    NetworkConfig c = new NetworkConfig(new NetworkSpec(type, p.positives("hidden", new int[] {128, 64}), 0.1f,
-        p.choice("attention", "none", org.imbalanced4j.djl.nn.Attention.NAMES)),
+    NetworkSpec spec = new NetworkSpec(type, p.positives("hidden", new int[] {128, 64}), 0.1f,
+        p.choice("attention", "none", org.imbalanced4j.djl.nn.Attention.NAMES));
+    if (loss.equals("ldam-drw") && List.of("cnn", "resnet32").contains(type)) {
+      spec = spec.withHead("cosine"); // Cao et al.'s LDAM on CIFAR: a cosine classifier
+    }
+    NetworkConfig c = new NetworkConfig(spec,
         loss, weights, p.positive("epochs", 300), patience.equalsIgnoreCase("auto") ? 0 : p.positive("patience", 10),
         p.positive("batch_size", 128), (float) p.real("lr", 0.001, Double.MIN_VALUE, 10),
         ValidationMetric.parse(p.text("metric", "balanced_log_loss")), p.real("time_limit", 300, 0, 1e7),
@@ -96,6 +100,10 @@ public record NetworkConfig(NetworkSpec network, String loss, String classWeight
         p.choice("augment", "none", org.imbalanced4j.images.augment.Augmentation.NAMES),
         p.choice("mix", "none", Mixing.NAMES), p.text("balance_augment", "none"),
         p.choice("decouple", "none", List.of("none", "tau", "crt", "lws")));
+    if (!c.decouple.equals("none") && c.network.head().equals("cosine")) {
+      throw new org.imbalanced4j.InvalidOptionException(type + ": decouple re-balances a linear classifier head; "
+          + "ldam-drw trains the image networks with a cosine classifier, whose weights are normalised already");
+    }
     if (!c.decouple.equals("none") && c.network.bilateral()) {
       throw new org.imbalanced4j.InvalidOptionException(type + ": decouple re-balances one classifier head; BBN has "
           + "two (its cumulative learning already re-balances)");
@@ -147,7 +155,7 @@ public record NetworkConfig(NetworkSpec network, String loss, String classWeight
     if (!schedule.equals("constant")) {
       b.optDeferAt(TrainingLoop.fixedDeferral(epochs)); // a schedule that ends at the last epoch
     }
-    return LossRecipes.apply(b, loss, counts, w);
+    return LossRecipes.apply(b, loss, counts, w, network.head().equals("cosine"));
   }
 
   /** The rows per class and epoch of {@code balance_augment}. */

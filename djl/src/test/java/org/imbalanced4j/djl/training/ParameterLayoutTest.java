@@ -42,7 +42,8 @@ class ParameterLayoutTest {
   @Test
   void everyNetworkSavedAtAnyBatchSizeLoads() throws IOException {
     List<NetworkSpec> images = List.of(new NetworkSpec("cnn", new int[0], 0.1f, "cbam"),
-        new NetworkSpec("resnet32", new int[0], 0, "se"), new NetworkSpec("bbn", new int[0], 0, "none"));
+        new NetworkSpec("resnet32", new int[0], 0, "se"), new NetworkSpec("bbn", new int[0], 0, "none"),
+        new NetworkSpec("resnet32", new int[0], 0, "none").withHead("cosine"));
     for (NetworkSpec spec : images) {
       for (int batch : new int[] {1, 64, 256}) {
         byte[] p = saved(spec, IMAGE, 3, batch);

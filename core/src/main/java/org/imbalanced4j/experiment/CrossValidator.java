@@ -183,7 +183,7 @@ public final class CrossValidator {
     }
     int rare = train.classCounts().minority();
     if (m.validation() != null) {
-      return threshold(m.model(), m.validation(), rare, c.tuner());
+      return threshold(m.model().heldOut(), m.validation(), rare, c.tuner());
     }
     Split inner = StratifiedShuffleSplit.trainTestSplit(train.labels(), 0.25, seed);
     Dataset validation = train.subset(inner.test());

@@ -13,6 +13,7 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 py=/usr/bin/python3
 seeds="${SEEDS:-3}"
+first="${FIRST_SEED:-0}" # the first seed (FIRST_SEED=3 SEEDS=2: seeds 3 and 4)
 files=("$@")
 if [ ${#files[@]} -eq 0 ]; then
   [ -f "$root/bench-data/rare7.csv" ] || "$py" "$root/scripts/data/rare_multiclass.py" >/dev/null
@@ -34,7 +35,7 @@ YAML
 : > "$out/rows.jsonl"
 for f in "${files[@]}"; do
   name="$(basename "$f" .csv)"
-  for ((s = 0; s < seeds; s++)); do
+  for ((s = first; s < first + seeds; s++)); do
     rm -rf "${out:?}/$name-$s"
     start=$(date +%s.%N)
     "$root/bin/imb" compare "$f" --grid "$grid" --folds 5 --seed "$s" --no-race --out "$out/$name-$s" \

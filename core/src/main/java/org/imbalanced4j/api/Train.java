@@ -112,13 +112,11 @@ public final class Train {
   /**
    * The decision a model directory holds: for a model with logits, temperature scaling fitted on
    * the validation rows; for two classes, the threshold on the rare class's (calibrated)
-   * probability that maximises F1 on them; without validation rows, temperature 1 and argmax. The
-   * model's {@link Model#heldOut()} twin is what is fitted on those rows.
+   * probability that maximises F1 on them; without validation rows, temperature 1 and argmax.
    *
    * @param rare the class whose probability a two-class threshold applies to
    */
-  public static Map<String, Object> decision(Model model, Dataset val, int rare) {
-    Model m = model.heldOut(); // a model refitted on the validation rows decides by its held-out twin
+  public static Map<String, Object> decision(Model m, Dataset val, int rare) {
     Map<String, Object> d = new LinkedHashMap<>();
     if (val.rows() == 0) {
       d.put("temperature", 1.0);

@@ -150,10 +150,11 @@ public final class CrossValidator {
    * Fits a candidate on training rows the way every fold does: the resampler runs on the rows,
    * then the model is fitted. A trainer that stops early on validation rows gets a stratified
    * fifth of the rows, held out before resampling; a tuned threshold is then the candidate tuner's
-   * threshold of the rarest class on those same rows, chosen by the model's {@link
-   * Model#heldOut()} twin (a small table's network is refitted on every row for the early-stopped
-   * epoch count; on satimage, 6,435 rows, that lost the epoch validation chose and 2 points, so
-   * larger tables keep the early-stopped network). Otherwise, for a
+   * threshold of the rarest class on those same rows, so the network is trained once (training it
+   * again on all the rows for the early-stopped epoch count, replaying its learning rate, was tried
+   * twice: it lost the epoch that validation chose, 2 points on satimage and lending_club, and on
+   * twelve tables of up to 3,000 rows it helped as often as it hurt, from -5 to +3 points;
+   * BENCHMARKS.md). Otherwise, for a
    * tuned threshold a stratified quarter is held out first (it never sees the resampler), a model
    * fitted on the rest gives the threshold on it, and the model is then refitted on all the rows
    * (as scikit-learn's {@code TunedThresholdClassifierCV} with {@code refit=True}). {@code imb
@@ -184,7 +185,7 @@ public final class CrossValidator {
     }
     int rare = train.classCounts().minority();
     if (m.validation() != null) {
-      return threshold(m.model().heldOut(), m.validation(), rare, c.tuner());
+      return threshold(m.model(), m.validation(), rare, c.tuner());
     }
     Split inner = StratifiedShuffleSplit.trainTestSplit(train.labels(), 0.25, seed);
     Dataset validation = train.subset(inner.test());

@@ -52,16 +52,6 @@ public interface Model {
     return List.of();
   }
 
-  /**
-   * The model whose predictions on the validation rows it was given are out of sample, for fitting
-   * a decision on those rows (a threshold, a temperature): this model, unless it was refitted on
-   * them (a network refitted on every row for its early-stopped epoch count answers with the
-   * early-stopped network, as a threshold tuned under cross-validation serves the refitted model).
-   */
-  default Model heldOut() {
-    return this;
-  }
-
   /** The kind written to {@code model.json}, read back by the {@code ModelFormat} of that kind. */
   String kind();
 

@@ -414,11 +414,8 @@ public final class TrainCommand implements Callable<Integer> {
       spec.commandLine().getOut().printf(Locale.ROOT, "kept the last epoch (%d; no validation rows); wrote %s%n",
           fit.get("best_epoch"), out);
     } else if (fit.containsKey("best_epoch")) {
-      String refit = fit.get("refit_rows") instanceof Integer n
-          ? String.format(Locale.ROOT, "; then trained %d epochs on all %,d rows", ((Number) fit.get("best_epoch")).intValue(), n)
-          : "";
-      spec.commandLine().getOut().printf(Locale.ROOT, "best %s %.4f at epoch %d%s; wrote %s%n", fit.get("metric"),
-          ((Number) fit.get("best_metric")).doubleValue(), fit.get("best_epoch"), refit, out);
+      spec.commandLine().getOut().printf(Locale.ROOT, "best %s %.4f at epoch %d; wrote %s%n", fit.get("metric"),
+          ((Number) fit.get("best_metric")).doubleValue(), fit.get("best_epoch"), out);
     } else {
       spec.commandLine().getOut().printf(Locale.ROOT, "fitted %s on %,d rows; wrote %s%n", m.describe(),
           m.trainingRows(), out);

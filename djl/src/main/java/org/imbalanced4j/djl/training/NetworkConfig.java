@@ -197,7 +197,7 @@ public record NetworkConfig(NetworkSpec network, String loss, String classWeight
     return out;
   }
 
-  LearningRate rate() {
+  private LearningRate rate() {
     return switch (schedule) {
       case "cosine" -> LearningRate.cosine(lr, epochs, 1);
       case "step" -> LearningRate.step(lr, Math.max(1, epochs / 3), 0.1f);

@@ -16,8 +16,7 @@ public final class NetworkLearners implements LearnerProvider {
   public List<Learner> learners() {
     List<Learner> all = new java.util.ArrayList<>(List.of(
         new Learner("mlp", "Multilayer perceptron (batch norm, ReLU, dropout), trained until a stratified fifth of "
-            + "the training rows, held out before resampling, says stop; the best epoch is kept (tables of up to 5,000 "
-            + "rows then train again on every row for that many epochs).",
+            + "the training rows, held out before resampling, says stop; the best epoch is kept.",
             NetworkConfig.PARAMS, CAN, p -> trainer("mlp", p), NeuralModel.FORMAT),
         new Learner("attention", "Self-attention over per-feature tokens (after FT-Transformer), trained as mlp.",
             NetworkConfig.PARAMS, CAN, p -> trainer("attention", p), NeuralModel.FORMAT),

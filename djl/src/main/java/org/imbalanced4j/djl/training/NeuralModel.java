@@ -22,23 +22,7 @@ import org.imbalanced4j.model.io.ModelWriter;
  * {@code network}: the spec, standardisation and best epoch in {@code model.json}, the parameters
  * in {@code params.bin} (DJL's format), the epochs in {@code history.jsonl}.
  */
-public record NeuralModel(Schema schema, TrainingLoop.Result result, Provenance provenance, NeuralModel selection)
-    implements Model {
-  /** A network trained as it is. */
-  public NeuralModel(Schema schema, TrainingLoop.Result result, Provenance provenance) {
-    this(schema, result, provenance, null);
-  }
-
-  /**
-   * The early-stopped network this one was refitted from, on its training and validation rows
-   * together ({@link NeuralTrainer}); itself otherwise. Not saved: a saved model's decision was
-   * fitted before.
-   */
-  @Override
-  public Model heldOut() {
-    return selection == null ? this : selection;
-  }
-
+public record NeuralModel(Schema schema, TrainingLoop.Result result, Provenance provenance) implements Model {
   /** Reads what {@link #save} writes. */
   public static final ModelFormat FORMAT = ModelFormat.of("network", in -> {
     NetworkSpec spec = NetworkSpec.read(in.get("network"));

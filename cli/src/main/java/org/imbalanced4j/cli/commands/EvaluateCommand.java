@@ -1,6 +1,5 @@
 package org.imbalanced4j.cli.commands;
 
-import org.imbalanced4j.Check;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintWriter;
@@ -10,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.imbalanced4j.Check;
 import org.imbalanced4j.InvalidOptionException;
 import org.imbalanced4j.cli.evaluate.EvaluationText;
 import org.imbalanced4j.cli.evaluate.PredictionTable;

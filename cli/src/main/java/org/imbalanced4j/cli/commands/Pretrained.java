@@ -1,7 +1,7 @@
 package org.imbalanced4j.cli.commands;
 
-import org.imbalanced4j.Check;
 import java.nio.file.Path;
+import org.imbalanced4j.Check;
 import org.imbalanced4j.DataException;
 import org.imbalanced4j.djl.training.NeuralModel;
 import org.imbalanced4j.model.io.ModelDirectory;

@@ -9,13 +9,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.imbalanced4j.InvalidOptionException;
 import org.imbalanced4j.Check;
+import org.imbalanced4j.InvalidOptionException;
 import org.imbalanced4j.cli.options.SparkOptions;
 import org.imbalanced4j.cli.report.SparkCompareReport;
-import org.imbalanced4j.distributed.DistributedJobs;
 import org.imbalanced4j.distributed.DistributedJobs.CompareResult;
 import org.imbalanced4j.distributed.DistributedJobs.FoldScore;
+import org.imbalanced4j.distributed.DistributedJobs;
 import org.imbalanced4j.io.AtomicFiles;
 
 /**

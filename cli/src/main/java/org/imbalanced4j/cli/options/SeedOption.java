@@ -1,7 +1,6 @@
 package org.imbalanced4j.cli.options;
 
 import org.imbalanced4j.Check;
-
 import picocli.CommandLine.Option;
 
 /** {@code --seed}: the one source of randomness of a command. */

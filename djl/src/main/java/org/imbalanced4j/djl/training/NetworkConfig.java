@@ -139,6 +139,15 @@ public record NetworkConfig(NetworkSpec network, String loss, String classWeight
 
   /** The trainer for these training rows: the loss from their class counts, the epoch sampler seeded. */
   public TrainingLoop.Builder trainer(Dataset train, long seed) {
+    return trainer(train, seed, network);
+  }
+
+  /**
+   * The trainer of {@code network} in place of this config's own (a pretrained network that
+   * training starts from): its classifier head, not the config's, decides how the loss reads the
+   * logits.
+   */
+  public TrainingLoop.Builder trainer(Dataset train, long seed, NetworkSpec network) {
     long[] counts = train.classCounts().counts();
     double[] w = classWeight.equalsIgnoreCase("none") ? null : ClassWeights.of(classWeight, counts, 0.999);
     TrainingLoop.Builder b = TrainingLoop.builder().optNetwork(network).optEpochs(epochs)

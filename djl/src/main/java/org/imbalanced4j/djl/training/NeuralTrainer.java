@@ -98,7 +98,8 @@ public final class NeuralTrainer implements Trainer {
       fitOn = train.subset(s.train());
       val = train.subset(s.test());
     }
-    TrainingLoop.Builder b = config.trainer(fitOn, seed);
+    TrainingLoop.Builder b = start == null ? config.trainer(fitOn, seed)
+        : config.trainer(fitOn, seed, start.transfer().pretrained().network());
     if (!Double.isNaN(timeLimit)) {
       b.optTimeLimit(timeLimit);
     }
@@ -118,7 +119,7 @@ public final class NeuralTrainer implements Trainer {
       r = b.build().fit(fitOn.compact(), val);
     } else {
       Transfer t = start.transfer();
-      b.optNetwork(t.pretrained().network()).optInitialParameters(t.start(train.schema().classNames(), seed))
+      b.optInitialParameters(t.start(train.schema().classNames(), seed))
           .optFreeze(start.frozen()).optRateFactors(start.rates());
       r = b.build().fit(t.pretrained().input(), fitOn.compact(), val);
     }

@@ -26,6 +26,9 @@ public record NetworkSpec(String type, int[] hidden, float dropout, String atten
   /** The classifier heads. */
   public static final List<String> HEADS = List.of("linear", "cosine");
 
+  /** The architectures that can end in a cosine classifier. */
+  public static final List<String> COSINE_TYPES = List.of("cnn", "resnet32");
+
   /** The architectures. */
   public static final List<String> TYPES = List.of("mlp", "attention", "cnn", "resnet32", "bbn");
 
@@ -55,7 +58,7 @@ public record NetworkSpec(String type, int[] hidden, float dropout, String atten
     if (!HEADS.contains(head)) {
       throw InvalidOptionException.unknown("head", head, HEADS);
     }
-    if (head.equals("cosine") && !List.of("cnn", "resnet32").contains(type)) {
+    if (head.equals("cosine") && !COSINE_TYPES.contains(type)) {
       throw new InvalidOptionException("a cosine classifier head is for the image networks cnn and resnet32, not " + type);
     }
     if (hidden.length > MAX_LAYERS || java.util.Arrays.stream(hidden).anyMatch(w -> w < 1 || w > MAX_WIDTH)) {
@@ -113,6 +116,11 @@ public record NetworkSpec(String type, int[] hidden, float dropout, String atten
           .add(ImageNetworks.torchInit(ai.djl.nn.core.Linear.builder().setUnits(classes).build()));
       default -> TabularNetworks.mlp(classes, hidden, dropout);
     };
+  }
+
+  /** Whether the network ends in a {@link CosineClassifier}. */
+  public boolean cosineHead() {
+    return head.equals("cosine");
   }
 
   /** Whether the network is BBN: two batches in while training, two branches' logits out. */

@@ -299,7 +299,7 @@ public final class Decoupling {
         throw new DataException("the network is BBN, whose two branches each have a classifier head; decoupling "
             + "re-balances a network with one linear head");
       }
-      if (r.network().head().equals("cosine")) {
+      if (r.network().cosineHead()) {
         throw new DataException("the network ends in a cosine classifier (trained with ldam-drw); re-balancing or "
             + "replacing a head needs a linear one (train the backbone with another loss)");
       }

@@ -52,16 +52,15 @@ public final class LossRecipes {
    */
   public static TrainingLoop.Builder apply(TrainingLoop.Builder b, String name, long[] counts, double[] weights,
       boolean cosineHead) {
-    double s = org.imbalanced4j.djl.nn.CosineClassifier.SCALE;
+    double s = org.imbalanced4j.djl.nn.CosineClassifier.SCALE; // LDAM's scale, 30, on either head
+    java.util.function.Function<double[], LdamLoss> ldam = w -> cosineHead
+        ? LdamLoss.onScaledCosines(counts, 0.5, s, w) : new LdamLoss(counts, 0.5, s, w);
     switch (parse(name)) {
       case "ce" -> b.setLoss(new WeightedCrossEntropyLoss(weights, 0));
       case "focal" -> b.setLoss(new FocalLoss(2.0, weights));
       case "class-balanced" -> b.setLoss(new WeightedCrossEntropyLoss(ClassWeights.effectiveNumber(counts, 0.999), 0));
-      case "ldam-drw" -> {
-        double[] drw = ClassWeights.effectiveNumber(counts, 0.9999);
-        b.setLoss(cosineHead ? LdamLoss.onScaledCosines(counts, 0.5, s, null) : new LdamLoss(counts, 0.5, 30, null))
-            .optDeferredLoss(cosineHead ? LdamLoss.onScaledCosines(counts, 0.5, s, drw) : new LdamLoss(counts, 0.5, 30, drw));
-      }
+      case "ldam-drw" -> b.setLoss(ldam.apply(null))
+          .optDeferredLoss(ldam.apply(ClassWeights.effectiveNumber(counts, 0.9999)));
       case "balanced-softmax" -> b.setLoss(LogitAdjustedLoss.balancedSoftmax(counts));
       case "logit-adjusted" -> b.setLoss(new LogitAdjustedLoss(counts, 1.0));
       default -> b.setLoss(new CostSensitiveLoss(balancedCosts(counts)));

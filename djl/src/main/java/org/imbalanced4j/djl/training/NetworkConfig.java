@@ -88,7 +88,7 @@ public record NetworkConfig(NetworkSpec network, String loss, String classWeight
     }
     NetworkSpec spec = new NetworkSpec(type, p.positives("hidden", new int[] {128, 64}), 0.1f,
         p.choice("attention", "none", org.imbalanced4j.djl.nn.Attention.NAMES));
-    if (loss.equals("ldam-drw") && List.of("cnn", "resnet32").contains(type)) {
+    if (loss.equals("ldam-drw") && NetworkSpec.COSINE_TYPES.contains(type)) {
       spec = spec.withHead("cosine"); // Cao et al.'s LDAM on CIFAR: a cosine classifier
     }
     NetworkConfig c = new NetworkConfig(spec,
@@ -100,7 +100,7 @@ public record NetworkConfig(NetworkSpec network, String loss, String classWeight
         p.choice("augment", "none", org.imbalanced4j.images.augment.Augmentation.NAMES),
         p.choice("mix", "none", Mixing.NAMES), p.text("balance_augment", "none"),
         p.choice("decouple", "none", List.of("none", "tau", "crt", "lws")));
-    if (!c.decouple.equals("none") && c.network.head().equals("cosine")) {
+    if (!c.decouple.equals("none") && c.network.cosineHead()) {
       throw new org.imbalanced4j.InvalidOptionException(type + ": decouple re-balances a linear classifier head; "
           + "ldam-drw trains the image networks with a cosine classifier, whose weights are normalised already");
     }
@@ -143,14 +143,14 @@ public record NetworkConfig(NetworkSpec network, String loss, String classWeight
   }
 
   /**
-   * The trainer of {@code network} in place of this config's own (a pretrained network that
+   * The trainer of {@code net} in place of this config's own network (a pretrained network that
    * training starts from): its classifier head, not the config's, decides how the loss reads the
    * logits.
    */
-  public TrainingLoop.Builder trainer(Dataset train, long seed, NetworkSpec network) {
+  public TrainingLoop.Builder trainer(Dataset train, long seed, NetworkSpec net) {
     long[] counts = train.classCounts().counts();
     double[] w = classWeight.equalsIgnoreCase("none") ? null : ClassWeights.of(classWeight, counts, 0.999);
-    TrainingLoop.Builder b = TrainingLoop.builder().optNetwork(network).optEpochs(epochs)
+    TrainingLoop.Builder b = TrainingLoop.builder().optNetwork(net).optEpochs(epochs)
         .optPatience(patience > 0 ? patience : autoPatience(train.rows(), batchSize)).optBatchSize(batchSize)
         .optMetric(metric).optLearningRate(rate()).optSgd(sgd).optWeightDecay(weightDecay).optTimeLimit(timeLimit)
         .optSeed((int) seed).optAugmentation(org.imbalanced4j.images.augment.Augmentation.named(
@@ -164,7 +164,7 @@ public record NetworkConfig(NetworkSpec network, String loss, String classWeight
     if (!schedule.equals("constant")) {
       b.optDeferAt(TrainingLoop.fixedDeferral(epochs)); // a schedule that ends at the last epoch
     }
-    return LossRecipes.apply(b, loss, counts, w, network.head().equals("cosine"));
+    return LossRecipes.apply(b, loss, counts, w, net.cosineHead());
   }
 
   /** The rows per class and epoch of {@code balance_augment}. */

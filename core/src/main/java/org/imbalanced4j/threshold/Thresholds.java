@@ -4,9 +4,14 @@ import org.imbalanced4j.InvalidOptionException;
 import org.imbalanced4j.metrics.ScoreMetrics;
 
 /**
- * Decision thresholds chosen on scores, each candidate being a distinct score (predict positive
- * when {@code score >= t}) or {@code +Infinity} (predict none). Ties between candidates go to the
- * higher threshold. Choose on validation data, never on the rows you report.
+ * Decision thresholds chosen on scores (predict positive when {@code score >= t}). The candidates
+ * are the distinct scores and {@code +Infinity} (predict none); ties between candidates go to the
+ * higher threshold. Every threshold in {@code (s_next, s_best]}, down to the next lower distinct
+ * score, gives the same counts on these rows; the one returned is the middle of that interval, as
+ * CART places a split between two adjacent values, so that a new row scored just below the
+ * lowest chosen validation row is not decided by that row alone (with 3 rare validation rows the
+ * edge sits on one of them). The lowest score, and {@code +Infinity}, are returned as they are.
+ * Choose on validation data, never on the rows you report.
  *
  * <ul>
  *   <li>F-beta: {@code (1 + b^2) TP / ((1 + b^2) TP + b^2 FN + FP)};
@@ -121,15 +126,25 @@ public final class Thresholds {
       p += b ? 1 : 0;
     }
     double n = positive.length - p;
-    double bestT = Double.POSITIVE_INFINITY;
+    double[] t = c.thresholds();
+    int bestI = -1;
     double bestV = f.value(0, 0, p, n);
-    for (int i = 0; i < c.thresholds().length; i++) {
+    for (int i = 0; i < t.length; i++) {
       double v = f.value(c.tp()[i], c.fp()[i], p, n);
       if (maximize ? v > bestV : v < bestV) {
         bestV = v;
-        bestT = c.thresholds()[i];
+        bestI = i;
       }
     }
-    return new ThresholdChoice(bestT, bestV, name);
+    return new ThresholdChoice(bestI < 0 ? Double.POSITIVE_INFINITY : middle(t, bestI), bestV, name);
+  }
+
+  /** The middle of {@code (t[i + 1], t[i]]} (thresholds descending), or {@code t[i]} at the lowest score. */
+  private static double middle(double[] t, int i) {
+    if (i + 1 >= t.length) {
+      return t[i];
+    }
+    double m = t[i] / 2 + t[i + 1] / 2;
+    return m > t[i + 1] && m <= t[i] ? m : t[i];
   }
 }

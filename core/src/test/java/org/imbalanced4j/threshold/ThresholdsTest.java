@@ -57,6 +57,27 @@ class ThresholdsTest {
     assertThat(b.criterion()).isEqualTo("expected_cost");
   }
 
+  /** Three rare rows at 0.9, 0.7 and 0.6, the highest majority score 0.2: the cut falls at 0.4, not on 0.6. */
+  @Test
+  void theThresholdIsTheMiddleOfTheBestInterval() {
+    boolean[] p = {true, true, true, false, false, false, false};
+    double[] s = {0.9, 0.7, 0.6, 0.2, 0.1, 0.05, 0.0};
+    for (ThresholdChoice t : new ThresholdChoice[] {Thresholds.maximizeYoudenJ(p, s), Thresholds.maximizeFbeta(p, s, 1),
+        Thresholds.maximizeMcc(p, s), Thresholds.maximizeMacroF1(p, s), Thresholds.maximizeGmean(p, s)}) {
+      assertThat(t.threshold()).as(t.criterion()).isCloseTo(0.4, within(1e-15));
+      assertThat(t.value()).as(t.criterion()).isCloseTo(1.0, within(1e-15));
+    }
+    // all rows positive is best: the lowest score itself; none positive is best: +Infinity
+    assertThat(Thresholds.maximizeFbeta(new boolean[] {true, true}, new double[] {0.3, 0.1}, 1).threshold())
+        .isEqualTo(0.1);
+    assertThat(Thresholds.minimizeCost(p, s, new double[][] {{0, 1}, {0, 0}}).threshold())
+        .isEqualTo(Double.POSITIVE_INFINITY);
+    // adjacent doubles have no middle between them: the higher one
+    double hi = Math.nextUp(0.5);
+    assertThat(Thresholds.maximizeYoudenJ(new boolean[] {true, false}, new double[] {hi, 0.5}).threshold())
+        .isEqualTo(hi);
+  }
+
   @Test
   void offsetsShiftTheArgmax() {
     double[][] p = {{0.5, 0.3, 0.2}, {0.4, 0.35, 0.25}};

@@ -687,6 +687,11 @@ public final class TrainingLoop {
       return this;
     }
 
+    /** The loss set so far (for the recipes' tests). */
+    Loss loss() {
+      return loss;
+    }
+
     /**
      * A second loss that takes over when the first stops improving the validation metric
      * ({@code patience} epochs), with fresh patience and the learning rate restored: LDAM's

@@ -79,6 +79,8 @@ public final class Imb implements Runnable {
     cl.setErr(err);
     try {
       return cl.execute(args);
+    } catch (OutOfMemoryError e) { // an Error: picocli hands only exceptions to the handler
+      return report(e, err, java.util.Arrays.asList(args).contains("--debug"));
     } finally {
       out.flush();
       err.flush();

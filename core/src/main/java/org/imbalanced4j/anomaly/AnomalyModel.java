@@ -1,7 +1,5 @@
 package org.imbalanced4j.anomaly;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -27,9 +25,8 @@ public final class AnomalyModel implements Model {
     Standardizer std = Standardizer.read(in.get("standardizer"));
     String name = in.get("detector").asText();
     Detector.Fitted fitted;
-    try {
-      fitted = Detectors.read(name, new DataInputStream(new ByteArrayInputStream(in.read("detector.bin"))),
-          std.width());
+    try (DataInputStream d = new DataInputStream(in.open("detector.bin"))) {
+      fitted = Detectors.read(name, d, std.width());
     } catch (java.io.EOFException e) {
       throw in.error("detector.bin ends early");
     } catch (IOException e) {
@@ -111,10 +108,10 @@ public final class AnomalyModel implements Model {
     out.put("cut", cut);
     out.put("scale", scale);
     out.put("priors", priors);
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (DataOutputStream d = new DataOutputStream(bytes)) {
+    out.write("detector.bin", o -> {
+      DataOutputStream d = new DataOutputStream(o);
       detector.write(d);
-    }
-    out.write("detector.bin", bytes.toByteArray());
+      d.flush();
+    });
   }
 }

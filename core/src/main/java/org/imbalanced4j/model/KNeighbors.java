@@ -1,7 +1,6 @@
 package org.imbalanced4j.model;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -164,8 +163,8 @@ public final class KNeighbors implements Trainer {
       out.put("standardizer", std.toMap());
       out.put("n_neighbors", k);
       out.put("weights", byDistance ? "distance" : "uniform");
-      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-      try (DataOutputStream d = new DataOutputStream(bytes)) {
+      out.write("rows.bin", o -> {
+        DataOutputStream d = new DataOutputStream(o);
         d.writeInt(labels.length);
         d.writeInt(std.width());
         for (float v : points) {
@@ -174,8 +173,8 @@ public final class KNeighbors implements Trainer {
         for (int y : labels) {
           d.writeInt(y);
         }
-      }
-      out.write("rows.bin", bytes.toByteArray());
+        d.flush();
+      });
     }
   }
 }

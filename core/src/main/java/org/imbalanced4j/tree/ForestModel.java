@@ -1,7 +1,5 @@
 package org.imbalanced4j.tree;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -45,13 +43,13 @@ public final class ForestModel implements Model {
   public static final ModelFormat FORMAT = ModelFormat.of("forest", in -> {
     Standardizer std = Standardizer.read(in.get("standardizer"));
     int classes = in.schema().classCount();
-    DataInputStream d = new DataInputStream(new ByteArrayInputStream(in.read("trees.bin")));
-    int n = d.readInt();
-    if (n <= 0 || n > 1_000_000) {
-      throw in.error("trees.bin holds " + n + " trees");
-    }
-    Tree[] trees = new Tree[n];
-    try {
+    Tree[] trees;
+    try (DataInputStream d = new DataInputStream(in.open("trees.bin"))) {
+      int n = d.readInt();
+      if (n <= 0 || n > 1_000_000) {
+        throw in.error("trees.bin holds " + n + " trees");
+      }
+      trees = new Tree[n];
       for (int t = 0; t < n; t++) {
         trees[t] = Tree.read(d, classes, std.width());
       }
@@ -62,8 +60,8 @@ public final class ForestModel implements Model {
     }
     Combine combine = Combine.valueOf(in.section().path("combine").asText("MEAN"));
     double[] weights = in.section().has("weights") ? in.doubles("weights") : null;
-    if (weights != null && weights.length != n) {
-      throw in.error("model.json has " + weights.length + " tree weights for " + n + " trees");
+    if (weights != null && weights.length != trees.length) {
+      throw in.error("model.json has " + weights.length + " tree weights for " + trees.length + " trees");
     }
     return new ForestModel(in.schema(), std, List.of(trees), combine, weights,
         new Provenance(in.get("trainer").asText(), Map.of(), 0, "saved"));
@@ -196,13 +194,13 @@ public final class ForestModel implements Model {
     if (weights != null) {
       out.put("weights", weights);
     }
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (DataOutputStream d = new DataOutputStream(bytes)) {
+    out.write("trees.bin", o -> {
+      DataOutputStream d = new DataOutputStream(o);
       d.writeInt(trees.size());
       for (Tree t : trees) {
         t.write(d);
       }
-    }
-    out.write("trees.bin", bytes.toByteArray());
+      d.flush();
+    });
   }
 }

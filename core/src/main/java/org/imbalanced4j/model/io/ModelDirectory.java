@@ -81,8 +81,8 @@ public final class ModelDirectory {
       }
 
       @Override
-      public void write(String file, byte[] bytes) throws IOException {
-        AtomicFiles.write(dir.resolve(file), out -> out.write(bytes));
+      public void write(String file, AtomicFiles.StreamBody body) throws IOException {
+        AtomicFiles.write(dir.resolve(file), body);
       }
 
       @Override
@@ -217,11 +217,20 @@ public final class ModelDirectory {
 
         @Override
         public byte[] read(String file) throws IOException {
+          return Files.readAllBytes(existing(file));
+        }
+
+        @Override
+        public java.io.InputStream open(String file) throws IOException {
+          return new java.io.BufferedInputStream(Files.newInputStream(existing(file)), 1 << 16);
+        }
+
+        private Path existing(String file) {
           Path p = dir.resolve(file);
           if (!Files.isRegularFile(p)) {
             throw error(file + " is missing");
           }
-          return Files.readAllBytes(p);
+          return p;
         }
 
         @Override

@@ -21,6 +21,11 @@ public interface ModelReader {
   /** A binary file the model wrote. */
   byte[] read(String file) throws IOException;
 
+  /** A binary file the model wrote, as a buffered stream the caller closes. */
+  default java.io.InputStream open(String file) throws IOException {
+    return new java.io.ByteArrayInputStream(read(file));
+  }
+
   /** A member model of an ensemble. */
   Model member(String name);
 

@@ -22,9 +22,7 @@ public interface ModelReader {
   byte[] read(String file) throws IOException;
 
   /** A binary file the model wrote, as a buffered stream the caller closes. */
-  default java.io.InputStream open(String file) throws IOException {
-    return new java.io.ByteArrayInputStream(read(file));
-  }
+  java.io.InputStream open(String file) throws IOException;
 
   /** A member model of an ensemble. */
   Model member(String name);

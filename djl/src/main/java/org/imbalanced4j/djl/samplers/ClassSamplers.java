@@ -58,8 +58,9 @@ public final class ClassSamplers {
   }
 
   /**
-   * Any row-selecting resampler of core, drawn anew every epoch with seed {@code seed + epoch}
-   * (for example random under-sampling per epoch).
+   * Any row-selecting resampler of core, drawn anew every epoch (for example random
+   * under-sampling per epoch); {@code perEpoch} gives epoch {@code e}'s resampler, seeded with
+   * {@code Seeds.mix(seed, e)} so that neighbouring seeds share no epoch.
    */
   public static EpochSampler resampler(Dataset data, IntFunction<Sampler> perEpoch) {
     return e -> {
@@ -72,7 +73,7 @@ public final class ClassSamplers {
 
   /**
    * Augment-to-balance: every row once per epoch, and {@code target_c - n_c} more of class {@code
-   * c} drawn with replacement from its rows (anew each epoch, seed {@code seed + epoch}), in a
+   * c} drawn with replacement from its rows (anew each epoch, seed {@code Seeds.mix(seed, epoch)}), in a
    * shuffled order; with augmentation on, each copy is transformed differently.
    *
    * @param target the rows of each class per epoch (at least its count)
@@ -93,7 +94,7 @@ public final class ClassSamplers {
     }
     int n = Math.toIntExact(total);
     return e -> {
-      java.util.SplittableRandom r = new java.util.SplittableRandom(seed + e);
+      java.util.SplittableRandom r = new java.util.SplittableRandom(org.imbalanced4j.random.Seeds.mix(seed, e));
       int[] out = new int[n];
       int at = 0;
       for (int i = 0; i < labels.length; i++) {

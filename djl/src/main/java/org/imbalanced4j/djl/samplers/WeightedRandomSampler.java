@@ -50,7 +50,7 @@ public class WeightedRandomSampler implements EpochSampler {
 
   @Override
   public int[] epoch(int epoch) {
-    SplittableRandom rng = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + epoch);
+    SplittableRandom rng = new SplittableRandom(org.imbalanced4j.random.Seeds.mix(seed, epoch));
     int[] out = new int[numSamples];
     double total = cumulative[cumulative.length - 1];
     if (replacement) {

@@ -71,7 +71,7 @@ public final class ImageBatches implements BatchSource {
       }
       if (augment) {
         v = augmentation.apply(v, images.channels(), images.height(), images.width(),
-            new SplittableRandom(seed * 0x9E3779B97F4A7C15L + i));
+            new SplittableRandom(org.imbalanced4j.random.Seeds.mix(seed, i)));
       }
       for (int c = 0; c < images.channels(); c++) {
         float m = mean[c];

@@ -230,7 +230,8 @@ public record NetworkConfig(NetworkSpec network, String loss, String classWeight
       case "sqrt" -> ClassSamplers.sqrt(y, seed);
       case "progressive" -> ClassSamplers.progressive(y, epochs, seed);
       default -> ClassSamplers.resampler(train,
-          e -> SamplerCatalog.create(batchSampler, java.util.Map.of(), (seed + e) & 0xffffffffL));
+          e -> SamplerCatalog.create(batchSampler, java.util.Map.of(),
+              org.imbalanced4j.random.Seeds.mix(seed, e) & 0xffffffffL));
     };
   }
 }

@@ -24,12 +24,13 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.imbalanced4j.DataException;
 import org.imbalanced4j.data.Dataset;
-import org.imbalanced4j.model.Calibration;
-import org.imbalanced4j.model.Standardizer;
 import org.imbalanced4j.djl.engine.PyTorchEngine;
 import org.imbalanced4j.djl.nn.NetworkSpec;
 import org.imbalanced4j.djl.samplers.EpochSampler;
 import org.imbalanced4j.io.AtomicFiles;
+import org.imbalanced4j.model.Calibration;
+import org.imbalanced4j.model.Standardizer;
+import org.imbalanced4j.random.Seeds;
 
 /**
  * The one training loop of every network: trains with an imbalance-aware loss and epoch sampler
@@ -50,7 +51,8 @@ import org.imbalanced4j.io.AtomicFiles;
  * are caps: a run that reaches one while the validation metric still improved says so in {@link
  * Result#warnings()}.
  *
- * <p>Reproducible: the engine is seeded per epoch ({@code seed + epoch}) and samplers are
+ * <p>Reproducible: each epoch's engine seed, row order and augmentation draws come from {@link
+ * Seeds#mix}{@code (seed, epoch)} (so runs with neighbouring seeds share no epoch) and samplers are
  * deterministic per epoch, so a run resumed from its checkpoint (parameters, optimiser moments,
  * epoch, best so far, patience, rate and phase) ends with the same parameters as an
  * uninterrupted one. Only the time limit depends on the machine: when it ends a run, the warning
@@ -276,7 +278,7 @@ public final class TrainingLoop {
         int epoch = e;
         double[] trained = run.epoch(order, network.bilateral() ? reversed(train, e) : null,
             1 - Math.pow(progress(e, started), 2), st.phase == 0 ? loss : deferredLoss,
-            f -> learningRate.at(epoch, f) * rate, seed + e);
+            f -> learningRate.at(epoch, f) * rate, Seeds.mix(seed, e));
         skippedBatches += (int) trained[2];
         double value = Double.NaN;
         double validationLoss = Double.NaN;
@@ -346,8 +348,10 @@ public final class TrainingLoop {
 
   /** The rows of epoch {@code e}, in training order; seeds the engine for the epoch. */
   private int[] order(BatchSource train, int e) {
-    PyTorchEngine.get().setRandomSeed(seed + e);
-    return sampler != null ? sampler.epoch(e) : org.imbalanced4j.numeric.Indices.permutation(train.size(), new java.util.SplittableRandom(seed + e));
+    long s = Seeds.mix(seed, e);
+    PyTorchEngine.get().setRandomSeed((int) (s ^ (s >>> 32)));
+    return sampler != null ? sampler.epoch(e)
+        : org.imbalanced4j.numeric.Indices.permutation(train.size(), new java.util.SplittableRandom(s));
   }
 
   /** One network being trained on one table: its block, parameters and inputs. */
@@ -405,20 +409,21 @@ public final class TrainingLoop {
         }
         float value;
         try (NDManager sub = manager.newSubManager()) {
-          NDList x = train.inputs(sub, rows, true, epochSeed * 1_000_003L + b);
+          long batchSeed = Seeds.mix(epochSeed, b);
+          NDList x = train.inputs(sub, rows, true, batchSeed);
           int[] yi = org.imbalanced4j.numeric.Indices.gather(y, rows);
           NDArray labels = sub.create(java.util.Arrays.stream(yi).asLongStream().toArray());
           int[] rows2 = second == null ? null
               : java.util.Arrays.copyOfRange(second, b, Math.min(second.length, b + rows.length));
           Mixing.Mixed mixed = null;
           if (mixing != null) {
-            mixed = mixing.mix(sub, x, yi, new java.util.SplittableRandom(epochSeed * 31 + b));
+            mixed = mixing.mix(sub, x, yi, new java.util.SplittableRandom(Seeds.mix(batchSeed, -1)));
             x = mixed.inputs();
           }
           try (GradientCollector gc = engine.newGradientCollector()) {
             NDArray l;
             if (rows2 != null) {
-              l = bilateralLoss(epochLoss, x, rows2, labels, alpha, sub, epochSeed * 1_000_003L + b + 1);
+              l = bilateralLoss(epochLoss, x, rows2, labels, alpha, sub, Seeds.mix(batchSeed, -2));
             } else {
               NDArray logits = block.forward(ps, x, true).singletonOrThrow();
               l = mixed == null ? epochLoss.evaluate(new NDList(labels), new NDList(logits))

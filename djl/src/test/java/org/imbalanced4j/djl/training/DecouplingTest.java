@@ -16,12 +16,12 @@ import org.junit.jupiter.api.Test;
  * the validation rows.
  */
 class DecouplingTest {
-  /** Ionosphere with the rare class cut to 20 training rows: a cross-entropy network leans to the other. */
+  /** Ionosphere with the rare class cut to 12 training rows: a cross-entropy network leans to the other. */
   private static Dataset[] skewed() {
     Dataset[] tv = TrainingLoopTest.ionosphere();
     Dataset train = tv[0];
     int rare = train.classCounts().minority();
-    int[] kept = IntStream.range(0, train.rows()).filter(i -> train.label(i) != rare || i % 4 == 0).toArray();
+    int[] kept = IntStream.range(0, train.rows()).filter(i -> train.label(i) != rare || i % 8 == 0).toArray();
     return new Dataset[] {train.subset(kept).compact(), tv[1]};
   }
 
@@ -68,7 +68,8 @@ class DecouplingTest {
           .isCloseTo(r.after(), within(1e-9));
       assertThat(r.model().provenance().parameters()).containsEntry("decouple", "tau");
     }
-    assertThat(Decoupling.tauNormalize(m, tv[1]).tau()).as("the same rows, the same tau").isEqualTo(r.tau());
+    assertThat(Double.valueOf(Decoupling.tauNormalize(m, tv[1]).tau())).as("the same rows, the same tau (or none)")
+        .isEqualTo(Double.valueOf(r.tau()));
   }
 
   @Test
@@ -131,8 +132,8 @@ class DecouplingTest {
         assertThat(zt[i][c]).isCloseTo(s[c] * zv[i][c], within(1e-4 * (1 + Math.abs(zv[i][c]))));
       }
     }
-    int rare = tv[0].classCounts().minority();
-    assertThat(s[rare]).as("the rare class's logit is scaled up relative to the other").isGreaterThan(s[1 - rare]);
+    // the joint head, trained on plain cross-entropy, is not at the class-balanced optimum
+    assertThat(at).as("the scales lower the class-balanced loss").isLessThan(balancedLoss(z, y, new double[] {1, 1}) - 1e-3);
   }
 
   /** LWS's objective: class-balanced cross-entropy of softmax(s * z), with its 1e-4 pull to 1. */

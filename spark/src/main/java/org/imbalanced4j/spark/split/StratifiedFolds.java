@@ -136,7 +136,7 @@ public final class StratifiedFolds extends Transformer implements MLWritable {
     long s = (Long) $(seed);
     Stages.name(data.sparkSession().sparkContext(), "assign stratified folds");
     JavaRDD<Row> rows = data.toJavaRDD().mapPartitionsWithIndex((p, it) -> {
-      SplittableRandom rng = new SplittableRandom(s * 0x9E3779B97F4A7C15L + p);
+      SplittableRandom rng = new SplittableRandom(org.imbalanced4j.random.Seeds.mix(s, p));
       long[][] mine = shares[p];
       int[][] order = new int[mine.length][];
       for (int c = 0; c < mine.length; c++) { // this partition's folds of class c, shuffled

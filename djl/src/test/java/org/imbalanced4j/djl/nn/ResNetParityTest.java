@@ -1,8 +1,8 @@
 package org.imbalanced4j.djl.nn;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -38,12 +38,12 @@ import org.junit.jupiter.api.Test;
  */
 class ResNetParityTest {
   private static JsonNode index;
-  private static float[] data;
   private static final Map<String, float[]> ARRAYS = new LinkedHashMap<>();
   private static final Map<String, long[]> SHAPES = new LinkedHashMap<>();
 
   @BeforeAll
   static void read() throws IOException {
+    float[] data;
     try (InputStream j = ResNetParityTest.class.getResourceAsStream("/fixtures/resnet8.json");
         InputStream b = ResNetParityTest.class.getResourceAsStream("/fixtures/resnet8.bin")) {
       index = new ObjectMapper().readTree(j);
@@ -120,10 +120,14 @@ class ResNetParityTest {
       close(eval, ARRAYS.get("eval_logits"), 1e-5, "evaluation-mode logits");
 
       float[] labels = ARRAYS.get("labels");
-      NDArray y = m.create(Arrays.stream(toDoubles(labels)).mapToLong(v -> (long) v).toArray());
+      long[] codes = new long[labels.length];
+      for (int i = 0; i < codes.length; i++) {
+        codes[i] = (long) labels[i];
+      }
+      NDArray y = m.create(codes);
       float[] train;
       float loss;
-      try (GradientCollector gc = Engine.getEngine("PyTorch").newGradientCollector()) {
+      try (GradientCollector gc = PyTorchEngine.get().newGradientCollector()) {
         NDArray z = block.forward(ps, new NDList(x), true).singletonOrThrow();
         NDArray l = z.logSoftmax(1).mul(y.oneHot(classes)).sum(new int[] {1}).neg().mean();
         train = z.toFloatArray();
@@ -132,7 +136,7 @@ class ResNetParityTest {
       }
       PyTorchEngine.noGrad();
       close(train, ARRAYS.get("train_logits"), 1e-5, "training-mode logits");
-      assertThat((double) loss).isCloseTo(ARRAYS.get("loss")[0], org.assertj.core.api.Assertions.within(1e-5));
+      assertThat((double) loss).isCloseTo(ARRAYS.get("loss")[0], within(1e-5));
       int grads = 0;
       int stats = 0;
       for (Pair<Parameter, String> p : pairs) {
@@ -151,13 +155,5 @@ class ResNetParityTest {
       assertThat(grads).as("parameters with gradients").isEqualTo(named("grad:").size()).isGreaterThan(20);
       assertThat(stats).as("running statistics").isEqualTo(named("after:").size()).isGreaterThan(10);
     }
-  }
-
-  private static double[] toDoubles(float[] f) {
-    double[] d = new double[f.length];
-    for (int i = 0; i < f.length; i++) {
-      d[i] = f[i];
-    }
-    return d;
   }
 }

@@ -2,7 +2,9 @@
 # Balanced ensembles and forests against imbalanced-learn / scikit-learn on the same folds (issue 16).
 # For each data set and seed s: `imb compare --seed s --no-race` with none + each learner below + argmax,
 # and its reference on the identical StratifiedKFold(5, shuffle=True, random_state=s) folds (numeric
-# columns standardised, categorical one-hot, as imb does), with the same number of estimators. Prints
+# columns standardised, categorical one-hot, as imb does), with the same number of estimators; the
+# reference of fold i gets random_state s + i, the seed imb compare fits fold i with, so that the
+# random ensembles draw the same bags and under-samples on both sides (paired draws). Prints
 # mean balanced accuracy over the folds, averaged over SEEDS seeds, and fit times (both use 2 cores).
 # Usage: scripts/bench/ensembles_reference.sh [CSV...]   (default: satimage, hacide, lending_club)
 set -euo pipefail
@@ -57,22 +59,22 @@ X[num] = X[num].astype(np.float32).astype(np.float64)  # imb stores features as 
 pre = lambda: ColumnTransformer([("num", StandardScaler(), num),
                                  ("cat", OneHotEncoder(handle_unknown="ignore"), cat)])
 refs = {  # our learner -> its reference
-    "balanced-forest": ("BalancedRandomForestClassifier(100)", lambda: BalancedRandomForestClassifier(
-        n_estimators=100, random_state=seed, n_jobs=2)),
-    "easy-ensemble": ("EasyEnsembleClassifier(10)", lambda: EasyEnsembleClassifier(n_estimators=10, random_state=seed,
+    "balanced-forest": ("BalancedRandomForestClassifier(100)", lambda rs: BalancedRandomForestClassifier(
+        n_estimators=100, random_state=rs, n_jobs=2)),
+    "easy-ensemble": ("EasyEnsembleClassifier(10)", lambda rs: EasyEnsembleClassifier(n_estimators=10, random_state=rs,
                                                                             n_jobs=2)),
-    "rusboost": ("RUSBoostClassifier(50)", lambda: RUSBoostClassifier(n_estimators=50, random_state=seed)),
-    "balanced-bagging": ("BalancedBaggingClassifier(10)", lambda: BalancedBaggingClassifier(
-        n_estimators=10, random_state=seed, n_jobs=2)),
-    "forest": ("RandomForestClassifier(100)", lambda: RandomForestClassifier(n_estimators=100, random_state=seed,
+    "rusboost": ("RUSBoostClassifier(50)", lambda rs: RUSBoostClassifier(n_estimators=50, random_state=rs)),
+    "balanced-bagging": ("BalancedBaggingClassifier(10)", lambda rs: BalancedBaggingClassifier(
+        n_estimators=10, random_state=rs, n_jobs=2)),
+    "forest": ("RandomForestClassifier(100)", lambda rs: RandomForestClassifier(n_estimators=100, random_state=rs,
                                                                            n_jobs=2)),
 }
 folds = list(StratifiedKFold(n_splits=5, shuffle=True, random_state=seed).split(X, y))
 ours = {c["candidate"].split(" + ")[1].split("(")[0]: c for c in json.load(open(ours_json))["candidates"]}
 for learner, (ref_name, make) in refs.items():
     ba, t0 = [], time.perf_counter()
-    for tr, te in folds:
-        m = make_pipeline(pre(), make()).fit(X.iloc[tr], y[tr])
+    for i, (tr, te) in enumerate(folds):  # imb compare fits fold i with seed + i: paired draws
+        m = make_pipeline(pre(), make(seed + i)).fit(X.iloc[tr], y[tr])
         ba.append(balanced_accuracy_score(y[te], m.predict(X.iloc[te])))
     c = ours[learner]
     print(json.dumps({"data": path.split("/")[-1], "seed": seed, "learner": learner, "reference": ref_name,

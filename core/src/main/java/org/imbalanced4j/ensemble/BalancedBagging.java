@@ -26,12 +26,18 @@ import org.imbalanced4j.sampling.Sampler;
  * as imbalanced-learn's {@code BalancedBaggingClassifier(bootstrap=True)} (a bag of scikit-learn's
  * {@code BaggingClassifier} holding a sampler-then-learner pipeline).
  *
- * <p>Member {@code b} uses seed {@link #memberSeed}{@code (seed, b)} for its resampler and its fit
- * (member 0 has the fit's own seed) and a seed derived from it for its bootstrap: a bootstrap and an
- * under-sampler drawing from one Mersenne Twister stream pick correlated rows (the same 32-bit
- * draws choose a bag's rows and which of them the sampler keeps), which left lending_club's
- * balanced bagging 0.013 below imbalanced-learn's over 6 seeds. Members fit on all cores when the base trainer allows it ({@link
- * Trainer#concurrentFits}), with the same result as one by one. Validation rows, when the base
+ * <p>Seeds are drawn as scikit-learn 1.2's {@code BaggingClassifier} and imbalanced-learn 0.10's
+ * balanced ensembles draw them, so that a fit with seed s draws the same bags as theirs with {@code
+ * random_state=s}: the bag seeds are {@code RandomState(s).randint(2^31 - 1, size=members)}; bag
+ * b's learner and resampler get the first and second {@code randint(2^31 - 1)} of {@code
+ * RandomState(bag seed)} (the order in which {@code _set_random_states} sets a {@code
+ * Pipeline([("sampler", ...), ("classifier", ...)])}: sorted parameter names), and its bootstrap is
+ * {@code RandomState(bag seed).randint(0, n, n)} ({@link #memberSeeds}). The bootstrap and the
+ * resampler thus draw from different streams (one shared Mersenne Twister stream once left
+ * lending_club's balanced bagging 0.013 below imbalanced-learn's over 6 seeds: the same 32-bit
+ * draws chose a bag's rows and which of them the sampler kept). Members fit on all cores when the
+ * base trainer allows it ({@link Trainer#concurrentFits}), with the same result as one by one.
+ * Validation rows, when the base
  * learner uses them, are the same real rows for every member.
  */
 public final class BalancedBagging implements Trainer {
@@ -87,12 +93,11 @@ public final class BalancedBagging implements Trainer {
   @Override
   public Model fit(Dataset train, Dataset validation, long seed) {
     Model[] member = new Model[members];
+    long[][] seeds = memberSeeds(seed, members);
     java.util.stream.IntStream range = java.util.stream.IntStream.range(0, members);
     (base.concurrentFits() ? range.parallel() : range).forEach(b -> {
-      long s = memberSeed(seed, b);
-      Dataset bag = bootstrap ? train.subset(draw(train.rows(), org.imbalanced4j.random.Seeds.mix(s, 1) & 0xffffffffL))
-          .compact() : train;
-      member[b] = base.fit(sampler.apply(s).fitResample(bag).data(), validation, s);
+      Dataset bag = bootstrap ? train.subset(draw(train.rows(), seeds[b][0])).compact() : train;
+      member[b] = base.fit(sampler.apply(seeds[b][2]).fitResample(bag).data(), validation, seeds[b][1]);
     });
     List<Model> fitted = List.of(member);
     Provenance p = fitted.get(0).provenance();
@@ -106,7 +111,7 @@ public final class BalancedBagging implements Trainer {
   }
 
   /** n row indices drawn with replacement. */
-  private static int[] draw(int n, long seed) {
+  static int[] draw(int n, long seed) {
     org.imbalanced4j.random.NumpyRandom rng = new org.imbalanced4j.random.NumpyRandom(seed);
     int[] rows = new int[n];
     for (int i = 0; i < n; i++) {
@@ -115,8 +120,19 @@ public final class BalancedBagging implements Trainer {
     return rows;
   }
 
-  /** The seed of member {@code b} in a fit with {@code seed}; member 0 has the fit's seed. */
-  public static long memberSeed(long seed, int b) {
-    return (seed + 1_000_003L * b) & 0xffffffffL;
+  /**
+   * Each member's seeds for a fit with {@code seed}, as scikit-learn draws them: {bag seed (which
+   * also seeds the bootstrap), learner seed, resampler seed}.
+   */
+  public static long[][] memberSeeds(long seed, int members) {
+    org.imbalanced4j.random.NumpyRandom bags = new org.imbalanced4j.random.NumpyRandom(seed & 0xffffffffL);
+    long[][] out = new long[members][];
+    for (int b = 0; b < members; b++) {
+      long bag = bags.randint(Integer.MAX_VALUE);
+      org.imbalanced4j.random.NumpyRandom r = new org.imbalanced4j.random.NumpyRandom(bag);
+      long learner = r.randint(Integer.MAX_VALUE);
+      out[b] = new long[] {bag, learner, r.randint(Integer.MAX_VALUE)};
+    }
+    return out;
   }
 }

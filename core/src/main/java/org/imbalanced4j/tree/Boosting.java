@@ -114,14 +114,16 @@ public final class Boosting implements Trainer {
     List<Double> alphas = new ArrayList<>();
     TreeGrower grower = new TreeGrower(bins, y, k, tree);
     double[] v = new double[k];
+    org.imbalanced4j.random.NumpyRandom seeds = new org.imbalanced4j.random.NumpyRandom(seed & 0xffffffffL);
     for (int t = 0; t < rounds; t++) {
       for (int i = 0; i < n; i++) {
         w[i] = zero[i] ? 0 : Math.max(w[i], EPS);
       }
-      long roundSeed = org.imbalanced4j.random.Seeds.mix(seed, t);
+      long treeSeed = seeds.randint(Integer.MAX_VALUE); // as _set_random_states: the tree's, then the sampler's
+      long roundSeed = underSample != null || smoteNeighbors > 0 ? seeds.randint(Integer.MAX_VALUE) : treeSeed;
       int[] rows = underSample == null ? positive(all, w)
           : positive(RandomUnderSampler.builder().optSamplingStrategy(underSample).optReplacement(replacement)
-              .optSeed(roundSeed & 0xffffffffL).build().sampleIndices(y, k), w);
+              .optSeed(roundSeed).build().sampleIndices(y, k), w);
       if (rows.length == 0) {
         break;
       }
@@ -137,7 +139,7 @@ public final class Boosting implements Trainer {
       if (smoteNeighbors > 0) {
         h = smoteRound(train, std, bins, y, k, w, roundSeed);
       } else {
-        h = grower.grow(rows, fitWeight, new SplittableRandom(roundSeed));
+        h = grower.grow(rows, fitWeight, new SplittableRandom(treeSeed));
       }
       double wrong = 0;
       double total = 0;

@@ -30,10 +30,10 @@ class BalancedBaggingTest {
     LogisticRegression lr = LogisticRegression.builder().optMaxIter(100).build();
     Model bagged = new BalancedBagging(lr, SMOTE, 3).fit(D, null, 7);
     double[][] mean = new double[D.rows()][2];
+    long[][] seeds = BalancedBagging.memberSeeds(7, 3);
     for (int b = 0; b < 3; b++) {
-      long s = BalancedBagging.memberSeed(7, b);
-      Dataset draw = SMOTE.apply(s).fitResample(D).data();
-      double[][] z = ((LinearModel) lr.fit(draw, null, s)).logits(D);
+      Dataset draw = SMOTE.apply(seeds[b][2]).fitResample(D).data();
+      double[][] z = ((LinearModel) lr.fit(draw, null, seeds[b][1])).logits(D);
       for (int i = 0; i < z.length; i++) {
         for (int c = 0; c < 2; c++) {
           mean[i][c] += z[i][c] / 3;
@@ -70,11 +70,12 @@ class BalancedBaggingTest {
     LongFunction<Sampler> under = seed -> SamplerCatalog.create("RandomUnderSampler", Map.of(), seed);
     Model bagged = new BalancedBagging(recording, under, 4).fit(D, null, 11);
     assertThat(bagged).isInstanceOf(MeanModel.class);
-    assertThat(seeds).doesNotHaveDuplicates().hasSize(4).contains(11L); // members fit on all cores
+    long[][] member = BalancedBagging.memberSeeds(11, 4);
+    // members fit on all cores, each with its learner seed
+    assertThat(seeds).containsExactlyInAnyOrder(member[0][1], member[1][1], member[2][1], member[3][1]);
     double[][] expected = new double[D.rows()][2];
     for (int b = 0; b < 4; b++) {
-      long s = BalancedBagging.memberSeed(11, b);
-      double[][] p = knn.fit(under.apply(s).fitResample(D).data(), null, s).predictProba(D);
+      double[][] p = knn.fit(under.apply(member[b][2]).fitResample(D).data(), null, member[b][1]).predictProba(D);
       for (int i = 0; i < p.length; i++) {
         expected[i][0] += p[i][0] / 4;
         expected[i][1] += p[i][1] / 4;

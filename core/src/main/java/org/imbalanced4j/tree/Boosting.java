@@ -139,7 +139,7 @@ public final class Boosting implements Trainer {
       if (smoteNeighbors > 0) {
         h = smoteRound(train, std, bins, y, k, w, roundSeed);
       } else {
-        h = grower.grow(rows, fitWeight, new SplittableRandom(treeSeed));
+        h = grower.grow(rows, fitWeight, new RandR(treeSeed));
       }
       double wrong = 0;
       double total = 0;

@@ -1,7 +1,7 @@
 package org.imbalanced4j.tree;
 
 import java.util.Arrays;
-import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
 
 /**
  * Grows one CART classification tree (Breiman, Friedman, Olshen and Stone, "Classification and
@@ -43,6 +43,9 @@ final class TreeGrower {
   private int[] left = new int[64];
   private int[] right = new int[64];
   private double[] value;
+  /** The children's impurities of the last {@link #score}. */
+  private double lastLeft;
+  private double lastRight;
 
   TreeGrower(Bins bins, int[] y, int classes, TreeParams params) {
     this.bins = bins;
@@ -58,7 +61,7 @@ final class TreeGrower {
    * A tree of the rows {@code rows} (reordered in place) with weights {@code weight[row]} (all
    * positive), its random choices drawn from {@code rng}.
    */
-  Tree grow(int[] rows, double[] weight, SplittableRandom rng) {
+  Tree grow(int[] rows, double[] weight, RandomGenerator rng) {
     size = 0;
     value = new double[64 * classes];
     int[] features = new int[bins.cols()];
@@ -74,7 +77,8 @@ final class TreeGrower {
     stack[top++] = rows.length;
     stack[top++] = 0;
     double[] total = new double[classes];
-    double[] best = new double[2];
+    double[] best = new double[5];
+    double rootWeight = Double.NaN;
     while (top > 0) {
       int depth = stack[--top];
       int end = stack[--top];
@@ -87,6 +91,9 @@ final class TreeGrower {
         total[y[i]] += weight[i];
         w += weight[i];
       }
+      if (node == root) {
+        rootWeight = w;
+      }
       for (int c = 0; c < classes; c++) {
         value[node * classes + c] = total[c] / w;
       }
@@ -97,8 +104,8 @@ final class TreeGrower {
         continue;
       }
       int split = findSplit(rows, start, end, weight, total, w, features, rng, best);
-      if (split < 0) {
-        continue;
+      if (split < 0 || improvement(impurity(total, w), w, best[2], best[3], best[4], rootWeight) + EPSILON < 0) {
+        continue; // scikit-learn's leaf when rounding makes the best split's improvement negative
       }
       int f = (int) best[0];
       int b = (int) best[1];
@@ -155,7 +162,7 @@ final class TreeGrower {
    * feature, or -1 when no column splits the node.
    */
   private int findSplit(int[] rows, int start, int end, double[] weight, double[] total, double w, int[] features,
-      SplittableRandom rng, double[] out) {
+      RandomGenerator rng, double[] out) {
     byte[] codes = bins.codes();
     int n = bins.rows();
     int minLeaf = params.minSamplesLeaf();
@@ -164,35 +171,41 @@ final class TreeGrower {
     int bestBin = -1;
     double[] lw = new double[classes];
     int visited = 0;
-    for (int k = 0; k < features.length && visited < tryFeatures; k++) {
-      int pick = k + rng.nextInt(features.length - k); // Fisher-Yates, one draw at a time
+    // Fisher-Yates from the end, one draw at a time, columns constant in this node moved to the
+    // front, as scikit-learn's BestSplitter draws them
+    int constant = 0;
+    for (int open = features.length; open > constant && visited < tryFeatures; ) {
+      int pick = constant + rng.nextInt(open - constant);
       int f = features[pick];
-      features[pick] = features[k];
-      features[k] = f;
       int nb = bins.binCount(f);
-      if (nb < 2) {
+      int lo = 0;
+      int hi = 0;
+      if (nb >= 2) {
+        Arrays.fill(hist, 0, nb * classes, 0);
+        Arrays.fill(count, 0, nb, 0);
+        int base = f * n;
+        for (int r = start; r < end; r++) {
+          int i = rows[r];
+          int b = codes[base + i] & 0xff;
+          hist[b * classes + y[i]] += weight[i];
+          count[b]++;
+        }
+        while (count[lo] == 0) {
+          lo++;
+        }
+        hi = nb - 1;
+        while (count[hi] == 0) {
+          hi--;
+        }
+      }
+      if (lo == hi) { // constant in this node: moved to the front, not counted as tried
+        features[pick] = features[constant];
+        features[constant++] = f;
         continue;
       }
-      Arrays.fill(hist, 0, nb * classes, 0);
-      Arrays.fill(count, 0, nb, 0);
-      int base = f * n;
-      for (int r = start; r < end; r++) {
-        int i = rows[r];
-        int b = codes[base + i] & 0xff;
-        hist[b * classes + y[i]] += weight[i];
-        count[b]++;
-      }
-      int lo = 0;
-      while (count[lo] == 0) {
-        lo++;
-      }
-      int hi = nb - 1;
-      while (count[hi] == 0) {
-        hi--;
-      }
-      if (lo == hi) {
-        continue; // constant in this node: does not count as tried
-      }
+      open--;
+      features[pick] = features[open];
+      features[open] = f;
       visited++;
       int from = lo;
       int to = hi - 1;
@@ -221,6 +234,9 @@ final class TreeGrower {
           bestScore = score;
           bestFeature = f;
           bestBin = b;
+          out[2] = wl;
+          out[3] = lastLeft;
+          out[4] = lastRight;
         }
       }
     }
@@ -237,26 +253,48 @@ final class TreeGrower {
     return s;
   }
 
-  /** Higher is better: minus the children's weighted impurity, up to a constant. */
+  /**
+   * Higher is better: minus the children's weighted impurity, {@code -W_R I(R) - W_L I(L)}, with
+   * each impurity computed as scikit-learn's {@code proxy_impurity_improvement} computes it (Gini
+   * {@code 1 - sum_c L_c^2 / W_L^2}, entropy {@code -sum_c p_c log2 p_c}). Algebraically {@code
+   * sum_c L_c^2 / W_L + sum_c R_c^2 / W_R - W}, but not in rounding: when boosting has driven a
+   * node's weights to 2.2e-16 its children's impurities are as small as the rounding of {@code 1 -
+   * sum_c p_c^2}, and scikit-learn's choice of split there follows that rounding.
+   */
   private double score(double[] lw, double wl, double[] total, double w) {
     double wr = w - wl;
-    double s = 0;
+    double il = 0;
+    double ir = 0;
     if (params.entropy()) {
       for (int c = 0; c < classes; c++) {
-        double r = total[c] - lw[c];
-        s += lw[c] > 0 ? lw[c] * Math.log(lw[c] / wl) : 0;
-        s += r > 0 ? r * Math.log(r / wr) : 0;
+        double pl = lw[c] / wl;
+        double pr = (total[c] - lw[c]) / wr;
+        il -= pl > 0 ? pl * (Math.log(pl) / LN2) : 0;
+        ir -= pr > 0 ? pr * (Math.log(pr) / LN2) : 0;
       }
-      return s;
+    } else {
+      double sl = 0;
+      double sr = 0;
+      for (int c = 0; c < classes; c++) {
+        double r = total[c] - lw[c];
+        sl += lw[c] * lw[c];
+        sr += r * r;
+      }
+      il = 1.0 - sl / (wl * wl);
+      ir = 1.0 - sr / (wr * wr);
     }
-    double sl = 0;
-    double sr = 0;
-    for (int c = 0; c < classes; c++) {
-      double r = total[c] - lw[c];
-      sl += lw[c] * lw[c];
-      sr += r * r;
-    }
-    return sl / wl + sr / wr;
+    lastLeft = il;
+    lastRight = ir;
+    return -wr * ir - wl * il;
+  }
+
+  /**
+   * A split's weighted impurity decrease as scikit-learn's {@code impurity_improvement} computes
+   * it: {@code W/W_root (I - W_R/W I(R) - W_L/W I(L))}.
+   */
+  private static double improvement(double parent, double w, double wl, double il, double ir, double rootWeight) {
+    double wr = w - wl;
+    return w / rootWeight * (parent - wr / w * ir - wl / w * il);
   }
 
   /**

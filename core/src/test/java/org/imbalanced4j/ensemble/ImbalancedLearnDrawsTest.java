@@ -22,9 +22,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The random ensembles draw what imbalanced-learn 0.10 draws for the same seed (fixtures:
  * ensembles.json, from {@code scripts/fixtures/generate.py ensembles}): each bag's learner and
- * resampler seeds and its bootstrap rows, each RUSBoost round's stump and resampler seeds, and so,
- * where our binned stumps are exact, {@code EasyEnsembleClassifier}'s and {@code
- * RUSBoostClassifier}'s probabilities.
+ * resampler seeds and its bootstrap rows, each RUSBoost round's stump and resampler seeds, each
+ * stump's order of columns ({@code our_rand_r}, which decides between columns that split alike), and
+ * so, where our binned stumps are exact, {@code EasyEnsembleClassifier}'s, {@code
+ * RUSBoostClassifier}'s and {@code AdaBoostClassifier}'s probabilities.
  */
 class ImbalancedLearnDrawsTest {
   private static final JsonNode ROOT = Fixtures.json("ensembles.json");
@@ -81,6 +82,9 @@ class ImbalancedLearnDrawsTest {
       for (int k = 0; k < got[i].length; k++) {
         assertThat(got[i][k]).as("row %d, class %d", i, k).isCloseTo(want.get(i).get(k).asDouble(), within(1e-6));
       }
+    }
+    if (c.get("learner").asText().equals("adaboost")) {
+      return; // its two fixtures, seeds 0 and 1, differ: the seed orders the columns
     }
     // another seed draws other bags
     double[][] other = LearnerCatalog.create(c.get("learner").asText(), params).fit(train, null, seed + 1)

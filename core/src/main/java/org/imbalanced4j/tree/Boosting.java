@@ -127,19 +127,13 @@ public final class Boosting implements Trainer {
       if (rows.length == 0) {
         break;
       }
-      double[] fitWeight = w;
-      if (underSample != null && replacement) {
-        fitWeight = new double[n]; // a row drawn twice counts twice
-        for (int i : rows) {
-          fitWeight[i] += w[i];
-        }
-        rows = java.util.Arrays.stream(rows).distinct().toArray();
-      }
       Tree h;
       if (smoteNeighbors > 0) {
         h = smoteRound(train, std, bins, y, k, w, roundSeed);
+      } else if (underSample != null) {
+        h = underSampledRound(x, width, y, k, w, rows, new RandR(treeSeed));
       } else {
-        h = grower.grow(rows, fitWeight, new RandR(treeSeed));
+        h = grower.grow(rows, w, new RandR(treeSeed));
       }
       double wrong = 0;
       double total = 0;
@@ -200,6 +194,26 @@ public final class Boosting implements Trainer {
     double[] a = alphas.stream().mapToDouble(Double::doubleValue).toArray();
     return new ForestModel(train.schema(), std, trees, real ? ForestModel.Combine.SAMME_R : ForestModel.Combine.SAMME,
         real ? null : a, new Provenance(describe(), new java.util.LinkedHashMap<>(given), seed, n + " rows"));
+  }
+
+  /**
+   * One RUSBoost round's tree: grown on the under-sample alone, in its order and with its repeats,
+   * binned afresh, so that its thresholds lie half-way between the under-sample's neighbouring
+   * values as scikit-learn's do (the whole fold's bins would put them between the fold's).
+   */
+  private Tree underSampledRound(float[] x, int width, int[] y, int k, double[] w, int[] rows, RandR rng) {
+    int m = rows.length;
+    float[] sx = new float[m * width];
+    int[] sy = new int[m];
+    double[] sw = new double[m];
+    int[] local = new int[m];
+    for (int r = 0; r < m; r++) {
+      System.arraycopy(x, rows[r] * width, sx, r * width, width);
+      sy[r] = y[rows[r]];
+      sw[r] = w[rows[r]];
+      local[r] = r;
+    }
+    return new TreeGrower(Bins.of(sx, m, width), sy, k, tree).grow(local, sw, rng);
   }
 
   /** One SMOTEBoost round's tree: the real rows with their weights and SMOTE's synthetic rows. */

@@ -2,9 +2,9 @@
 # Balanced ensembles and forests against imbalanced-learn / scikit-learn on the same folds (issue 16).
 # For each data set and seed s: `imb compare --seed s --no-race` with none + each learner below + argmax,
 # and its reference on the identical StratifiedKFold(5, shuffle=True, random_state=s) folds (numeric
-# columns standardised, categorical one-hot, as imb does), with the same number of estimators; the
-# reference of fold i gets random_state s + i, the seed imb compare fits fold i with, so that the
-# random ensembles draw the same bags and under-samples on both sides (paired draws). Prints
+# columns standardised, categorical one-hot, as imb does), with the same number of estimators and
+# random_state=s, the seed imb compare fits every fold with (as cross_validate does), so that the
+# random ensembles draw the same bags and under-samples on both sides. Prints
 # mean balanced accuracy over the folds, averaged over SEEDS seeds, and fit times (both use 2 cores).
 # Usage: scripts/bench/ensembles_reference.sh [CSV...]   (default: satimage, hacide, lending_club)
 set -euo pipefail
@@ -73,8 +73,8 @@ folds = list(StratifiedKFold(n_splits=5, shuffle=True, random_state=seed).split(
 ours = {c["candidate"].split(" + ")[1].split("(")[0]: c for c in json.load(open(ours_json))["candidates"]}
 for learner, (ref_name, make) in refs.items():
     ba, t0 = [], time.perf_counter()
-    for i, (tr, te) in enumerate(folds):  # imb compare fits fold i with seed + i: paired draws
-        m = make_pipeline(pre(), make(seed + i)).fit(X.iloc[tr], y[tr])
+    for tr, te in folds:
+        m = make_pipeline(pre(), make(seed)).fit(X.iloc[tr], y[tr])
         ba.append(balanced_accuracy_score(y[te], m.predict(X.iloc[te])))
     c = ours[learner]
     print(json.dumps({"data": path.split("/")[-1], "seed": seed, "learner": learner, "reference": ref_name,

@@ -129,7 +129,7 @@ public final class Compare {
         + (holdout == null ? folds : "holdout " + holdout) + "|budget=" + budgetMinutes
         + "|repeats=" + repeats + "|seed=" + seed + "|grid=" + Integer.toHexString(text.hashCode())
         + "|rank=" + rank.option() + "|cost=" + (cost == null ? "null" : Arrays.deepToString(cost))
-        + "|version=" + version;
+        + "|version=" + version + "|fold-seed=run"; // folds of the older seed + fold scheme are not reused
     Race r = new Race(d, candidates, splits, cv, race, rank.metricKey(), sign(rank), seed, jobs, listener);
     try (ResultStore store = resultsDir == null ? ResultStore.inMemory(runId)
         : new ResultStore(resultsDir.resolve("results.sqlite"), runId)) {

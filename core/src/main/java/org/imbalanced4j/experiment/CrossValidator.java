@@ -87,18 +87,18 @@ public final class CrossValidator {
    */
   public FoldResult runFold(Dataset data, Candidate c, Split s, SharedFits shared) {
     long t0 = System.nanoTime();
-    long foldSeed = foldSeed(s);
+    long fitSeed = fitSeed();
     Dataset test = data.subset(s.test());
     Dataset train = data.subset(s.train());
     java.util.function.Supplier<Scored> fitAndScore = () -> {
       long f0 = System.nanoTime();
-      Main m = fitMain(train, c, foldSeed);
+      Main m = fitMain(train, c, fitSeed);
       return new Scored(m, m.model().predictProba(test), (System.nanoTime() - f0) / 1e9);
     };
     Scored sc = shared == null ? fitAndScore.get()
         : shared.get(c.fit() + "|" + s.repeat() + "|" + s.fold() + "|" + s.train().length, fitAndScore);
     long r0 = System.nanoTime();
-    Fitted f = new Fitted(sc.main().model(), train.classCounts().minority(), rule(train, c, foldSeed, sc.main()));
+    Fitted f = new Fitted(sc.main().model(), train.classCounts().minority(), rule(train, c, fitSeed, sc.main()));
     double[][] p = sc.proba();
     int[] predicted = f.predict(p);
     int k = data.classCount();
@@ -119,8 +119,15 @@ public final class CrossValidator {
   /** A fold's fitted model and its probabilities on the test rows, with the seconds they took. */
   private record Scored(Main main, double[][] proba, double seconds) {}
 
-  private long foldSeed(Split s) {
-    return (seed + 1000L * s.repeat() + s.fold()) & 0xffffffffL;
+  /**
+   * The seed of every fold's fit: the run's own, as scikit-learn's {@code cross_validate} fits a
+   * clone of an estimator with the same {@code random_state} on every split. So a strategy of
+   * random draws (bags, under-samples) is fitted with imbalanced-learn's draws for {@code
+   * random_state=seed} in each fold, and {@code imb compare --seed s} reproduces its
+   * cross-validation where the models agree (the balanced ensembles, logistic regression).
+   */
+  private long fitSeed() {
+    return seed & 0xffffffffL;
   }
 
   /**
@@ -133,7 +140,7 @@ public final class CrossValidator {
   public List<int[]> resamplerInputs(int[] labels, Candidate c, Split s) {
     int[] train = s.train();
     int[] y = Indices.gather(labels, train);
-    long fs = foldSeed(s);
+    long fs = fitSeed();
     List<int[]> out = new ArrayList<>();
     if (c.trainer().usesValidation()) {
       out.add(Indices.gather(train, StratifiedShuffleSplit.trainTestSplit(y, 0.2, fs + 1).train()));

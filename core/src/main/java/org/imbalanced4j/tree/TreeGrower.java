@@ -99,12 +99,13 @@ final class TreeGrower {
       }
       feature[node] = -1;
       int n = end - start;
+      double parent = impurity(total, w);
       if ((params.maxDepth() > 0 && depth >= params.maxDepth()) || n < 2 * params.minSamplesLeaf() || n < 2
-          || impurity(total, w) <= EPSILON) {
+          || parent <= EPSILON) {
         continue;
       }
       int split = findSplit(rows, start, end, weight, total, w, features, rng, best);
-      if (split < 0 || improvement(impurity(total, w), w, best[2], best[3], best[4], rootWeight) + EPSILON < 0) {
+      if (split < 0 || improvement(parent, w, best[2], best[3], best[4], rootWeight) + EPSILON < 0) {
         continue; // scikit-learn's leaf when rounding makes the best split's improvement negative
       }
       int f = (int) best[0];

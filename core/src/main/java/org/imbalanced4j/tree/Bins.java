@@ -5,24 +5,28 @@ import java.util.stream.IntStream;
 
 /**
  * Features pre-binned for histogram split search (as LightGBM and scikit-learn's
- * HistGradientBoosting do): each column's values become bin codes 0..b-1, one byte per value,
- * stored column by column. A column with at most {@code maxBins} distinct values gets one bin per
- * value, so its splits are exactly CART's; a column with more gets bins of about equal row counts.
+ * HistGradientBoosting do): each column's values become bin codes 0..b-1, stored column by column.
+ * A table of at most {@link #EXACT_ROWS} rows (a boosting round's under-sample, a balanced bag)
+ * gets one bin per distinct value in every column, so its splits are exactly CART's; in a larger
+ * table a column with at most {@link #MAX_BINS} distinct values gets one bin per value and a column
+ * with more gets {@code MAX_BINS} bins of about equal row counts.
  * A split "code &lt;= b" is the threshold "x &lt;= edge(j, b)", with edges half-way between
  * neighbouring values as CART places them. Immutable after construction; built on all cores.
  */
 final class Bins {
-  /** The most bins a column gets (codes fit in a byte). */
+  /** The most bins a column of a table larger than {@link #EXACT_ROWS} gets. */
   static final int MAX_BINS = 256;
+  /** Tables of at most this many rows get one bin per distinct value (codes fit in a char). */
+  static final int EXACT_ROWS = 4096;
 
   private final int rows;
   private final int cols;
-  private final byte[] codes;
+  private final char[] codes;
   private final float[][] edges;
   private final float[][] low;
   private final float[][] high;
 
-  private Bins(int rows, int cols, byte[] codes, float[][] edges, float[][] low, float[][] high) {
+  private Bins(int rows, int cols, char[] codes, float[][] edges, float[][] low, float[][] high) {
     this.rows = rows;
     this.cols = cols;
     this.codes = codes;
@@ -33,7 +37,7 @@ final class Bins {
 
   /** Bins of a row-major {@code rows x cols} matrix. */
   static Bins of(float[] x, int rows, int cols) {
-    byte[] codes = new byte[rows * cols];
+    char[] codes = new char[rows * cols];
     float[][] edges = new float[cols][];
     float[][] low = new float[cols][];
     float[][] high = new float[cols][];
@@ -42,7 +46,7 @@ final class Bins {
       for (int i = 0; i < rows; i++) {
         col[i] = x[i * cols + j];
       }
-      edges[j] = edges(col.clone());
+      edges[j] = edges(col.clone(), rows <= EXACT_ROWS ? rows : MAX_BINS);
       float[] e = edges[j];
       int base = j * rows;
       low[j] = new float[e.length + 1];
@@ -51,7 +55,7 @@ final class Bins {
       java.util.Arrays.fill(high[j], Float.NEGATIVE_INFINITY);
       for (int i = 0; i < rows; i++) {
         int b = bin(e, col[i]);
-        codes[base + i] = (byte) b;
+        codes[base + i] = (char) b;
         low[j][b] = Math.min(low[j][b], col[i]);
         high[j][b] = Math.max(high[j][b], col[i]);
       }
@@ -66,7 +70,7 @@ final class Bins {
    */
   Bins extend(float[] extra, int extraRows) {
     int total = rows + extraRows;
-    byte[] c = new byte[total * cols];
+    char[] c = new char[total * cols];
     float[][] lo = new float[cols][];
     float[][] hi = new float[cols][];
     for (int j = 0; j < cols; j++) {
@@ -76,7 +80,7 @@ final class Bins {
       for (int i = 0; i < extraRows; i++) {
         float v = extra[i * cols + j];
         int b = bin(edges[j], v);
-        c[j * total + rows + i] = (byte) b;
+        c[j * total + rows + i] = (char) b;
         lo[j][b] = Math.min(lo[j][b], v);
         hi[j][b] = Math.max(hi[j][b], v);
       }
@@ -100,7 +104,7 @@ final class Bins {
   }
 
   /** Split points of one column (sorted in place): between bins of about equal row counts. */
-  private static float[] edges(float[] v) {
+  private static float[] edges(float[] v, int maxBins) {
     Arrays.sort(v);
     int n = v.length;
     int distinct = 0;
@@ -109,9 +113,9 @@ final class Bins {
         distinct++;
       }
     }
-    float[] out = new float[Math.max(0, Math.min(distinct, MAX_BINS) - 1)];
+    float[] out = new float[Math.max(0, Math.min(distinct, maxBins) - 1)];
     int made = 0;
-    if (distinct <= MAX_BINS) {
+    if (distinct <= maxBins) {
       for (int i = 1; i < n && made < out.length; i++) {
         if (v[i] != v[i - 1]) {
           out[made++] = midpoint(v[i - 1], v[i]);
@@ -122,7 +126,7 @@ final class Bins {
     // quantile bins: close a bin at a change of value once it holds its share of the rows
     int start = 0;
     for (int i = 1; i < n && made < out.length; i++) {
-      if (v[i] != v[i - 1] && (long) (i - start) * MAX_BINS >= n) {
+      if (v[i] != v[i - 1] && (long) (i - start) * maxBins >= n) {
         out[made++] = midpoint(v[i - 1], v[i]);
         start = i;
       }
@@ -149,13 +153,22 @@ final class Bins {
     return edges[j].length + 1;
   }
 
+  /** The largest number of bins of any column. */
+  int maxBinCount() {
+    int m = 1;
+    for (float[] e : edges) {
+      m = Math.max(m, e.length + 1);
+    }
+    return m;
+  }
+
   /** The code of row i in column j. */
   int code(int j, int i) {
-    return codes[j * rows + i] & 0xff;
+    return codes[j * rows + i];
   }
 
   /** All codes, column-major: {@code codes[j * rows + i]}. */
-  byte[] codes() {
+  char[] codes() {
     return codes;
   }
 

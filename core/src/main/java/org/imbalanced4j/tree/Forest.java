@@ -114,7 +114,10 @@ public final class Forest implements Trainer {
       if (m == 0) {
         throw new DataException(name + ": a tree drew no rows of positive weight");
       }
-      grown[t] = new TreeGrower(bins, y, k, tree).grow(rows, w, rng);
+      // a lone tree visits its columns in the order DecisionTreeClassifier(random_state=seed) does,
+      // which decides between splits of equal impurity (a fully grown tree meets many)
+      java.util.random.RandomGenerator order = trees == 1 && draw == Draw.ALL ? new RandR(seed) : rng;
+      grown[t] = new TreeGrower(bins, y, k, tree).grow(rows, w, order);
     });
     Map<String, Object> params = new LinkedHashMap<>(given);
     return new ForestModel(train.schema(), std, List.of(grown), ForestModel.Combine.MEAN, null, new Provenance(describe(), params, seed,

@@ -53,8 +53,8 @@ final class TreeGrower {
     this.classes = classes;
     this.params = params;
     this.tryFeatures = params.featuresOf(bins.cols());
-    this.hist = new double[Bins.MAX_BINS * classes];
-    this.count = new int[Bins.MAX_BINS];
+    this.hist = new double[bins.maxBinCount() * classes];
+    this.count = new int[bins.maxBinCount()];
   }
 
   /**
@@ -112,7 +112,7 @@ final class TreeGrower {
       int b = (int) best[1];
       int mid = partition(rows, start, end, f, b);
       int below = 0;
-      int above = Bins.MAX_BINS;
+      int above = Integer.MAX_VALUE;
       for (int at = start; at < end; at++) {
         int code = bins.code(f, rows[at]);
         if (at < mid) {
@@ -164,7 +164,7 @@ final class TreeGrower {
    */
   private int findSplit(int[] rows, int start, int end, double[] weight, double[] total, double w, int[] features,
       RandomGenerator rng, double[] out) {
-    byte[] codes = bins.codes();
+    char[] codes = bins.codes();
     int n = bins.rows();
     int minLeaf = params.minSamplesLeaf();
     double bestScore = Double.NEGATIVE_INFINITY;
@@ -187,7 +187,7 @@ final class TreeGrower {
         int base = f * n;
         for (int r = start; r < end; r++) {
           int i = rows[r];
-          int b = codes[base + i] & 0xff;
+          int b = codes[base + i];
           hist[b * classes + y[i]] += weight[i];
           count[b]++;
         }
@@ -321,12 +321,12 @@ final class TreeGrower {
 
   /** Moves rows with code &lt;= b in column f before the others; returns where the others start. */
   private int partition(int[] rows, int start, int end, int f, int b) {
-    byte[] codes = bins.codes();
+    char[] codes = bins.codes();
     int base = f * bins.rows();
     int i = start;
     int j = end - 1;
     while (i <= j) {
-      if ((codes[base + rows[i]] & 0xff) <= b) {
+      if (codes[base + rows[i]] <= b) {
         i++;
       } else {
         int t = rows[i];

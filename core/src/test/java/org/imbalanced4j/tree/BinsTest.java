@@ -19,7 +19,10 @@ import org.imbalanced4j.threshold.DecisionRule;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Binned columns: one bin per value up to 256 values, equal-count bins above; codes follow the values. */
+/**
+ * Binned columns: one bin per value up to 256 values (every value in a table of at most 4,096 rows),
+ * equal-count bins above; codes follow the values.
+ */
 class BinsTest {
   @TempDir Path dir;
 
@@ -47,6 +50,24 @@ class BinsTest {
     }
     assertThat(IntStream.of(perBin).max().orElseThrow()).isLessThan(3 * n / Bins.MAX_BINS);
     assertThat(b.threshold(0, 3, 4)).isEqualTo(3.5f);
+  }
+
+  @Test
+  void aSmallTableGetsOneBinPerValue() {
+    int n = Bins.EXACT_ROWS;
+    float[] x = new float[n];
+    Random r = new Random(2);
+    for (int i = 0; i < n; i++) {
+      x[i] = (float) r.nextGaussian();
+    }
+    Bins b = Bins.of(x, n, 1);
+    assertThat(b.binCount(0)).isEqualTo(n); // every value distinct: one bin each, CART's thresholds
+    float[] sorted = x.clone();
+    java.util.Arrays.sort(sorted);
+    for (int i = 0; i < n; i++) {
+      assertThat(b.code(0, i)).isEqualTo(java.util.Arrays.binarySearch(sorted, x[i]));
+    }
+    assertThat(Bins.of(java.util.Arrays.copyOf(x, n + 1), n + 1, 1).binCount(0)).isBetween(200, Bins.MAX_BINS);
   }
 
   @Test

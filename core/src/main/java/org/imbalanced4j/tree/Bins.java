@@ -177,8 +177,19 @@ final class Bins {
    * hold none of a node's rows: half-way between the largest value of b and the smallest of c, as
    * CART places it between the node's neighbouring values.
    */
-  float threshold(int j, int b, int c) {
-    return midpoint(high[j][b], low[j][c]);
+  double threshold(int j, int b, int c) {
+    return cut(high[j][b], low[j][c]);
+  }
+
+  /**
+   * CART's threshold between neighbouring values a &lt; b, {@code a/2 + b/2} in double precision
+   * as scikit-learn's splitter computes it ({@code a} itself when that reaches b). Not rounded to
+   * float: a float midpoint can land on a value of the fold that the node's rows do not hold (an
+   * under-sample's, say) and send it to the other side than scikit-learn does.
+   */
+  static double cut(float a, float b) {
+    double m = a / 2.0 + b / 2.0;
+    return m >= b || Double.isInfinite(m) ? a : m;
   }
 
   /** The bin of value v in column j. */

@@ -44,6 +44,7 @@ public final class ForestModel implements Model {
     Standardizer std = Standardizer.read(in.get("standardizer"));
     int classes = in.schema().classCount();
     Tree[] trees;
+    boolean floatThresholds = !"double".equals(in.section().path("thresholds").asText("float"));
     try (DataInputStream d = new DataInputStream(in.open("trees.bin"))) {
       int n = d.readInt();
       if (n <= 0 || n > 1_000_000) {
@@ -51,7 +52,7 @@ public final class ForestModel implements Model {
       }
       trees = new Tree[n];
       for (int t = 0; t < n; t++) {
-        trees[t] = Tree.read(d, classes, std.width());
+        trees[t] = Tree.read(d, classes, std.width(), floatThresholds);
       }
     } catch (java.io.EOFException e) {
       throw in.error("trees.bin ends early");
@@ -191,6 +192,7 @@ public final class ForestModel implements Model {
     out.put("standardizer", std.toMap());
     out.put("trees", trees.size());
     out.put("combine", combine.name());
+    out.put("thresholds", "double");
     if (weights != null) {
       out.put("weights", weights);
     }

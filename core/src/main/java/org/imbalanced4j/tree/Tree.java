@@ -13,12 +13,12 @@ import java.io.IOException;
 public final class Tree {
   private final int classes;
   private final int[] feature;
-  private final float[] threshold;
+  private final double[] threshold;
   private final int[] left;
   private final int[] right;
   private final double[] value;
 
-  Tree(int classes, int[] feature, float[] threshold, int[] left, int[] right, double[] value) {
+  Tree(int classes, int[] feature, double[] threshold, int[] left, int[] right, double[] value) {
     int n = feature.length;
     if (threshold.length != n || left.length != n || right.length != n || value.length != (long) n * classes
         || n == 0) {
@@ -91,7 +91,7 @@ public final class Tree {
     out.writeInt(feature.length);
     for (int i = 0; i < feature.length; i++) {
       out.writeInt(feature[i]);
-      out.writeFloat(threshold[i]);
+      out.writeDouble(threshold[i]);
       out.writeInt(left[i]);
       out.writeInt(right[i]);
       for (int c = 0; c < classes; c++) {
@@ -100,20 +100,23 @@ public final class Tree {
     }
   }
 
-  /** A tree written by {@link #write}, checked against the input width. */
-  static Tree read(DataInputStream in, int classes, int width) throws IOException {
+  /**
+   * A tree written by {@link #write}, checked against the input width; {@code floatThresholds} reads
+   * the thresholds of models written before they were kept in double precision.
+   */
+  static Tree read(DataInputStream in, int classes, int width, boolean floatThresholds) throws IOException {
     int n = in.readInt();
     if (n <= 0 || n > 1 << 28) {
       throw new IOException("a tree of " + n + " nodes");
     }
     int[] f = new int[n];
-    float[] t = new float[n];
+    double[] t = new double[n];
     int[] l = new int[n];
     int[] r = new int[n];
     double[] v = new double[n * classes];
     for (int i = 0; i < n; i++) {
       f[i] = in.readInt();
-      t[i] = in.readFloat();
+      t[i] = floatThresholds ? in.readFloat() : in.readDouble();
       l[i] = in.readInt();
       r[i] = in.readInt();
       for (int c = 0; c < classes; c++) {

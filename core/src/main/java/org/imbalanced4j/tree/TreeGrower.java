@@ -39,7 +39,7 @@ final class TreeGrower {
   /** scikit-learn's {@code EPSILON}: {@code np.finfo(np.double).eps}. */
   private static final double EPSILON = Math.ulp(1.0);
   private static final double LN2 = Math.log(2);
-  private float[] threshold = new float[64];
+  private double[] threshold = new double[64];
   private int[] left = new int[64];
   private int[] right = new int[64];
   private double[] value;

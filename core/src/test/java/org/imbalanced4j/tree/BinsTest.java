@@ -53,6 +53,21 @@ class BinsTest {
   }
 
   @Test
+  void aThresholdIsTheDoubleMidpointSoAValueBetweenNeighboursFallsWhereScikitLearnSendsIt() {
+    float a = 1f;
+    float c = Math.nextUp(Math.nextUp(a)); // a value of the fold the node does not hold
+    float b = Math.nextUp(c);
+    Bins bins = Bins.of(new float[] {a, b}, 2, 1);
+    double t = bins.threshold(0, 0, 1);
+    assertThat(t).isEqualTo(a / 2.0 + b / 2.0).isLessThan(c); // a float midpoint would round up to c
+    Tree tree = new TreeGrower(bins, new int[] {0, 1}, 2, new TreeParams(false, 0, 1, "all", false))
+        .grow(new int[] {0, 1}, new double[] {1, 1}, new RandR(0));
+    double[] v = new double[2];
+    tree.addProba(new float[] {c}, 0, 1, v);
+    assertThat(v).containsExactly(0, 1); // c > a/2 + b/2: right, as DecisionTreeClassifier
+  }
+
+  @Test
   void aSmallTableGetsOneBinPerValue() {
     int n = Bins.EXACT_ROWS;
     float[] x = new float[n];
@@ -68,6 +83,47 @@ class BinsTest {
       assertThat(b.code(0, i)).isEqualTo(java.util.Arrays.binarySearch(sorted, x[i]));
     }
     assertThat(Bins.of(java.util.Arrays.copyOf(x, n + 1), n + 1, 1).binCount(0)).isBetween(200, Bins.MAX_BINS);
+  }
+
+  @Test
+  void aForestSavedWithFloatThresholdsStillLoads() throws Exception {
+    Dataset d = Datasets.read("builtin:ionosphere", ReadOptions.defaults());
+    Model m = LearnerCatalog.create("forest", Map.of("n_estimators", "3", "max_depth", "3")).fit(d, null, 0);
+    ModelDirectory.save(dir, m, DecisionRule.ARGMAX.toMap(m.classes()), Map.of(), d);
+    // rewrite the model as earlier versions did: thresholds as floats, no "thresholds" key
+    var in = new java.io.DataInputStream(Files.newInputStream(dir.resolve("trees.bin")));
+    var bytes = new java.io.ByteArrayOutputStream();
+    var out = new java.io.DataOutputStream(bytes);
+    int trees = in.readInt();
+    out.writeInt(trees);
+    for (int t = 0; t < trees; t++) {
+      int nodes = in.readInt();
+      out.writeInt(nodes);
+      for (int i = 0; i < nodes; i++) {
+        out.writeInt(in.readInt());
+        out.writeFloat((float) in.readDouble());
+        out.writeInt(in.readInt());
+        out.writeInt(in.readInt());
+        out.writeDouble(in.readDouble());
+        out.writeDouble(in.readDouble());
+      }
+    }
+    in.close();
+    Files.write(dir.resolve("trees.bin"), bytes.toByteArray());
+    Path json = dir.resolve("model.json");
+    var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+    var meta = (com.fasterxml.jackson.databind.node.ObjectNode) mapper.readTree(json.toFile());
+    assertThat(((com.fasterxml.jackson.databind.node.ObjectNode) meta.get("model")).remove("thresholds").asText())
+        .isEqualTo("double");
+    mapper.writeValue(json.toFile(), meta);
+    assertThat(Files.readString(json)).doesNotContain("thresholds");
+    double[][] expected = m.predictProba(d);
+    double[][] loaded = ModelDirectory.load(dir).model().predictProba(d);
+    int same = 0;
+    for (int i = 0; i < d.rows(); i++) {
+      same += java.util.Arrays.equals(expected[i], loaded[i]) ? 1 : 0;
+    }
+    assertThat(same).isGreaterThan(d.rows() * 9 / 10); // float-rounded thresholds move few rows
   }
 
   @Test

@@ -113,6 +113,33 @@ public final class Standardizer {
     return width;
   }
 
+  /**
+   * The input columns with the numeric features' first and the one-hot columns after them, each in
+   * feature order: the layout of scikit-learn's {@code ColumnTransformer([("num", ...), ("cat",
+   * OneHotEncoder(), ...)])}, whose column order decides which of two equally good splits a
+   * {@code DecisionTreeClassifier} keeps.
+   */
+  public int[] numericFirst() {
+    int[] order = new int[width];
+    int[] start = new int[levels.length];
+    int at = 0;
+    for (int j = 0; j < levels.length; j++) {
+      start[j] = at;
+      at += Math.max(1, levels[j]);
+    }
+    int made = 0;
+    for (int pass = 0; pass < 2; pass++) {
+      for (int j = 0; j < levels.length; j++) {
+        if ((levels[j] == 0) == (pass == 0)) {
+          for (int l = 0; l < Math.max(1, levels[j]); l++) {
+            order[made++] = start[j] + l;
+          }
+        }
+      }
+    }
+    return order;
+  }
+
   /** Levels of each feature; 0 for a numeric one. */
   int[] levels() {
     return levels.clone();

@@ -112,7 +112,8 @@ public final class Boosting implements Trainer {
     }
     List<Tree> trees = new ArrayList<>();
     List<Double> alphas = new ArrayList<>();
-    TreeGrower grower = new TreeGrower(bins, y, k, tree);
+    int[] columns = std.numericFirst();
+    TreeGrower grower = new TreeGrower(bins, y, k, tree, columns);
     double[] v = new double[k];
     org.imbalanced4j.random.NumpyRandom seeds = new org.imbalanced4j.random.NumpyRandom(seed & 0xffffffffL);
     for (int t = 0; t < rounds; t++) {
@@ -131,7 +132,7 @@ public final class Boosting implements Trainer {
       if (smoteNeighbors > 0) {
         h = smoteRound(train, std, bins, y, k, w, roundSeed);
       } else if (underSample != null) {
-        h = underSampledRound(x, width, y, k, w, rows, new RandR(treeSeed));
+        h = underSampledRound(x, width, y, k, w, rows, columns, new RandR(treeSeed));
       } else {
         h = grower.grow(rows, w, new RandR(treeSeed));
       }
@@ -201,7 +202,8 @@ public final class Boosting implements Trainer {
    * binned afresh, so that its thresholds lie half-way between the under-sample's neighbouring
    * values as scikit-learn's do (the whole fold's bins would put them between the fold's).
    */
-  private Tree underSampledRound(float[] x, int width, int[] y, int k, double[] w, int[] rows, RandR rng) {
+  private Tree underSampledRound(float[] x, int width, int[] y, int k, double[] w, int[] rows, int[] columns,
+      RandR rng) {
     int m = rows.length;
     float[] sx = new float[m * width];
     int[] sy = new int[m];
@@ -213,7 +215,7 @@ public final class Boosting implements Trainer {
       sw[r] = w[rows[r]];
       local[r] = r;
     }
-    return new TreeGrower(Bins.of(sx, m, width), sy, k, tree).grow(local, sw, rng);
+    return new TreeGrower(Bins.of(sx, m, width), sy, k, tree, columns).grow(local, sw, rng);
   }
 
   /** One SMOTEBoost round's tree: the real rows with their weights and SMOTE's synthetic rows. */
@@ -242,7 +244,7 @@ public final class Boosting implements Trainer {
       w2[n + i] = classMean[y2[n + i]];
     }
     int[] rows = java.util.stream.IntStream.range(0, n + made.length).filter(i -> w2[i] > 0).toArray();
-    return new TreeGrower(all, y2, k, tree).grow(rows, w2, new SplittableRandom(seed));
+    return new TreeGrower(all, y2, k, tree, std.numericFirst()).grow(rows, w2, new SplittableRandom(seed));
   }
 
   /** The rows of {@code rows} with positive weight. */

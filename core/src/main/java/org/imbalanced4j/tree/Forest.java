@@ -85,6 +85,7 @@ public final class Forest implements Trainer {
     }
     Standardizer std = Standardizer.fit(train);
     Bins bins = Bins.of(std.transform(train), n, std.width());
+    int[] columns = std.numericFirst();
     int[] y = train.labels();
     double[] base = new double[n];
     double[] cw = classWeight.equals("balanced") ? ClassWeights.balanced(train.classCounts().counts()) : null;
@@ -117,7 +118,7 @@ public final class Forest implements Trainer {
       // a lone tree visits its columns in the order DecisionTreeClassifier(random_state=seed) does,
       // which decides between splits of equal impurity (a fully grown tree meets many)
       java.util.random.RandomGenerator order = trees == 1 && draw == Draw.ALL ? new RandR(seed) : rng;
-      grown[t] = new TreeGrower(bins, y, k, tree).grow(rows, w, order);
+      grown[t] = new TreeGrower(bins, y, k, tree, columns).grow(rows, w, order);
     });
     Map<String, Object> params = new LinkedHashMap<>(given);
     return new ForestModel(train.schema(), std, List.of(grown), ForestModel.Combine.MEAN, null, new Provenance(describe(), params, seed,

@@ -38,7 +38,17 @@ final class TreeGrower {
   private int[] feature = new int[64];
   /** scikit-learn's {@code EPSILON}: {@code np.finfo(np.double).eps}. */
   private static final double EPSILON = Math.ulp(1.0);
+  /**
+   * A split of a two-valued column (a one-hot level, say) whose score differs from the best so far
+   * by less than this share ties it, and the column visited first keeps the split. Such a split
+   * often cuts the node's rows as a numeric range does, with a score equal but for the order of a
+   * floating-point sum: ours adds the left side's bins, scikit-learn's splitter takes the node's
+   * total less the smaller side, row by row. Between columns of many values, where our sums run in
+   * scikit-learn's order (values ascending), the exact comparison stands, as it does there.
+   */
+  private static final double TIE = 1e-12;
   private static final double LN2 = Math.log(2);
+  private final int[] columns;
   private double[] threshold = new double[64];
   private int[] left = new int[64];
   private int[] right = new int[64];
@@ -48,6 +58,18 @@ final class TreeGrower {
   private double lastRight;
 
   TreeGrower(Bins bins, int[] y, int classes, TreeParams params) {
+    this(bins, y, classes, params, java.util.stream.IntStream.range(0, bins.cols()).toArray());
+  }
+
+  /**
+   * @param columns the columns in the order a split search visits them before its random draws
+   *     (which of two equally good splits is kept depends on it)
+   */
+  TreeGrower(Bins bins, int[] y, int classes, TreeParams params, int[] columns) {
+    if (columns.length != bins.cols()) {
+      throw new IllegalArgumentException(columns.length + " columns for a table of " + bins.cols());
+    }
+    this.columns = columns.clone();
     this.bins = bins;
     this.y = y;
     this.classes = classes;
@@ -64,10 +86,7 @@ final class TreeGrower {
   Tree grow(int[] rows, double[] weight, RandomGenerator rng) {
     size = 0;
     value = new double[64 * classes];
-    int[] features = new int[bins.cols()];
-    for (int j = 0; j < features.length; j++) {
-      features[j] = j;
-    }
+    int[] features = columns.clone();
     // explicit stack of (node, start, end, depth)
     int[] stack = new int[64 * 4];
     int top = 0;
@@ -231,7 +250,8 @@ final class TreeGrower {
           continue;
         }
         double score = score(lw, wl, total, w);
-        if (score > bestScore) {
+        if (bestFeature < 0 || score > bestScore
+            + (nb == 2 || bins.binCount(bestFeature) == 2 ? TIE * Math.abs(bestScore) : 0)) {
           bestScore = score;
           bestFeature = f;
           bestBin = b;

@@ -115,8 +115,9 @@ public final class TrainCommand implements Callable<Integer> {
   double valSplit;
 
   @Option(names = "--metric", paramLabel = "NAME",
-      description = "Validation metric for early stopping: balanced_log_loss (lower is better: each class's mean log "
-          + "loss, averaged over classes), macro_f1, balanced_accuracy, pr_auc or g_mean (default: balanced_log_loss).")
+      description = "Validation metric for early stopping: auto (default: balanced_accuracy when every class has 50 "
+          + "validation rows, else balanced_log_loss), balanced_log_loss (lower is better: each class's mean log "
+          + "loss, averaged over classes), macro_f1, balanced_accuracy, pr_auc or g_mean.")
   String metric;
 
   @Option(names = "--patience", paramLabel = "N", defaultValue = "10", description = "Epochs without improvement before stopping (default: 10).")
@@ -358,8 +359,9 @@ public final class TrainCommand implements Callable<Integer> {
         err.print("\r" + " ".repeat(44) + "\r");
       }
       err.printf(Locale.ROOT, "epoch %3d/%d  loss %.4f  %s  lr %.2e  %.1fs%n", l.get("epoch"), epochs, l.get("loss"),
-          valSplit == 0 ? "(no validation rows)" : l.get("metric") == null ? metricName + " NaN"
-              : String.format(Locale.ROOT, "%s %.4f", metricName, l.get("metric")), l.get("learning_rate"),
+          valSplit == 0 ? "(no validation rows)" : l.get("metric") == null ? l.getOrDefault("metric_name", metricName) + " NaN"
+              : String.format(Locale.ROOT, "%s %.4f", l.getOrDefault("metric_name", metricName), l.get("metric")),
+          l.get("learning_rate"),
           l.get("seconds"));
       err.flush();
       try {

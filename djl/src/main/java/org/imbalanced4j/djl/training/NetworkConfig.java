@@ -48,8 +48,9 @@ public record NetworkConfig(NetworkSpec network, String loss, String classWeight
           + "; the rate drops tenfold after half of it"),
       new Param("batch_size", "128", "rows per step"),
       new Param("lr", "0.001", "learning rate"),
-      new Param("metric", "balanced_log_loss", "early stopping on the validation rows: balanced_log_loss (each class's "
-          + "mean log loss, averaged; lower is better) | pr_auc | macro_f1 | balanced_accuracy | g_mean"),
+      new Param("metric", "auto", "early stopping on the validation rows: auto (balanced_accuracy when every class has "
+          + ValidationMetric.AUTO_MIN_ROWS + " validation rows, else balanced_log_loss) | balanced_log_loss (each "
+          + "class's mean log loss, averaged; lower is better) | pr_auc | macro_f1 | balanced_accuracy | g_mean"),
       new Param("time_limit", "300", "seconds per fit, a cap (0: none)"),
       new Param("optimizer", "adam", "adam | sgd (momentum 0.9)"),
       new Param("weight_decay", "0", "L2 weight decay"),
@@ -94,7 +95,7 @@ public record NetworkConfig(NetworkSpec network, String loss, String classWeight
     NetworkConfig c = new NetworkConfig(spec,
         loss, weights, p.positive("epochs", 300), patience.equalsIgnoreCase("auto") ? 0 : p.positive("patience", 10),
         p.positive("batch_size", 128), (float) p.real("lr", 0.001, Double.MIN_VALUE, 10),
-        ValidationMetric.parse(p.text("metric", "balanced_log_loss")), p.real("time_limit", 300, 0, 1e7),
+        ValidationMetric.parse(p.text("metric", "auto")), p.real("time_limit", 300, 0, 1e7),
         p.choice("optimizer", "adam", List.of("adam", "sgd")).equals("sgd"), p.real("weight_decay", 0, 0, 1),
         p.choice("schedule", "constant", List.of("constant", "cosine", "step")), sampler,
         p.choice("augment", "none", org.imbalanced4j.images.augment.Augmentation.NAMES),

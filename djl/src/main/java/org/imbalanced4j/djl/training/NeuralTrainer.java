@@ -128,7 +128,7 @@ public final class NeuralTrainer implements Trainer {
     if (!Double.isNaN(r.bestMetric())) {
       params.put("best_metric", r.bestMetric()); // none without validation rows
     }
-    params.put("metric", config.metric().key());
+    params.put("metric", config.metric().resolve(val.labels(), train.classCount()).key());
     params.put("epochs_trained", r.history().size());
     Provenance prov = new Provenance(description, params, seed, fitOn.rows() + " rows");
     NeuralModel joint = new NeuralModel(train.schema(), r, prov);

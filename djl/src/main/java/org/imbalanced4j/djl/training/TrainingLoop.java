@@ -233,6 +233,7 @@ public final class TrainingLoop {
   }
 
   private Result fitAlone(BatchSource train, BatchSource validation, int k) {
+    ValidationMetric metric = this.metric.resolve(validation.labels(), k);
     Engine engine = PyTorchEngine.get();
     PyTorchEngine.noGrad();
     Shape input = train.inputShape(batchSize);
@@ -257,7 +258,7 @@ public final class TrainingLoop {
       State st = new State();
       Adam adam = optimizer.get();
       if (checkpoints != null) {
-        st = resume(block, manager, adam, st);
+        st = resume(block, manager, adam, st, metric);
       }
       Run run = new Run(engine, block, ps, manager, adam, train); // after a resume: it reloads the arrays
       long started = System.nanoTime();
@@ -287,7 +288,8 @@ public final class TrainingLoop {
           value = metric.of(validation.labels(), proba, k);
           validationLoss = logLoss(validation.labels(), proba);
         }
-        EpochLog log = new EpochLog(e, trained[0], value, trained[1], (System.nanoTime() - t0) / 1e9, st.phase);
+        EpochLog log = new EpochLog(e, trained[0], value, trained[1], (System.nanoTime() - t0) / 1e9, st.phase,
+            metric.key());
         st.history.add(log);
         if (!validating || st.best == null || metric.better(value, st.bestMetric)
             || (value == st.bestMetric && validationLoss < st.bestLoss)) {
@@ -618,7 +620,8 @@ public final class TrainingLoop {
     });
   }
 
-  private State resume(Block block, NDManager manager, Adam adam, State fresh) throws IOException {
+  private State resume(Block block, NDManager manager, Adam adam, State fresh, ValidationMetric metric)
+      throws IOException {
     Path f = checkpoints.resolve("checkpoint.bin");
     if (!Files.exists(f)) {
       return fresh;
@@ -645,7 +648,7 @@ public final class TrainingLoop {
       int h = d.readInt();
       for (int i = 0; i < h; i++) {
         st.history.add(new EpochLog(d.readInt(), d.readDouble(), d.readDouble(), d.readDouble(), d.readDouble(),
-            d.readInt()));
+            d.readInt(), metric.key()));
       }
     } catch (ai.djl.MalformedModelException e) {
       throw new IOException(e.getMessage(), e);

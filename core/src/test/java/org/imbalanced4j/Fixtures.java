@@ -46,6 +46,24 @@ public final class Fixtures {
         .setValues(v, n).setLabels(y).build();
   }
 
+  /** The rows of a fixture's {@code X_test} as a data set, every label 0 (a model only reads the features). */
+  public static org.imbalanced4j.data.Dataset unlabelled(JsonNode x) {
+    return dataset(x, com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode()
+        .addAll(java.util.Collections.nCopies(x.size(), com.fasterxml.jackson.databind.node.IntNode.valueOf(0))));
+  }
+
+  /** Asserts probabilities {@code got[i][c]} equal a fixture's {@code want[i][c]} to {@code tolerance}. */
+  public static void assertProba(double[][] got, JsonNode want, double tolerance) {
+    org.assertj.core.api.Assertions.assertThat(got).hasNumberOfRows(want.size());
+    for (int i = 0; i < got.length; i++) {
+      org.assertj.core.api.Assertions.assertThat(got[i]).as("row %d", i).hasSize(want.get(i).size());
+      for (int c = 0; c < got[i].length; c++) {
+        org.assertj.core.api.Assertions.assertThat(got[i][c]).as("row %d, class %d", i, c)
+            .isCloseTo(want.get(i).get(c).asDouble(), org.assertj.core.api.Assertions.within(tolerance));
+      }
+    }
+  }
+
   public static int[] ints(JsonNode array) {
     int[] out = new int[array.size()];
     for (int i = 0; i < out.length; i++) {

@@ -1,8 +1,6 @@
 package org.imbalanced4j.model;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
@@ -40,12 +38,12 @@ class KNeighborsParityTest {
   void probabilitiesEqualScikitLearns(String name, JsonNode c) {
     Dataset train = Fixtures.dataset(c.get("X"), c.get("y"));
     JsonNode xt = c.get("X_test");
-    Dataset test = Fixtures.dataset(xt, zeros(xt.size()));
+    Dataset test = Fixtures.unlabelled(xt);
     Model m = LearnerCatalog.create("knn", Map.of("n_neighbors", c.get("n_neighbors").asText(),
         "weights", c.get("weights").asText())).fit(train, null, 0);
     double tol = c.get("weights").asText().equals("uniform") ? 1e-15 : 1e-6;
-    check(m.predictProba(test), c.get("proba"), tol);
-    check(m.predictProba(train), c.get("proba_train"), tol);
+    Fixtures.assertProba(m.predictProba(test), c.get("proba"), tol);
+    Fixtures.assertProba(m.predictProba(train), c.get("proba_train"), tol);
   }
 
   @Test
@@ -55,23 +53,5 @@ class KNeighborsParityTest {
     Dataset four = train.subset(new int[] {0, 1, 2, 3});
     assertThatThrownBy(() -> new KNeighbors(5, false).fit(four, null, 0)).isInstanceOf(DataException.class)
         .hasMessage("knn: n_neighbors=5 is more than the 4 training rows");
-  }
-
-  private static JsonNode zeros(int n) {
-    com.fasterxml.jackson.databind.node.ArrayNode a = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
-    for (int i = 0; i < n; i++) {
-      a.add(0);
-    }
-    return a;
-  }
-
-  private static void check(double[][] got, JsonNode want, double tol) {
-    assertThat(got).hasNumberOfRows(want.size());
-    int k = want.get(0).size();
-    for (int i = 0; i < got.length; i++) {
-      for (int j = 0; j < k; j++) {
-        assertThat(got[i][j]).as("row %d class %d", i, j).isCloseTo(want.get(i).get(j).asDouble(), within(tol));
-      }
-    }
   }
 }

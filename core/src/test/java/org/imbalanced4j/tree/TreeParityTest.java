@@ -1,7 +1,6 @@
 package org.imbalanced4j.tree;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
@@ -45,7 +44,7 @@ class TreeParityTest {
       train = train.withWeights(w);
     }
     JsonNode xt = c.get("X_test");
-    Dataset test = Fixtures.dataset(xt, zeros(xt.size()));
+    Dataset test = Fixtures.unlabelled(xt);
     Map<String, String> params = new LinkedHashMap<>();
     c.get("params").fields().forEachRemaining(e -> params.put(e.getKey(), e.getValue().asText()));
     Model m = LearnerCatalog.create("tree", params).fit(train, null, 0);
@@ -56,8 +55,8 @@ class TreeParityTest {
       assertThat(t.nodes()).isEqualTo(c.get("nodes").asInt());
     }
     assertThat(t.depth()).isEqualTo(c.get("depth").asInt());
-    check(m.predictProba(train), c.get("proba_train"));
-    check(m.predictProba(test), c.get("proba"));
+    Fixtures.assertProba(m.predictProba(train), c.get("proba_train"), 1e-6);
+    Fixtures.assertProba(m.predictProba(test), c.get("proba"), 1e-6);
   }
 
   static Stream<Arguments> boosted() {
@@ -76,25 +75,7 @@ class TreeParityTest {
     c.get("params").fields().forEachRemaining(e -> params.put(e.getKey(), e.getValue().asText()));
     Model m = LearnerCatalog.create("adaboost", params).fit(train, null, 0);
     assertThat(((ForestModel) m).trees()).hasSize(c.get("rounds").asInt());
-    check(m.predictProba(train), c.get("proba_train"));
-    check(m.predictProba(Fixtures.dataset(xt, zeros(xt.size()))), c.get("proba"));
-  }
-
-  private static JsonNode zeros(int n) {
-    com.fasterxml.jackson.databind.node.ArrayNode a = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
-    for (int i = 0; i < n; i++) {
-      a.add(0);
-    }
-    return a;
-  }
-
-  private static void check(double[][] got, JsonNode want) {
-    assertThat(got).hasNumberOfRows(want.size());
-    int k = want.get(0).size();
-    for (int i = 0; i < got.length; i++) {
-      for (int j = 0; j < k; j++) {
-        assertThat(got[i][j]).as("row %d class %d", i, j).isCloseTo(want.get(i).get(j).asDouble(), within(1e-6));
-      }
-    }
+    Fixtures.assertProba(m.predictProba(train), c.get("proba_train"), 1e-6);
+    Fixtures.assertProba(m.predictProba(Fixtures.unlabelled(xt)), c.get("proba"), 1e-6);
   }
 }

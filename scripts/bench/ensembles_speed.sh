@@ -7,11 +7,13 @@
 #   - One-Class SVM (RBF, gamma scale, nu 0.5): fit + score on 10,000 and 50,000 rows (the first rows
 #     of the 1M table, standardised; one run each at 50,000, without a warm-up).
 # Prints a table with both times, the ratio and the ROC-AUC each reached.
-# Usage: scripts/bench/ensembles_speed.sh [REPEATS]
+# Usage: scripts/bench/ensembles_speed.sh [REPEATS] [TASK]   (TASK: run only the rows whose label
+#   contains it, e.g. BalancedRandomForest)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 py=/usr/bin/python3
 repeats="${1:-3}"
+only="${2:-}"
 data="$root/bench-data"
 mkdir -p "$data"
 [ -f "$data/sampling_1000000.csv" ] || "$py" "$root/scripts/data/sampling.py" 1000000 "$data/sampling_1000000.csv"
@@ -22,6 +24,7 @@ done
 cp="$root/bench/target/imbalanced4j-bench-0.1.0-SNAPSHOT.jar:$root/bench/target/lib/*"
 run() { # name file repeats kind args...
   local label="$1" file="$2" reps="$3"; shift 3
+  [[ -z "$only" || "$label" == *"$only"* ]] || return 0
   ours=$(java -Xmx12g -cp "$cp" org.imbalanced4j.bench.LearnerSpeedBench "$file" "$reps" "$@")
   theirs=$("$py" - "$file" "$reps" "$label" <<'PY'
 import json, sys, time, warnings

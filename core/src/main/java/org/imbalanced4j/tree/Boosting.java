@@ -130,7 +130,7 @@ public final class Boosting implements Trainer {
       }
       Tree h;
       if (smoteNeighbors > 0) {
-        h = smoteRound(train, std, bins, y, k, w, roundSeed);
+        h = smoteRound(train, std, bins, columns, y, k, w, roundSeed);
       } else if (underSample != null) {
         h = underSampledRound(x, width, y, k, w, rows, columns, new RandR(treeSeed));
       } else {
@@ -219,7 +219,8 @@ public final class Boosting implements Trainer {
   }
 
   /** One SMOTEBoost round's tree: the real rows with their weights and SMOTE's synthetic rows. */
-  private Tree smoteRound(Dataset train, Standardizer std, Bins bins, int[] y, int k, double[] w, long seed) {
+  private Tree smoteRound(Dataset train, Standardizer std, Bins bins, int[] columns, int[] y, int k, double[] w,
+      long seed) {
     String method = !train.schema().hasCategorical() ? "SMOTE"
         : train.schema().categoricalIndices().length == train.features() ? "SMOTEN" : "SMOTENC";
     org.imbalanced4j.sampling.Resampled r = org.imbalanced4j.sampling.SamplerCatalog.create(method,
@@ -244,7 +245,7 @@ public final class Boosting implements Trainer {
       w2[n + i] = classMean[y2[n + i]];
     }
     int[] rows = java.util.stream.IntStream.range(0, n + made.length).filter(i -> w2[i] > 0).toArray();
-    return new TreeGrower(all, y2, k, tree, std.numericFirst()).grow(rows, w2, new SplittableRandom(seed));
+    return new TreeGrower(all, y2, k, tree, columns).grow(rows, w2, new SplittableRandom(seed));
   }
 
   /** The rows of {@code rows} with positive weight. */

@@ -57,10 +57,6 @@ final class TreeGrower {
   private double lastLeft;
   private double lastRight;
 
-  TreeGrower(Bins bins, int[] y, int classes, TreeParams params) {
-    this(bins, y, classes, params, java.util.stream.IntStream.range(0, bins.cols()).toArray());
-  }
-
   /**
    * @param columns the columns in the order a split search visits them before its random draws
    *     (which of two equally good splits is kept depends on it)

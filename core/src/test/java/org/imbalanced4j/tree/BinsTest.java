@@ -60,7 +60,7 @@ class BinsTest {
     Bins bins = Bins.of(new float[] {a, b}, 2, 1);
     double t = bins.threshold(0, 0, 1);
     assertThat(t).isEqualTo(a / 2.0 + b / 2.0).isLessThan(c); // a float midpoint would round up to c
-    Tree tree = new TreeGrower(bins, new int[] {0, 1}, 2, new TreeParams(false, 0, 1, "all", false))
+    Tree tree = new TreeGrower(bins, new int[] {0, 1}, 2, new TreeParams(false, 0, 1, "all", false), new int[] {0})
         .grow(new int[] {0, 1}, new double[] {1, 1}, new RandR(0));
     double[] v = new double[2];
     tree.addProba(new float[] {c}, 0, 1, v);

@@ -348,8 +348,6 @@ public final class TrainCommand implements Callable<Integer> {
     Path log = out.resolve("log.jsonl");
     com.fasterxml.jackson.databind.ObjectMapper om = new com.fasterxml.jackson.databind.ObjectMapper();
     boolean terminal = System.console() != null;
-    String metricName = String.valueOf(lp.getOrDefault("metric", learner.params().stream().filter(p -> p.name().equals("metric"))
-        .map(org.imbalanced4j.catalog.Param::defaultValue).findFirst().orElse("metric")));
     Train train = builder.optMonitor(new FitMonitor(out.resolve("checkpoints"), !terminal ? null : f -> {
       int done = (int) Math.round(f * 30);
       err.printf(Locale.ROOT, "\r  [%s%s] %3.0f%%", "#".repeat(done), " ".repeat(30 - done), 100 * f);
@@ -359,8 +357,8 @@ public final class TrainCommand implements Callable<Integer> {
         err.print("\r" + " ".repeat(44) + "\r");
       }
       err.printf(Locale.ROOT, "epoch %3d/%d  loss %.4f  %s  lr %.2e  %.1fs%n", l.get("epoch"), epochs, l.get("loss"),
-          valSplit == 0 ? "(no validation rows)" : l.get("metric") == null ? l.getOrDefault("metric_name", metricName) + " NaN"
-              : String.format(Locale.ROOT, "%s %.4f", l.getOrDefault("metric_name", metricName), l.get("metric")),
+          valSplit == 0 ? "(no validation rows)" : l.get("metric") == null ? l.get("metric_name") + " NaN"
+              : String.format(Locale.ROOT, "%s %.4f", l.get("metric_name"), l.get("metric")),
           l.get("learning_rate"),
           l.get("seconds"));
       err.flush();

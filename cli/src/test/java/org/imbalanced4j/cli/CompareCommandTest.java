@@ -17,9 +17,10 @@ class CompareCommandTest {
   @Test
   void ranksStrategiesAndWritesTheReportCsvAndJson() throws IOException {
     Path out = dir.resolve("cmp");
-    CliRun r = CliRun.of("compare", "builtin:ionosphere", "--folds", "3", "--seed", "2", "--jobs", "2", "--no-race",
-        "--out", out.toString());
+    CliRun r = CliRun.of("compare", "builtin:ionosphere", "--grid", CliRun.shortGrid(dir).toString(), "--folds", "3",
+        "--seed", "2", "--jobs", "2", "--no-race", "--out", out.toString());
     assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.err()).contains("cross-fitting the learners that stop early"); // 234 training rows, 84 of the rarer class
     assertThat(r.out()).contains("rank").contains("balanced_accuracy_score").contains("SMOTE + ");
     JsonNode j = new ObjectMapper().readTree(out.resolve("results.json").toFile());
     JsonNode cands = j.get("candidates");
@@ -74,14 +75,40 @@ class CompareCommandTest {
     assertThat(badCost.err()).contains("--cost takes C_FP,C_FN or the 2 x 2 cost matrix (4 numbers, row by row), got 3");
   }
 
+  /** {@code imb compare} of builtin:ionosphere, 3 folds, with the grid {@code text} as {@code NAME.yaml}, into {@code NAME/}. */
+  private CliRun compareOnIonosphere(String name, String text) throws IOException {
+    Path grid = Files.writeString(dir.resolve(name + ".yaml"), text);
+    CliRun r = CliRun.of("compare", "builtin:ionosphere", "--grid", grid.toString(), "--folds", "3", "--out",
+        dir.resolve(name).toString());
+    assertThat(r.exit()).as(r.err()).isZero();
+    return r;
+  }
+
+  @Test
+  void aCrossFittedNetworkIsExportedAsItsFiveFitsAndPredictReadsThem() throws IOException {
+    CliRun r = compareOnIonosphere("net", "samplers: [none]\nlearners:\n  - mlp: {loss: class-balanced, epochs: 3}\n"
+        + "thresholds: [tuned]\n");
+    Path out = dir.resolve("net");
+    assertThat(r.err()).contains("cross-fitting the learners that stop early");
+    JsonNode model = new ObjectMapper().readTree(out.resolve("best").resolve("model.json").toFile());
+    assertThat(model.get("kind").asText()).isEqualTo("mean");
+    assertThat(model.get("model").get("members").asInt()).isEqualTo(5);
+    assertThat(model.get("decision").get("rule").asText()).isEqualTo("threshold");
+    for (int m = 0; m < 5; m++) {
+      assertThat(out.resolve("best").resolve("member-" + m).resolve("model.json")).exists();
+    }
+    Path pred = dir.resolve("net.csv");
+    CliRun p = CliRun.of("predict", out.resolve("best").toString(), "builtin:ionosphere", "--out", pred.toString());
+    assertThat(p.exit()).as(p.err()).isZero();
+    assertThat(Files.readAllLines(pred)).hasSize(352);
+  }
+
   @Test
   void aYamlGridIsRacedAndTheWinnerIsExportedForPredict() throws IOException {
-    Path grid = dir.resolve("grid.yaml");
-    Files.writeString(grid, "samplers: [none, RandomUnderSampler]\nlearners:\n  - logistic: {class_weight: balanced}\n"
+    compareOnIonosphere("g", "samplers: [none, RandomUnderSampler]\nlearners:\n  - logistic: {class_weight: balanced}\n"
         + "thresholds: [argmax, tuned]\n");
     Path out = dir.resolve("g");
-    CliRun r = CliRun.of("compare", "builtin:ionosphere", "--grid", grid.toString(), "--folds", "3", "--out", out.toString());
-    assertThat(r.exit()).as(r.err()).isZero();
+    Path grid = dir.resolve("g.yaml");
     JsonNode j = new ObjectMapper().readTree(out.resolve("results.json").toFile());
     assertThat(j.get("candidates").size()).isEqualTo(4);
     String winner = j.get("candidates").get(0).get("candidate").asText();
@@ -134,11 +161,7 @@ class CompareCommandTest {
       List<String> lines = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines().limit(1501).toList();
       Files.write(data, lines);
     }
-    // the default grid with networks capped at 20 epochs, to keep the test short
-    Path grid = dir.resolve("race.yaml");
-    Files.writeString(grid, org.imbalanced4j.experiment.Grid.defaultText()
-        .replace("mlp: {loss: class-balanced}", "mlp: {loss: class-balanced, epochs: 20}"));
-    assertThat(Files.readString(grid)).contains("epochs: 20}");
+    Path grid = CliRun.shortGrid(dir);
     CliRun r = CliRun.of("compare", data.toString(), "--grid", grid.toString(), "--folds", "6", "--seed", "2",
         "--out", out.toString());
     assertThat(r.exit()).as(r.err()).isZero();

@@ -34,7 +34,7 @@ class CompareResumeTest {
     Path db = out.resolve("results.sqlite");
     List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-cp", System.getProperty("java.class.path"), "org.imbalanced4j.cli.Imb",
-        "compare", "builtin:ionosphere", "--folds", "3", "--seed", "4", "--no-race", "--out", out.toString());
+        "compare", "builtin:ionosphere", "--grid", CliRun.shortGrid(dir).toString(), "--folds", "3", "--seed", "4", "--no-race", "--out", out.toString());
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
         .redirectOutput(dir.resolve("first.log").toFile()).start();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
@@ -46,10 +46,10 @@ class CompareResumeTest {
     int before = stored(db);
     assertThat(before).isBetween(20, 89); // 30 strategies x 3 folds
 
-    CliRun again = CliRun.of("compare", "builtin:ionosphere", "--folds", "3", "--seed", "4", "--no-race", "--out", out.toString());
+    CliRun again = CliRun.of("compare", "builtin:ionosphere", "--grid", CliRun.shortGrid(dir).toString(), "--folds", "3", "--seed", "4", "--no-race", "--out", out.toString());
     assertThat(again.exit()).as(again.err()).isZero();
     assertThat(again.out()).contains((90 - before) + " folds computed, " + before + " reused");
-    CliRun third = CliRun.of("compare", "builtin:ionosphere", "--folds", "3", "--seed", "4", "--no-race", "--out", out.toString());
+    CliRun third = CliRun.of("compare", "builtin:ionosphere", "--grid", CliRun.shortGrid(dir).toString(), "--folds", "3", "--seed", "4", "--no-race", "--out", out.toString());
     assertThat(third.out()).contains("0 folds computed, 90 reused");
   }
 }

@@ -77,7 +77,7 @@ class ConcurrentRunsTest {
   void asecondCompareOnTheSameOutStopsAndLeavesTheStoreAlone() throws Exception {
     Path out = dir.resolve("cmp");
     Path db = out.resolve("results.sqlite");
-    String[] compare = {"compare", "builtin:ionosphere", "--folds", "3", "--seed", "4", "--no-race", "--out",
+    String[] compare = {"compare", "builtin:ionosphere", "--grid", CliRun.shortGrid(dir).toString(), "--folds", "3", "--seed", "4", "--no-race", "--out",
         out.toString()};
     Process first = start("first.log", compare);
     awaitLock(out, "imb compare", first);

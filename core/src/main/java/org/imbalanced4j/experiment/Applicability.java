@@ -39,7 +39,7 @@ final class Applicability {
     int[] y = d.labels();
     List<String> names = d.schema().classNames();
     for (Split s : splits) {
-      for (int[] rows : cv.resamplerInputs(y, c, s)) {
+      for (int[] rows : cv.resamplerInputs(y, d.schema(), c, s)) {
         String why;
         try {
           why = sampler.problem(ClassCounts.of(names, Indices.gather(y, rows)), rows.length, d.schema());

@@ -115,6 +115,13 @@ public final class Compare {
         : gridText != null ? gridText : String.join("\n", listed.stream().map(Candidate::name).toList());
     listener.message(String.format("comparing %d strategies on %s (%,d rows), %s", candidates.size(), source,
         d.rows(), design));
+    int[] firstTrain = org.imbalanced4j.numeric.Indices.gather(d.labels(), splits.get(0).train());
+    if (candidates.stream().anyMatch(c -> c.trainer().usesValidation())
+        && CrossFit.applies(firstTrain, d.schema().isImages())) {
+      listener.message(String.format(Locale.ROOT, "cross-fitting the learners that stop early (a class has fewer "
+          + "than %d training rows): %d fits a fold, each stopped on another fifth, averaged", CrossFit.FOLDS
+          * CrossFit.MIN_CLASS_ROWS, CrossFit.FOLDS));
+    }
     if (d.schema().isImages() && holdout == null && budgetMinutes == null) {
       listener.message("networks on images are dear: --holdout 0.2 scores on one hold-out split instead of "
           + folds + " folds, --budget-minutes M gives each strategy M minutes");
@@ -129,7 +136,8 @@ public final class Compare {
         + (holdout == null ? folds : "holdout " + holdout) + "|budget=" + budgetMinutes
         + "|repeats=" + repeats + "|seed=" + seed + "|grid=" + Integer.toHexString(text.hashCode())
         + "|rank=" + rank.option() + "|cost=" + (cost == null ? "null" : Arrays.deepToString(cost))
-        + "|version=" + version + "|fold-seed=run"; // folds of the older seed + fold scheme are not reused
+        // folds of the older seed + fold scheme, or fitted before cross-fitting, are not reused
+        + "|version=" + version + "|fold-seed=run|cross-fit=" + CrossFit.FOLDS + "x" + CrossFit.MAX_ROWS;
     Race r = new Race(d, candidates, splits, cv, race, rank.metricKey(), sign(rank), seed, jobs, listener);
     try (ResultStore store = resultsDir == null ? ResultStore.inMemory(runId)
         : new ResultStore(resultsDir.resolve("results.sqlite"), runId)) {

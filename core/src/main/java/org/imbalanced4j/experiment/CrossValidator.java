@@ -133,15 +133,21 @@ public final class CrossValidator {
   /**
    * The rows (as indices into {@code labels}) that {@code c}'s resampler is given in split {@code
    * s}, each set once, as {@link #fit} draws them: for a trainer with validation rows the
-   * training fold without them; otherwise the training fold and, for a tuned threshold, its inner
-   * training part. Lets a caller check, before any fit, that every
-   * fold holds enough rows of each class for the resampler's neighbourhoods.
+   * training fold without them (each cross-fitted part's, {@link CrossFit}); otherwise the
+   * training fold and, for a tuned threshold, its inner training part. Lets a caller check, before
+   * any fit, that every fold holds enough rows of each class for the resampler's neighbourhoods.
    */
-  public List<int[]> resamplerInputs(int[] labels, Candidate c, Split s) {
+  public List<int[]> resamplerInputs(int[] labels, org.imbalanced4j.data.Schema schema, Candidate c, Split s) {
     int[] train = s.train();
     int[] y = Indices.gather(labels, train);
     long fs = fitSeed();
     List<int[]> out = new ArrayList<>();
+    if (CrossFit.applies(c, y, schema, fs)) {
+      for (Split p : CrossFit.parts(y, fs)) {
+        out.add(Indices.gather(train, p.train()));
+      }
+      return out;
+    }
     if (c.trainer().usesValidation()) {
       out.add(Indices.gather(train, StratifiedShuffleSplit.trainTestSplit(y, 0.2, fs + 1).train()));
       return out;
@@ -156,9 +162,10 @@ public final class CrossValidator {
   /**
    * Fits a candidate on training rows the way every fold does: the resampler runs on the rows,
    * then the model is fitted. A trainer that stops early on validation rows gets a stratified
-   * fifth of the rows, held out before resampling; a tuned threshold is then the candidate tuner's
-   * threshold of the rarest class on those same rows, so the network is trained once (training it
-   * again on all the rows for the early-stopped epoch count, replaying its learning rate, was tried
+   * fifth of the rows, held out before resampling, or on a small table with a rare class every
+   * fifth in turn ({@link CrossFit}: five fits averaged); a tuned threshold is then the candidate
+   * tuner's threshold of the rarest class on those same rows (out of fold), so no fit is repeated
+   * (training it again on all the rows for the early-stopped epoch count, replaying its learning rate, was tried
    * twice: it lost the epoch that validation chose, 2 points on satimage and lending_club, and on
    * twelve tables of up to 3,000 rows it helped as often as it hurt, from -5 to +3 points;
    * BENCHMARKS.md). Otherwise, for a
@@ -173,15 +180,20 @@ public final class CrossValidator {
   }
 
   /** The model every variant of a fit shares, and the validation rows it was stopped on (or null). */
-  private record Main(Model model, Dataset validation) {}
+  private record Main(Model model, Dataset validation, double[][] validationProba) {}
 
   private static Main fitMain(Dataset train, Candidate c, long seed) {
+    if (CrossFit.applies(c, train.labels(), train.schema(), seed)) {
+      CrossFit.Fitted f = CrossFit.fit(train, seed, (rows, validation, s) -> fitModel(rows, validation, c, s));
+      return new Main(f.model(), f.rows(), f.proba());
+    }
     if (c.trainer().usesValidation()) {
       Split s = StratifiedShuffleSplit.trainTestSplit(train.labels(), 0.2, seed + 1);
       Dataset validation = train.subset(s.test());
-      return new Main(fitModel(train.subset(s.train()), validation, c, seed), validation);
+      Model m = fitModel(train.subset(s.train()), validation, c, seed);
+      return new Main(m, validation, m.predictProba(validation));
     }
-    return new Main(fitModel(train, null, c, seed), null);
+    return new Main(fitModel(train, null, c, seed), null, null);
   }
 
   /** The candidate's decision rule for the model {@code m} fitted on {@code train}. */
@@ -192,16 +204,17 @@ public final class CrossValidator {
     }
     int rare = train.classCounts().minority();
     if (m.validation() != null) {
-      return threshold(m.model(), m.validation(), rare, c.tuner());
+      return threshold(m.validation().labels(), m.validationProba(), rare, c.tuner());
     }
     Split inner = StratifiedShuffleSplit.trainTestSplit(train.labels(), 0.25, seed);
     Dataset validation = train.subset(inner.test());
-    return threshold(fitModel(train.subset(inner.train()), validation, c, seed), validation, rare, c.tuner());
+    Model model = fitModel(train.subset(inner.train()), validation, c, seed);
+    return threshold(validation.labels(), model.predictProba(validation), rare, c.tuner());
   }
 
-  /** The tuner's probability threshold of class {@code rare} on rows the model was not fitted on. */
-  private static DecisionRule threshold(Model model, Dataset validation, int rare, Candidate.Tuner tuner) {
-    OneVsRest v = OneVsRest.of(validation.labels(), model.predictProba(validation), rare);
+  /** The tuner's threshold of class {@code rare} on the probabilities of rows the model was not fitted on. */
+  private static DecisionRule threshold(int[] labels, double[][] proba, int rare, Candidate.Tuner tuner) {
+    OneVsRest v = OneVsRest.of(labels, proba, rare);
     return new DecisionRule.Threshold(rare, tuner.choose(v.positive(), v.score(), rare).threshold());
   }
 

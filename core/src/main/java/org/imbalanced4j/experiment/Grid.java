@@ -60,7 +60,11 @@ public final class Grid {
       doc.append(wrap("# learners: ", "any of `imb compare --list-learners`, with its parameters: `logistic: {C: 0.5}`. "
           + "Every learner also takes bags (1): with a resampler, the learner is fitted on that many draws of it "
           + "and the fits averaged (balanced bagging: less variance from one lucky or unlucky draw); no effect "
-          + "without a resampler.", "#   "));
+          + "without a resampler." + (images ? "" : " Learners that stop early on validation rows (mlp, xgboost) are "
+          + "cross-fitted on tables of at most " + String.format(java.util.Locale.ROOT, "%,d", CrossFit.MAX_ROWS)
+          + " training rows with a class of fewer than " + CrossFit.FOLDS * CrossFit.MIN_CLASS_ROWS + ": fitted "
+          + CrossFit.FOLDS + " times, each stopped on another fifth of the training rows, and averaged (a fifth of "
+          + "a rare class is too few rows to stop on, and too many to leave out); about 3x the fit time."), "#   "));
       for (org.imbalanced4j.learn.Learner l : LearnerCatalog.all()) {
         if (!l.can(images ? org.imbalanced4j.learn.Capability.IMAGES : org.imbalanced4j.learn.Capability.TABLE)) {
           continue;

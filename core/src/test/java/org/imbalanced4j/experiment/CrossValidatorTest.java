@@ -48,6 +48,8 @@ class CrossValidatorTest {
   /** A resampler that remembers every row it is given and keeps them all. */
   static final class Recorder extends Sampler {
     final Set<Integer> seen = new HashSet<>();
+    /** The rows of each call, in call order. */
+    final List<Set<Integer>> calls = new ArrayList<>();
 
     Recorder() {
       super(SamplingStrategy.auto());
@@ -65,9 +67,12 @@ class CrossValidatorTest {
 
     @Override
     protected Resampled resample(Dataset data, SamplingTarget target) {
+      Set<Integer> call = new HashSet<>();
       for (int i = 0; i < data.rows(); i++) {
-        seen.add((int) data.value(i, data.features() - 1));
+        call.add((int) data.value(i, data.features() - 1));
       }
+      seen.addAll(call);
+      calls.add(call);
       int[] all = java.util.stream.IntStream.range(0, data.rows()).toArray();
       return new Resampled(data.subset(all), all);
     }
@@ -95,6 +100,8 @@ class CrossValidatorTest {
   static final class EarlyStopping implements org.imbalanced4j.model.Trainer {
     final LogisticRegression inner = LogisticRegression.builder().optMaxIter(50).build();
     final Set<Integer> validationRows = new HashSet<>();
+    /** The validation rows of each fit, in fit order. */
+    final List<Set<Integer>> validations = new ArrayList<>();
     int fits;
 
     @Override
@@ -110,17 +117,36 @@ class CrossValidatorTest {
     @Override
     public org.imbalanced4j.model.Model fit(Dataset train, Dataset validation, long seed) {
       fits++;
+      Set<Integer> v = new HashSet<>();
       for (int i = 0; i < validation.rows(); i++) {
-        validationRows.add((int) validation.value(i, validation.features() - 1));
+        v.add((int) validation.value(i, validation.features() - 1));
       }
+      validationRows.addAll(v);
+      validations.add(v);
       return inner.fit(train, validation, seed);
     }
   }
 
+  /** 1,000 rows of satimage: {@code rare} of its rare class, the rest of the other. */
+  static Dataset satimage(int rare) {
+    Dataset sat = Datasets.read("builtin:satimage", ReadOptions.defaults());
+    int minority = sat.classCounts().minority();
+    int[] rows = new int[1000];
+    int a = 0;
+    int b = rare;
+    for (int i = 0; i < sat.rows() && (a < rare || b < rows.length); i++) {
+      if (sat.labels()[i] == minority && a < rare) {
+        rows[a++] = i;
+      } else if (sat.labels()[i] != minority && b < rows.length) {
+        rows[b++] = i;
+      }
+    }
+    return traced(sat.subset(rows).compact());
+  }
+
   @Test
   void aNetworksTunedThresholdComesFromItsOwnValidationRowsInOneFit() {
-    Dataset sat = Datasets.read("builtin:satimage", ReadOptions.defaults());
-    Dataset d = traced(sat.subset(java.util.stream.IntStream.range(0, 1000).toArray()).compact());
+    Dataset d = satimage(300); // a fifth holds 60 rows of each class: one split is enough
     assertThat(d.classCount()).isEqualTo(2);
     Recorder r = new Recorder();
     EarlyStopping t = new EarlyStopping();
@@ -132,6 +158,68 @@ class CrossValidatorTest {
     assertThat(CrossValidator.fit(d, new Candidate("net", null, plain, false), 5).rule())
         .isEqualTo(org.imbalanced4j.threshold.DecisionRule.ARGMAX);
     assertThat(plain.validationRows).isEqualTo(t.validationRows); // the same fit as the argmax candidate's
+  }
+
+  @Test
+  void aSmallTableWithARareClassCrossFitsFiveMembersEachStoppedOnItsOwnFifth() {
+    Dataset d = satimage(60); // a fifth would hold 12 rare rows
+    Recorder r = new Recorder();
+    EarlyStopping t = new EarlyStopping();
+    List<Integer> tunedOn = new ArrayList<>();
+    Candidate.Tuner tuner = (positive, score, rare) -> {
+      tunedOn.add(positive.length);
+      return Candidate.Tuner.F1.choose(positive, score, rare);
+    };
+    CrossValidator.Fitted f = CrossValidator.fit(d, new Candidate("net", seed -> r, t, true).tunedBy(tuner), 5);
+    assertThat(t.fits).isEqualTo(CrossFit.FOLDS);
+    assertThat(r.calls).hasSize(CrossFit.FOLDS);
+    int validated = 0;
+    for (int k = 0; k < CrossFit.FOLDS; k++) {
+      assertThat(r.calls.get(k)).doesNotContainAnyElementsOf(t.validations.get(k)); // real rows stop each member
+      assertThat(r.calls.get(k).size() + t.validations.get(k).size()).isEqualTo(d.rows());
+      validated += t.validations.get(k).size();
+    }
+    assertThat(validated).isEqualTo(d.rows()); // every row stops exactly one member
+    assertThat(t.validationRows).hasSize(d.rows());
+    assertThat(tunedOn).containsExactly(d.rows()); // the threshold on every row's out-of-fold probability
+    assertThat(f.model()).isInstanceOf(org.imbalanced4j.ensemble.MeanModel.class);
+    List<Model> members = ((org.imbalanced4j.ensemble.MeanModel) f.model()).members();
+    double[][] p = f.model().predictProba(d);
+    double mean = 0;
+    for (Model m : members) {
+      mean += m.predictProba(d)[7][1] / members.size();
+    }
+    assertThat(p[7][1]).isCloseTo(mean, within(1e-12));
+  }
+
+  @Test
+  void aResamplerThatAFifthWouldStarveKeepsOneSplit() {
+    Dataset glass = traced();
+    int six = glass.schema().classNames().indexOf("6"); // 9 rows
+    Dataset train = CrossValidator.builder().optFolds(5).optSeed(0).build().splits(glass.labels()).stream()
+        .map(sp -> glass.subset(sp.train())).filter(t -> t.classCounts().counts()[six] == 7).findFirst().orElseThrow();
+    // class '6' has 7 training rows: a part that leaves out 2 trains on 5, fewer than SMOTE's 6
+    EarlyStopping smoteFed = new EarlyStopping();
+    CrossValidator.fit(train, new Candidate("smote", seed -> SamplerCatalog.create("SMOTE", Map.of(), seed), smoteFed,
+        false), 0);
+    assertThat(smoteFed.fits).isEqualTo(1);
+    EarlyStopping plain = new EarlyStopping();
+    CrossValidator.fit(train, new Candidate("plain", null, plain, false), 0);
+    assertThat(plain.fits).isEqualTo(CrossFit.FOLDS);
+  }
+
+  @Test
+  void crossFittingIsForSmallTablesWithARareClass() {
+    int[] rare = new int[1000];
+    java.util.Arrays.fill(rare, 0, 249, 1);
+    assertThat(CrossFit.applies(rare, false)).isTrue();
+    assertThat(CrossFit.applies(rare, true)).isFalse(); // images: one fit per split
+    java.util.Arrays.fill(rare, 0, 250, 1);
+    assertThat(CrossFit.applies(rare, false)).isFalse(); // a fifth holds 50 of each class
+    int[] large = new int[CrossFit.MAX_ROWS + 1];
+    large[0] = 1;
+    assertThat(CrossFit.applies(large, false)).isFalse();
+    assertThat(CrossFit.applies(new int[] {0, 1, 0, 1, 0, 1, 0, 1}, false)).isFalse(); // too few rows for five parts
   }
 
   /** A trainer without validation rows that counts its fits (thread-safe). */
@@ -180,9 +268,10 @@ class CrossValidatorTest {
       } finally {
         pool.shutdownNow();
       }
-      // one fit per split shared by both; a tuned logistic threshold adds its inner fit on 3/4 of the rows
+      // one fit per split shared by both (cross-fitted here: 1,000 training rows, a rare class of
+      // some 100); a tuned logistic threshold adds its inner fit on 3/4 of the rows
       int fits = validating ? ((EarlyStopping) shared).fits : ((Counting) shared).fits.get();
-      assertThat(fits).isEqualTo(validating ? 3 : 6);
+      assertThat(fits).isEqualTo(validating ? 3 * CrossFit.FOLDS : 6);
     }
   }
 

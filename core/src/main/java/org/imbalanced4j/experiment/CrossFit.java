@@ -30,9 +30,10 @@ import org.imbalanced4j.split.StratifiedKFold;
  *
  * <p>When: on tables (not images, whose fits are dear) of at most {@link #MAX_ROWS} training rows
  * with a class of fewer than {@code FOLDS x} {@link #MIN_CLASS_ROWS} rows, so that a fifth would
- * hold fewer than 50 of it. On glass, pima and ionosphere (3 seeds, BENCHMARKS.md) it lifted the
- * plain network's balanced accuracy by 1.5 to 3.5 points and the class-balanced one's by 1.4 to
- * 1.5, at about 3x the fit time; larger tables, whose fifths are large, keep one split and one fit.
+ * hold fewer than 50 of it. On glass, pima, ionosphere and hacide (3 seeds, BENCHMARKS.md) it
+ * lifted the plain network's balanced accuracy by 1.0 to 4.0 points and the class-balanced one's
+ * by 1.5 to 3.3, at about 3x the fit time; larger tables, whose fifths are large, keep one split
+ * and one fit.
  */
 final class CrossFit {
   /** Parts, and fits. */

@@ -179,7 +179,10 @@ public final class CrossValidator {
     return new Fitted(m.model(), train.classCounts().minority(), rule(train, c, seed, m));
   }
 
-  /** The model every variant of a fit shares, and the validation rows it was stopped on (or null). */
+  /**
+   * The model every variant of a fit shares, the validation rows it was stopped on (or null), and
+   * their out-of-fold probabilities when cross-fitted (else null: the model scores them).
+   */
   private record Main(Model model, Dataset validation, double[][] validationProba) {}
 
   private static Main fitMain(Dataset train, Candidate c, long seed) {
@@ -190,8 +193,7 @@ public final class CrossValidator {
     if (c.trainer().usesValidation()) {
       Split s = StratifiedShuffleSplit.trainTestSplit(train.labels(), 0.2, seed + 1);
       Dataset validation = train.subset(s.test());
-      Model m = fitModel(train.subset(s.train()), validation, c, seed);
-      return new Main(m, validation, m.predictProba(validation));
+      return new Main(fitModel(train.subset(s.train()), validation, c, seed), validation, null);
     }
     return new Main(fitModel(train, null, c, seed), null, null);
   }
@@ -204,7 +206,8 @@ public final class CrossValidator {
     }
     int rare = train.classCounts().minority();
     if (m.validation() != null) {
-      return threshold(m.validation().labels(), m.validationProba(), rare, c.tuner());
+      double[][] p = m.validationProba() != null ? m.validationProba() : m.model().predictProba(m.validation());
+      return threshold(m.validation().labels(), p, rare, c.tuner());
     }
     Split inner = StratifiedShuffleSplit.trainTestSplit(train.labels(), 0.25, seed);
     Dataset validation = train.subset(inner.test());

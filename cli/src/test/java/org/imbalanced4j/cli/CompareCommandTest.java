@@ -20,7 +20,8 @@ class CompareCommandTest {
     CliRun r = CliRun.of("compare", "builtin:ionosphere", "--grid", CliRun.shortGrid(dir).toString(), "--folds", "3",
         "--seed", "2", "--jobs", "2", "--no-race", "--out", out.toString());
     assertThat(r.exit()).as(r.err()).isZero();
-    assertThat(r.err()).contains("cross-fitting the learners that stop early"); // 234 training rows, 84 of the rarer class
+    // 234 training rows, 84 of the rarer class: mlp and xgboost after each of 3 samplers, argmax and tuned
+    assertThat(r.err()).contains("cross-fitting 12 strategies whose learner stops early");
     assertThat(r.out()).contains("rank").contains("balanced_accuracy_score").contains("SMOTE + ");
     JsonNode j = new ObjectMapper().readTree(out.resolve("results.json").toFile());
     JsonNode cands = j.get("candidates");
@@ -89,7 +90,7 @@ class CompareCommandTest {
     CliRun r = compareOnIonosphere("net", "samplers: [none]\nlearners:\n  - mlp: {loss: class-balanced, epochs: 3}\n"
         + "thresholds: [tuned]\n");
     Path out = dir.resolve("net");
-    assertThat(r.err()).contains("cross-fitting the learners that stop early");
+    assertThat(r.err()).contains("cross-fitting 1 strategy whose learner stops early");
     JsonNode model = new ObjectMapper().readTree(out.resolve("best").resolve("model.json").toFile());
     assertThat(model.get("kind").asText()).isEqualTo("mean");
     assertThat(model.get("model").get("members").asInt()).isEqualTo(5);

@@ -116,11 +116,12 @@ public final class Compare {
     listener.message(String.format("comparing %d strategies on %s (%,d rows), %s", candidates.size(), source,
         d.rows(), design));
     int[] firstTrain = org.imbalanced4j.numeric.Indices.gather(d.labels(), splits.get(0).train());
-    if (candidates.stream().anyMatch(c -> c.trainer().usesValidation())
-        && CrossFit.applies(firstTrain, d.schema().isImages())) {
-      listener.message(String.format(Locale.ROOT, "cross-fitting the learners that stop early (a class has fewer "
-          + "than %d training rows): %d fits a fold, each stopped on another fifth, averaged", CrossFit.FOLDS
-          * CrossFit.MIN_CLASS_ROWS, CrossFit.FOLDS));
+    long crossFitted = candidates.stream()
+        .filter(c -> CrossFit.applies(c, firstTrain, d.schema(), seed & 0xffffffffL)).count();
+    if (crossFitted > 0) {
+      listener.message(String.format(Locale.ROOT, "cross-fitting %d strateg%s whose learner stops early (a class "
+          + "has fewer than %d training rows): %d fits a fold, each stopped on another fifth, averaged", crossFitted,
+          crossFitted == 1 ? "y" : "ies", CrossFit.FOLDS * CrossFit.MIN_CLASS_ROWS, CrossFit.FOLDS));
     }
     if (d.schema().isImages() && holdout == null && budgetMinutes == null) {
       listener.message("networks on images are dear: --holdout 0.2 scores on one hold-out split instead of "

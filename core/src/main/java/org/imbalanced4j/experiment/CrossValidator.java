@@ -165,13 +165,13 @@ public final class CrossValidator {
    * fifth of the rows, held out before resampling, or on a small table with a rare class every
    * fifth in turn ({@link CrossFit}: five fits averaged); a tuned threshold is then the candidate
    * tuner's threshold of the rarest class on those same rows (out of fold), so no fit is repeated
-   * (training it again on all the rows for the early-stopped epoch count, replaying its learning rate, was tried
-   * twice: it lost the epoch that validation chose, 2 points on satimage and lending_club, and on
-   * twelve tables of up to 3,000 rows it helped as often as it hurt, from -5 to +3 points;
-   * BENCHMARKS.md). Otherwise, for a
-   * tuned threshold a stratified quarter is held out first (it never sees the resampler), a model
-   * fitted on the rest gives the threshold on it, and the model is then refitted on all the rows
-   * (as scikit-learn's {@code TunedThresholdClassifierCV} with {@code refit=True}). {@code imb
+   * (training it again on all the rows for the early-stopped epoch count, replaying its learning
+   * rate, was tried twice: it lost the epoch that validation chose, 2 points on satimage and
+   * lending_club, and on twelve tables of up to 3,000 rows it helped as often as it hurt, from -5
+   * to +3 points; BENCHMARKS.md). Otherwise, for a tuned threshold a stratified quarter is held out
+   * first (it never sees the resampler), a model fitted on the rest gives the threshold on it, and
+   * the model is then refitted on all the rows (as scikit-learn's {@code
+   * TunedThresholdClassifierCV} with {@code refit=True}). {@code imb
    * compare} also uses this to retrain the winner on all rows.
    */
   public static Fitted fit(Dataset train, Candidate c, long seed) {

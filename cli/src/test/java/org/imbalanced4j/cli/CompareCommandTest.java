@@ -25,7 +25,7 @@ class CompareCommandTest {
     assertThat(r.out()).contains("rank").contains("balanced_accuracy_score").contains("SMOTE + ");
     JsonNode j = new ObjectMapper().readTree(out.resolve("results.json").toFile());
     JsonNode cands = j.get("candidates");
-    assertThat(cands.size()).isEqualTo(30); // 3 samplers x 5 learners x 2 decisions
+    assertThat(cands.size()).isEqualTo(36); // 3 samplers x 6 learners x 2 decisions
     double previous = Double.POSITIVE_INFINITY;
     for (JsonNode c : cands) {
       double v = c.get("metrics").get("balanced_accuracy_score").get("mean").asDouble();
@@ -33,7 +33,7 @@ class CompareCommandTest {
       assertThat(c.get("metrics").get("balanced_accuracy_score").has("std")).isTrue();
       previous = v;
     }
-    assertThat(Files.readAllLines(out.resolve("results.csv"))).hasSize(1 + 30 * 3);
+    assertThat(Files.readAllLines(out.resolve("results.csv"))).hasSize(1 + 36 * 3);
     String html = Files.readString(out.resolve("report.html"));
     assertThat(html).startsWith("<!DOCTYPE html>").contains("Ranking by balanced_accuracy_score")
         .contains("recall good").doesNotContain("<script").contains("Critical-difference diagram")
@@ -169,7 +169,7 @@ class CompareCommandTest {
     JsonNode j = new ObjectMapper().readTree(out.resolve("results.json").toFile());
     int planned = j.get("fold_fits_planned").asInt();
     int run = j.get("fold_fits_run").asInt();
-    assertThat(planned).isEqualTo(30 * 6);
+    assertThat(planned).isEqualTo(36 * 6);
     assertThat(run).isLessThan(planned);
     assertThat(r.out()).contains("racing ran " + run + " of " + planned);
     boolean seenDropped = false;

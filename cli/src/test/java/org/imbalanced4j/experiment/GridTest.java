@@ -41,10 +41,10 @@ class GridTest {
   }
 
   @Test
-  void theDefaultGridHasThirtyStrategiesForTwoClassesAndNoTunedThresholdForMore() {
-    assertThat(Grid.defaults(data("ionosphere"))).hasSize(30); // 3 samplers x 5 learners x 2 decisions
+  void theDefaultGridHasThirtySixStrategiesForTwoClassesAndNoTunedThresholdForMore() {
+    assertThat(Grid.defaults(data("ionosphere"))).hasSize(36); // 3 samplers x 6 learners x 2 decisions
     List<Candidate> multi = Grid.defaults(data("glass"));
-    assertThat(multi).hasSize(15).noneMatch(Candidate::tunedThreshold);
+    assertThat(multi).hasSize(18).noneMatch(Candidate::tunedThreshold);
     assertThat(Grid.defaultText()).contains("samplers:").contains("# learners:");
   }
 
@@ -90,7 +90,7 @@ class GridTest {
   void mistakesNameTheEntryAndTheValidChoices() {
     Dataset d = data("ionosphere");
     assertThatThrownBy(() -> parse("learners: [svm]", d)).isInstanceOf(InvalidOptionException.class)
-        .hasMessageStartingWith("g.yaml: unknown learner 'svm'; valid: logistic, knn, tree, forest, ")
+        .hasMessageStartingWith("g.yaml: unknown learner 'svm'; valid: logistic, knn, qda, tree, forest, ")
         .hasMessageEndingWith("bbn, autoencoder, deep-svdd, xgboost");
     assertThatThrownBy(() -> parse("samplers: [SMOOTE]\nlearners: [logistic]", d))
         .hasMessageStartingWith("g.yaml: unknown method 'SMOOTE'");

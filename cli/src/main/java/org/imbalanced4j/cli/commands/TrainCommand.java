@@ -61,7 +61,7 @@ public final class TrainCommand implements Callable<Integer> {
 
   @Option(names = "--model", paramLabel = "NAME", defaultValue = "mlp",
       description = "Learner of the catalogue (imb compare --list-learners): for tables mlp, attention "
-          + "(self-attention over per-feature tokens, after FT-Transformer), logistic, knn; for images cnn, "
+          + "(self-attention over per-feature tokens, after FT-Transformer), logistic, knn, qda; for images cnn, "
           + "resnet32, bbn (default: mlp). Options that a learner does not have are an error.")
   String model;
 

@@ -48,7 +48,8 @@ class ModelDirectoryTest {
         java.util.List.of(4.0, 0.0)));
     Model forest = LearnerCatalog.create("balanced-forest", Map.of("n_estimators", "5")).fit(TRAIN, null, 0);
     Model anomaly = LearnerCatalog.create("iforest", Map.of("n_estimators", "10")).fit(TRAIN, null, 0);
-    for (Model m : java.util.List.of(linear, knn, mean, forest, anomaly)) {
+    Model qda = LearnerCatalog.create("qda", Map.of("reg_param", "0.1")).fit(TRAIN, null, 0);
+    for (Model m : java.util.List.of(linear, knn, mean, forest, anomaly, qda)) {
       Path d = dir.resolve(m.kind());
       ModelDirectory.save(d, m, rule.toMap(m.classes()), Map.of("note", "test"), TRAIN);
       SavedModel s = ModelDirectory.load(d);
@@ -88,7 +89,7 @@ class ModelDirectoryTest {
     ObjectNode meta = (ObjectNode) OM.readTree(dir.resolve("model.json").toFile());
     Files.writeString(dir.resolve("model.json"), meta.deepCopy().put("kind", "network").toString());
     assertThatThrownBy(() -> ModelDirectory.load(dir)).isInstanceOf(DataException.class)
-        .hasMessageContaining("no reader for models of kind 'network' (known: anomaly, forest, knn, linear, mean)")
+        .hasMessageContaining("no reader for models of kind 'network' (known: anomaly, forest, knn, linear, mean, qda)")
         .hasMessageContaining("is the module that makes them on the class path?");
     Files.writeString(dir.resolve("model.json"), meta.deepCopy().put("format_version", 3).toString());
     assertThatThrownBy(() -> ModelDirectory.load(dir)).hasMessageContaining("a newer imbalanced4j wrote it");

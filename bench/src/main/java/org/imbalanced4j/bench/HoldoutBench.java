@@ -11,29 +11,34 @@ import org.imbalanced4j.model.Model;
 import org.imbalanced4j.model.Trainer;
 
 /**
- * Times the {@code knn} learner (standardising, indexing and {@code predict_proba} of the held-out
- * rows, as scikit-learn's {@code StandardScaler} + {@code KNeighborsClassifier} pipeline's fit and
- * {@code predict_proba}) on one CSV: rows {@code i % 5 == 4} held out, the rest trained on. The
- * median of {@code repeats} runs after warm-up; one JSON line with the time and the column sums of
- * the probabilities (to check agreement with scikit-learn's).
+ * Times one learner of the catalogue, fit and {@code predict_proba} of the held-out rows (for
+ * {@code knn}: standardising, indexing and the neighbours' votes, as scikit-learn's {@code
+ * StandardScaler} + {@code KNeighborsClassifier} pipeline; for {@code qda} the same with {@code
+ * QuadraticDiscriminantAnalysis}), on one CSV: rows {@code i % 5 == 4} held out, the rest trained
+ * on. The median of {@code repeats} runs after warm-up; one JSON line with the time and the column
+ * sums of the probabilities (to check agreement with scikit-learn's).
  *
- * <p>Usage: {@code KnnBench FILE repeats N_NEIGHBORS WEIGHTS}
+ * <p>Usage: {@code HoldoutBench FILE repeats LEARNER [NAME=VALUE...]}
  */
-public final class KnnBench {
-  private KnnBench() {}
+public final class HoldoutBench {
+  private HoldoutBench() {}
 
   public static void main(String[] args) throws Exception {
     Dataset d = Datasets.read(args[0], ReadOptions.defaults());
     int repeats = Integer.parseInt(args[1]);
-    Trainer knn = LearnerCatalog.create("knn", java.util.Map.of("n_neighbors", args[2], "weights", args[3]));
+    java.util.Map<String, String> params = new java.util.HashMap<>();
+    for (int i = 3; i < args.length; i++) {
+      params.put(args[i].substring(0, args[i].indexOf('=')), args[i].substring(args[i].indexOf('=') + 1));
+    }
+    Trainer learner = LearnerCatalog.create(args[2], params);
     Dataset train = d.subset(IntStream.range(0, d.rows()).filter(i -> i % 5 != 4).toArray()).compact();
     Dataset test = d.subset(IntStream.range(0, d.rows()).filter(i -> i % 5 == 4).toArray()).compact();
-    knn.fit(train, null, 0).predictProba(test); // warm-up
+    learner.fit(train, null, 0).predictProba(test); // warm-up
     double[] t = new double[repeats];
     double[][] p = null;
     for (int r = 0; r < repeats; r++) {
       long t0 = System.nanoTime();
-      Model m = knn.fit(train, null, 0);
+      Model m = learner.fit(train, null, 0);
       p = m.predictProba(test);
       t[r] = (System.nanoTime() - t0) / 1e9;
     }

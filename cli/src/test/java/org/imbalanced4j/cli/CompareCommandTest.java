@@ -128,7 +128,7 @@ class CompareCommandTest {
     Files.writeString(grid, "learners: [svm]\n");
     CliRun bad = CliRun.of("compare", "builtin:ionosphere", "--grid", grid.toString(), "--out", out.toString());
     assertThat(bad.exit()).isEqualTo(2);
-    assertThat(bad.err().strip()).isEqualTo("imb: " + grid + ": unknown learner 'svm'; valid: logistic, knn, tree, forest, extra-trees, "
+    assertThat(bad.err().strip()).isEqualTo("imb: " + grid + ": unknown learner 'svm'; valid: logistic, knn, qda, tree, forest, extra-trees, "
         + "balanced-forest, balanced-bagging, easy-ensemble, rusboost, smoteboost, adaboost, iforest, ocsvm, mlp, "
         + "attention, cnn, resnet32, bbn, autoencoder, deep-svdd, xgboost");
   }

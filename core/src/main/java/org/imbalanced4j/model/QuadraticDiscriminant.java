@@ -75,8 +75,11 @@ public final class QuadraticDiscriminant implements Trainer {
     Schema schema = train.schema();
     Standardizer std = Standardizer.fit(train);
     int d = std.width();
+    if (d > MAX_INPUTS) {
+      throw new DataException("qda: " + d + " input columns (categorical features one-hot) would make a " + d + " x "
+          + d + " covariance per class; qda takes at most " + MAX_INPUTS);
+    }
     int n = train.rows();
-    double[] x = std.transformExact(train);
     int classes = schema.classCount();
     int[] count = new int[classes];
     for (int i = 0; i < n; i++) {
@@ -95,9 +98,11 @@ public final class QuadraticDiscriminant implements Trainer {
       int cls = c;
       int[] rows = java.util.stream.IntStream.range(0, n).filter(i -> train.label(i) == cls).toArray();
       double[] mean = new double[d];
+      double[] row = new double[d];
       for (int i : rows) {
+        std.transformExact(train, i, row);
         for (int j = 0; j < d; j++) {
-          mean[j] += x[i * d + j];
+          mean[j] += row[j];
         }
       }
       for (int j = 0; j < d; j++) {
@@ -105,7 +110,7 @@ public final class QuadraticDiscriminant implements Trainer {
       }
       double[] squares = new double[d]; // the squared singular values of the centred rows
       double[] v = new double[d * d]; // their right singular vectors, column q for squares[q]
-      if (!(reg == 0 ? bySvd(x, d, rows, mean, squares, v) : byScatter(x, d, rows, mean, squares, v))) {
+      if (!(reg == 0 ? bySvd(std, train, rows, mean, squares, v) : byScatter(std, train, rows, mean, squares, v))) {
         throw new DataException("qda: the decomposition of class '" + schema.classNames().get(c)
             + "' did not converge");
       }
@@ -134,11 +139,15 @@ public final class QuadraticDiscriminant implements Trainer {
    * as exact as the SVD (the scatter matrix would square the condition number). V is d x d: a tall
    * class's thin SVD has it all; a class of no more rows than inputs takes the full V.
    */
-  private static boolean bySvd(double[] x, int d, int[] rows, double[] mean, double[] squares, double[] v) {
+  private static boolean bySvd(Standardizer std, Dataset data, int[] rows, double[] mean, double[] squares,
+      double[] v) {
+    int d = mean.length;
     DMatrixRMaj centred = new DMatrixRMaj(rows.length, d);
+    double[] row = new double[d];
     for (int r = 0; r < rows.length; r++) {
+      std.transformExact(data, rows[r], row);
       for (int j = 0; j < d; j++) {
-        centred.data[r * d + j] = x[rows[r] * d + j] - mean[j];
+        centred.data[r * d + j] = row[j] - mean[j];
       }
     }
     SingularValueDecomposition_F64<DMatrixRMaj> svd =
@@ -160,9 +169,11 @@ public final class QuadraticDiscriminant implements Trainer {
    * r every variance is at least r, and the scatter's rounding (eps times its largest eigenvalue)
    * does not show.
    */
-  private static boolean byScatter(double[] x, int d, int[] rows, double[] mean, double[] squares, double[] v) {
+  private static boolean byScatter(Standardizer std, Dataset data, int[] rows, double[] mean, double[] squares,
+      double[] v) {
+    int d = mean.length;
     EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(d, true, true);
-    if (!eig.decompose(scatter(x, d, rows, mean))) {
+    if (!eig.decompose(scatter(std, data, rows, mean))) {
       return false;
     }
     for (int q = 0; q < d; q++) {
@@ -175,23 +186,31 @@ public final class QuadraticDiscriminant implements Trainer {
     return true;
   }
 
-  /** Rows per block of the scatter matrix: fixed, so the sums are the same on any number of threads. */
+  /** Rows per part of the scatter matrix, at least; at most {@link #PARTS} parts. */
   private static final int BLOCK = 2048;
 
+  /** Partial scatter matrices at most: their memory is {@code PARTS x d^2} doubles. */
+  private static final int PARTS = 8;
+
+  /** Input columns at most: the covariance of each class is d x d, its decomposition O(d^3). */
+  static final int MAX_INPUTS = 1024;
+
   /**
-   * The scatter matrix {@code sum_i (x_i - mean)(x_i - mean)^T} of the given rows of {@code x} (row
-   * width d), accumulated in blocks of {@link #BLOCK} rows on every core and added in block order.
+   * The scatter matrix {@code sum_i (x_i - mean)(x_i - mean)^T} of the given rows' inputs, accumulated in up to {@link #PARTS} contiguous parts on every core and added in part
+   * order: the parts depend on the rows only, so the sums are the same on any number of threads.
    */
-  static DMatrixRMaj scatter(double[] x, int d, int[] rows, double[] mean) {
-    int blocks = (rows.length + BLOCK - 1) / BLOCK;
+  static DMatrixRMaj scatter(Standardizer std, Dataset data, int[] rows, double[] mean) {
+    int d = mean.length;
+    int blocks = Math.max(1, Math.min(PARTS, rows.length / BLOCK));
+    int per = (rows.length + blocks - 1) / blocks;
     double[][] part = new double[blocks][];
     java.util.stream.IntStream.range(0, blocks).parallel().forEach(b -> {
       double[] g = new double[d * d];
       double[] c = new double[d];
-      for (int r = b * BLOCK; r < Math.min(rows.length, (b + 1) * BLOCK); r++) {
-        int at = rows[r] * d;
+      for (int r = b * per; r < Math.min(rows.length, (b + 1) * per); r++) {
+        std.transformExact(data, rows[r], c);
         for (int j = 0; j < d; j++) {
-          c[j] = x[at + j] - mean[j];
+          c[j] -= mean[j];
         }
         for (int a = 0; a < d; a++) {
           double ca = c[a];
@@ -239,7 +258,11 @@ public final class QuadraticDiscriminant implements Trainer {
         means[c] = numbers(in, e, "mean");
         scalings[c] = numbers(in, e, "scalings");
         rotations[c] = numbers(in, e, "rotation");
-        priors[c] = numbers(in, e, "prior")[0];
+        double[] prior = numbers(in, e, "prior");
+        if (prior.length != 1) {
+          throw in.error("model.json's qda class " + c + " has " + prior.length + " priors");
+        }
+        priors[c] = prior[0];
       }
       try {
         return new Fitted(in.schema(), Standardizer.read(in.get("standardizer")), means, scalings, rotations, priors,
@@ -317,26 +340,27 @@ public final class QuadraticDiscriminant implements Trainer {
     @Override
     public double[][] scores(Dataset data) {
       int d = std.width();
-      double[] x = std.transformExact(data);
       double[][] out = new double[data.rows()][];
       int block = 1024;
       // rows are independent: blocks on every core give the same numbers as one thread
       java.util.stream.IntStream.range(0, (out.length + block - 1) / block).parallel().forEach(b -> {
+        double[] row = new double[d];
         double[] centred = new double[d];
         for (int i = b * block; i < Math.min(out.length, (b + 1) * block); i++) {
-          out[i] = logPosteriors(x, i * d, centred);
+          std.transformExact(data, i, row);
+          out[i] = logPosteriors(row, centred);
         }
       });
       return out;
     }
 
-    /** {@code delta_c} of the row at {@code x[at..at+d)} for every class; {@code centred} is scratch. */
-    private double[] logPosteriors(double[] x, int at, double[] centred) {
+    /** {@code delta_c} of a row's inputs {@code x} for every class; {@code centred} is scratch. */
+    private double[] logPosteriors(double[] x, double[] centred) {
       int d = centred.length;
       double[] z = new double[means.length];
       for (int c = 0; c < means.length; c++) {
         for (int j = 0; j < d; j++) {
-          centred[j] = x[at + j] - means[c][j];
+          centred[j] = x[j] - means[c][j];
         }
         int k = scalings[c].length;
         double[] dir = directions[c];

@@ -151,29 +151,25 @@ public final class Standardizer {
   }
 
   /**
-   * The inputs of all rows in double precision, row-major: {@code (x - mean) / sd} without the
-   * rounding to float of {@link #transform}, for models whose parity with scikit-learn's {@code
-   * StandardScaler} is asserted to 1e-12.
+   * Row {@code i}'s inputs in double precision into {@code out} ({@link #width()} long): {@code (x -
+   * mean) / sd} without the rounding to float of {@link #transform}, for models whose parity with
+   * scikit-learn's {@code StandardScaler} is asserted to 1e-12.
    */
-  public double[] transformExact(Dataset data) {
-    int n = data.rows();
-    double[] out = new double[n * width];
-    for (int i = 0; i < n; i++) {
-      int at = i * width;
-      for (int j = 0; j < levels.length; j++) {
-        float v = data.value(i, j);
-        if (levels[j] == 0) {
-          out[at++] = (v - mean[j]) / sd[j];
-        } else {
-          int code = (int) v;
-          if (code >= 0 && code < levels[j]) {
-            out[at + code] = 1;
-          }
-          at += levels[j];
+  public void transformExact(Dataset data, int i, double[] out) {
+    int at = 0;
+    for (int j = 0; j < levels.length; j++) {
+      float v = data.value(i, j);
+      if (levels[j] == 0) {
+        out[at++] = (v - mean[j]) / sd[j];
+      } else {
+        java.util.Arrays.fill(out, at, at + levels[j], 0);
+        int code = (int) v;
+        if (code >= 0 && code < levels[j]) {
+          out[at + code] = 1;
         }
+        at += levels[j];
       }
     }
-    return out;
   }
 
   /** The inputs of all rows, row-major. */

@@ -88,6 +88,26 @@ class QuadraticDiscriminantParityTest {
   }
 
   @Test
+  void tooManyInputColumnsAreOneLine() {
+    int n = 40;
+    int d = QuadraticDiscriminant.MAX_INPUTS + 1;
+    float[] v = new float[n * d];
+    int[] y = new int[n];
+    java.util.Random rnd = new java.util.Random(1);
+    for (int i = 0; i < v.length; i++) {
+      v[i] = (float) rnd.nextGaussian();
+    }
+    for (int i = 0; i < n; i++) {
+      y[i] = i % 2;
+    }
+    Dataset wide = Dataset.builder(org.imbalanced4j.data.Schema.numeric(d, "y", List.of("0", "1")))
+        .setValues(v, n).setLabels(y).build();
+    assertThatThrownBy(() -> new QuadraticDiscriminant(0.1).fit(wide, null, 0)).isInstanceOf(DataException.class)
+        .hasMessage("qda: 1025 input columns (categorical features one-hot) would make a 1025 x 1025 covariance "
+            + "per class; qda takes at most 1024");
+  }
+
+  @Test
   void aClassOfOneRowAndABadShrinkageAreOneLine() {
     JsonNode c = ROOT.get("cases").get(0);
     Dataset d = Fixtures.dataset(c.get("X"), c.get("y"));
@@ -118,7 +138,13 @@ class QuadraticDiscriminantParityTest {
         .setValues(v, n).setLabels(y).build();
     double r = 0.2;
     Model m = new QuadraticDiscriminant(r).fit(data, null, 0);
-    double[] z = Standardizer.fit(data).transformExact(data);
+    double[] z = new double[n * d];
+    Standardizer std = Standardizer.fit(data);
+    double[] row = new double[d];
+    for (int i = 0; i < n; i++) {
+      std.transformExact(data, i, row);
+      System.arraycopy(row, 0, z, i * d, d);
+    }
     double[][] got = m.scores(data);
     for (int c = 0; c < 2; c++) {
       int cls = c;
@@ -153,5 +179,25 @@ class QuadraticDiscriminantParityTest {
         assertThat(got[i][c]).as("row %d class %d", i, c).isCloseTo(want, org.assertj.core.data.Offset.offset(1e-9));
       }
     }
+  }
+
+  @Test
+  void aSavedModelReadsBackAndADamagedOneIsOneLine(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws java.io.IOException {
+    JsonNode c = ROOT.get("cases").get(3);
+    Dataset train = Fixtures.dataset(c.get("X"), c.get("y"));
+    Model m = fit(c);
+    org.imbalanced4j.model.io.ModelDirectory.save(dir, m,
+        org.imbalanced4j.threshold.DecisionRule.ARGMAX.toMap(m.classes()), Map.of(), train);
+    Model back = org.imbalanced4j.model.io.ModelDirectory.load(dir).model();
+    assertThat(back.kind()).isEqualTo("qda");
+    assertThat(back.scores(train)).isDeepEqualTo(m.scores(train));
+    java.nio.file.Path json = dir.resolve("model.json");
+    com.fasterxml.jackson.databind.ObjectMapper om = new com.fasterxml.jackson.databind.ObjectMapper();
+    JsonNode meta = om.readTree(json.toFile());
+    ((com.fasterxml.jackson.databind.node.ArrayNode) meta.findParent("rotation").get("rotation")).remove(0);
+    java.nio.file.Files.writeString(json, om.writeValueAsString(meta));
+    assertThatThrownBy(() -> org.imbalanced4j.model.io.ModelDirectory.load(dir)).isInstanceOf(DataException.class)
+        .hasMessageContaining("qda class 0 does not fit 6 inputs");
   }
 }

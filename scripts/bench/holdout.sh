@@ -5,7 +5,8 @@
 # it): rows i % 5 == 4 held out, the others trained on; fit + predict_proba of the held-out rows.
 # knn: n_neighbors=5, uniform weights; ours standardises and searches an exact k-d tree or brute
 # force on both cores; scikit-learn 1.2's KNeighborsClassifier(n_jobs=-1, algorithm='auto').
-# qda: reg_param=0.1 (the default grid's); ours EJML's SVD per class, scikit-learn's
+# qda: reg_param=0.1 (the default grid's); ours each class's scatter matrix on both cores and EJML's
+# eigen-decomposition, scikit-learn's
 # QuadraticDiscriminantAnalysis (LAPACK through NumPy). Both after StandardScaler (+ OneHotEncoder).
 # Median of REPEATS runs each; the probability column sums show agreement.
 # Usage: scripts/bench/holdout.sh knn|qda [REPEATS] [CSV...]

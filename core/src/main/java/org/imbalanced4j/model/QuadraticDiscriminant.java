@@ -81,22 +81,18 @@ public final class QuadraticDiscriminant implements Trainer {
     }
     int n = train.rows();
     int classes = schema.classCount();
-    int[] count = new int[classes];
-    for (int i = 0; i < n; i++) {
-      count[train.label(i)]++;
-    }
     double[][] means = new double[classes][];
     double[][] scalings = new double[classes][];
-    double[][] rotations = new double[classes][];
+    double[][] directions = new double[classes][];
     double[] priors = new double[classes];
     for (int c = 0; c < classes; c++) {
-      if (count[c] < 2) {
-        throw new DataException("qda: class '" + schema.classNames().get(c) + "' has " + count[c]
-            + " training row" + (count[c] == 1 ? "" : "s") + "; its covariance needs at least 2");
-      }
-      priors[c] = (double) count[c] / n;
       int cls = c;
       int[] rows = java.util.stream.IntStream.range(0, n).filter(i -> train.label(i) == cls).toArray();
+      if (rows.length < 2) {
+        throw new DataException("qda: class '" + schema.classNames().get(c) + "' has " + rows.length
+            + " training row" + (rows.length == 1 ? "" : "s") + "; its covariance needs at least 2");
+      }
+      priors[c] = (double) rows.length / n;
       double[] mean = new double[d];
       double[] row = new double[d];
       for (int i : rows) {
@@ -106,10 +102,10 @@ public final class QuadraticDiscriminant implements Trainer {
         }
       }
       for (int j = 0; j < d; j++) {
-        mean[j] /= count[c];
+        mean[j] /= rows.length;
       }
       double[] squares = new double[d]; // the squared singular values of the centred rows
-      double[] v = new double[d * d]; // their right singular vectors, column q for squares[q]
+      double[] v = new double[d * d]; // their right singular vectors, row q for squares[q] (V^T)
       if (!(reg == 0 ? bySvd(std, train, rows, mean, squares, v) : byScatter(std, train, rows, mean, squares, v))) {
         throw new DataException("qda: the decomposition of class '" + schema.classNames().get(c)
             + "' did not converge");
@@ -118,18 +114,18 @@ public final class QuadraticDiscriminant implements Trainer {
       double[] s = new double[d];
       for (int q = 0; q < d; q++) {
         rank += squares[q] > TOL * TOL ? 1 : 0;
-        s[q] = (1 - reg) * squares[q] / (count[c] - 1) + reg;
+        s[q] = (1 - reg) * squares[q] / (rows.length - 1) + reg;
       }
       if (reg == 0 && rank < d) {
-        throw new DataException("qda: the " + count[c] + " training rows of class '" + schema.classNames().get(c)
+        throw new DataException("qda: the " + rows.length + " training rows of class '" + schema.classNames().get(c)
             + "' span " + rank + " of " + d + " input dimensions (collinear, or a feature constant within the "
             + "class); give reg_param > 0, such as reg_param=0.1");
       }
       means[c] = mean;
       scalings[c] = s;
-      rotations[c] = v;
+      directions[c] = v;
     }
-    return new Fitted(schema, std, means, scalings, rotations, priors,
+    return new Fitted(schema, std, means, scalings, directions, priors,
         new Provenance(describe(), Map.of("reg_param", reg), seed, n + " rows"));
   }
 
@@ -159,7 +155,7 @@ public final class QuadraticDiscriminant implements Trainer {
     for (int q = 0; q < svd.numberOfSingularValues(); q++) {
       squares[q] = sigma[q] * sigma[q];
     }
-    System.arraycopy(svd.getV(null, false).data, 0, v, 0, d * d);
+    System.arraycopy(svd.getV(null, true).data, 0, v, 0, d * d);
     return true;
   }
 
@@ -180,7 +176,7 @@ public final class QuadraticDiscriminant implements Trainer {
       squares[q] = Math.max(0, eig.getEigenvalue(q).real);
       DMatrixRMaj vec = eig.getEigenVector(q);
       for (int j = 0; j < d; j++) {
-        v[j * d + q] = vec.get(j, 0);
+        v[q * d + j] = vec.get(j, 0);
       }
     }
     return true;
@@ -248,7 +244,7 @@ public final class QuadraticDiscriminant implements Trainer {
       }
       double[][] means = new double[classes][];
       double[][] scalings = new double[classes][];
-      double[][] rotations = new double[classes][];
+      double[][] directions = new double[classes][];
       double[] priors = new double[classes];
       for (int c = 0; c < classes; c++) {
         JsonNode e = per.get(c);
@@ -257,7 +253,7 @@ public final class QuadraticDiscriminant implements Trainer {
         }
         means[c] = numbers(in, e, "mean");
         scalings[c] = numbers(in, e, "scalings");
-        rotations[c] = numbers(in, e, "rotation");
+        directions[c] = numbers(in, e, "directions");
         double[] prior = numbers(in, e, "prior");
         if (prior.length != 1) {
           throw in.error("model.json's qda class " + c + " has " + prior.length + " priors");
@@ -265,7 +261,7 @@ public final class QuadraticDiscriminant implements Trainer {
         priors[c] = prior[0];
       }
       try {
-        return new Fitted(in.schema(), Standardizer.read(in.get("standardizer")), means, scalings, rotations, priors,
+        return new Fitted(in.schema(), Standardizer.read(in.get("standardizer")), means, scalings, directions, priors,
             new Provenance("qda", Map.of(), 0, "saved"));
       } catch (IllegalArgumentException e) {
         throw in.error(e.getMessage());
@@ -291,22 +287,20 @@ public final class QuadraticDiscriminant implements Trainer {
     private final Standardizer std;
     private final double[][] means;
     private final double[][] scalings;
-    private final double[][] rotations;
     private final double[] priors;
     private final double[] logDet;
-    private final double[][] directions; // per class, V transposed: direction q at [q * d, (q + 1) * d)
+    private final double[][] directions; // per class, V^T row-major: direction q at [q * d, (q + 1) * d)
     private final Provenance provenance;
 
-    Fitted(Schema schema, Standardizer std, double[][] means, double[][] scalings, double[][] rotations,
+    Fitted(Schema schema, Standardizer std, double[][] means, double[][] scalings, double[][] directions,
         double[] priors, Provenance provenance) {
       int d = std.width();
       logDet = new double[means.length];
-      directions = new double[means.length][];
       for (int c = 0; c < means.length; c++) {
         int k = scalings[c].length;
-        if (means[c].length != d || rotations[c].length != d * k || !(priors[c] > 0)) {
+        if (means[c].length != d || directions[c].length != d * k || !(priors[c] > 0)) {
           throw new IllegalArgumentException("qda class " + c + " does not fit " + d + " inputs: mean "
-              + means[c].length + ", rotation " + rotations[c].length + " for " + k + " directions, prior "
+              + means[c].length + ", directions " + directions[c].length + " values for " + k + ", prior "
               + priors[c]);
         }
         for (double s : scalings[c]) {
@@ -315,18 +309,12 @@ public final class QuadraticDiscriminant implements Trainer {
           }
           logDet[c] += Math.log(s);
         }
-        directions[c] = new double[d * k];
-        for (int j = 0; j < d; j++) {
-          for (int q = 0; q < k; q++) {
-            directions[c][q * d + j] = rotations[c][j * k + q];
-          }
-        }
       }
       this.schema = schema;
       this.std = std;
       this.means = means;
       this.scalings = scalings;
-      this.rotations = rotations;
+      this.directions = directions;
       this.priors = priors;
       this.provenance = provenance;
     }
@@ -381,18 +369,7 @@ public final class QuadraticDiscriminant implements Trainer {
     public double[][] predictProba(Dataset data) {
       double[][] z = scores(data);
       for (double[] row : z) {
-        double max = Double.NEGATIVE_INFINITY;
-        for (double v : row) {
-          max = Math.max(max, v);
-        }
-        double sum = 0;
-        for (int c = 0; c < row.length; c++) {
-          row[c] = Math.exp(row[c] - max);
-          sum += row[c];
-        }
-        for (int c = 0; c < row.length; c++) {
-          row[c] /= sum;
-        }
+        LogisticRegression.softmax(row);
       }
       return z;
     }
@@ -417,7 +394,7 @@ public final class QuadraticDiscriminant implements Trainer {
       out.put("standardizer", std.toMap());
       List<Map<String, Object>> per = new java.util.ArrayList<>();
       for (int c = 0; c < means.length; c++) {
-        per.add(Map.of("mean", means[c], "scalings", scalings[c], "rotation", rotations[c], "prior", priors[c]));
+        per.add(Map.of("mean", means[c], "scalings", scalings[c], "directions", directions[c], "prior", priors[c]));
       }
       out.put("classes", per);
     }

@@ -195,7 +195,7 @@ class QuadraticDiscriminantParityTest {
     java.nio.file.Path json = dir.resolve("model.json");
     com.fasterxml.jackson.databind.ObjectMapper om = new com.fasterxml.jackson.databind.ObjectMapper();
     JsonNode meta = om.readTree(json.toFile());
-    ((com.fasterxml.jackson.databind.node.ArrayNode) meta.findParent("rotation").get("rotation")).remove(0);
+    ((com.fasterxml.jackson.databind.node.ArrayNode) meta.findParent("directions").get("directions")).remove(0);
     java.nio.file.Files.writeString(json, om.writeValueAsString(meta));
     assertThatThrownBy(() -> org.imbalanced4j.model.io.ModelDirectory.load(dir)).isInstanceOf(DataException.class)
         .hasMessageContaining("qda class 0 does not fit 6 inputs");

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The cost curve of `imb compare`: the default grid (30 strategies), 5 folds, --jobs 2, on generated
+# The cost curve of `imb compare`: the default grid (36 strategies since qda joined it; 30 before), 5 folds, --jobs 2, on generated
 # binary tables of ROWS x 20 features with 1% rare rows (scripts/bench/scale/Gen.java: the rare rows
 # shifted in five features, one feature an interaction), for each size given. Prints per size the
 # wall time, the peak resident memory, the rounds of successive halving, the winner and its balanced
